@@ -1,0 +1,37 @@
+import type { AwsErrorKind } from './types';
+
+/**
+ * The only error the AWS layer throws. `message` is readable, names the
+ * profile where that helps, and never contains secrets.
+ * Check with `isLicenseManagerError`, not `instanceof`: the extension and the
+ * lazily loaded AWS bundle each carry their own copy of this class.
+ */
+export class LicenseManagerError extends Error {
+  override readonly name = 'LicenseManagerError';
+  constructor(
+    readonly kind: AwsErrorKind,
+    message: string,
+    readonly details: {
+      /** AWS error code (e.g. `AccessDeniedException`) or a local one. */
+      readonly code: string;
+      readonly operation?: string;
+      readonly profile?: string;
+      readonly region?: string;
+      /** What the user can do, e.g. `aws sso login --profile dev`. */
+      readonly fix?: string;
+      readonly requestId?: string;
+    },
+  ) {
+    super(message);
+  }
+}
+
+/** True for a `LicenseManagerError` from either bundle. */
+export function isLicenseManagerError(e: unknown): e is LicenseManagerError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { name?: unknown }).name === 'LicenseManagerError' &&
+    typeof (e as { kind?: unknown }).kind === 'string'
+  );
+}

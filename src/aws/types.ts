@@ -1,0 +1,245 @@
+/**
+ * Result and input types of the AWS layer. They are the extension's own types,
+ * independent of the SDK's generated ones, but keep AWS member names so that the
+ * raw JSON shown to users reads like the AWS CLI's output.
+ */
+
+/** How a profile obtains its credentials (display only). */
+export type CredentialKind =
+  | 'static'
+  | 'sso'
+  | 'assume-role'
+  | 'credential-process'
+  | 'web-identity'
+  | 'unknown';
+
+/** A profile found in the shared config/credentials files. Never holds secrets. */
+export interface ProfileInfo {
+  /** Profile name as written after `[profile …]` or `[…]`. */
+  readonly name: string;
+  /** The profile's `region`, when set. */
+  readonly region?: string;
+  readonly kind: CredentialKind;
+  /** License Manager endpoint configured for the profile (`endpoint_url` or its `services` section), display only. */
+  readonly endpointUrl?: string;
+  /** True when the profile comes from AWS_PROFILE or is named `default`. */
+  readonly isDefault: boolean;
+}
+
+/** One page of a list operation. `nextToken` is absent on the last page. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextToken?: string;
+}
+
+/** Paging input common to every list call. */
+export interface PageRequest {
+  /** 1–100; omitted lets the service choose. */
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+/** A server-side filter: case-sensitive name, exactly one value in practice. */
+export interface Filter {
+  readonly Name: string;
+  readonly Values: string[];
+}
+
+export interface ListRequest extends PageRequest {
+  readonly filters?: Filter[];
+}
+
+export interface Tag {
+  Key?: string;
+  Value?: string;
+}
+
+export interface Grant {
+  GrantArn: string;
+  GrantName: string;
+  ParentArn: string;
+  LicenseArn: string;
+  GranteePrincipalArn: string;
+  HomeRegion: string;
+  /** A GrantStatus value; unknown values are passed through verbatim. */
+  GrantStatus: string;
+  StatusReason?: string;
+  Version: string;
+  GrantedOperations: string[];
+  Options?: { ActivationOverrideBehavior?: string };
+}
+
+export interface Entitlement {
+  Name: string;
+  Value?: string;
+  MaxCount?: number;
+  Overage?: boolean;
+  Unit: string;
+  AllowCheckIn?: boolean;
+}
+
+export interface License {
+  LicenseArn?: string;
+  LicenseName?: string;
+  ProductName?: string;
+  ProductSKU?: string;
+  Issuer?: { Name?: string; SignKey?: string; KeyFingerprint?: string };
+  HomeRegion?: string;
+  Status?: string;
+  Validity?: { Begin: string; End?: string };
+  Beneficiary?: string;
+  Entitlements?: Entitlement[];
+  ConsumptionConfiguration?: {
+    RenewType?: string;
+    ProvisionalConfiguration?: { MaxTimeToLiveInMinutes: number };
+    BorrowConfiguration?: { AllowEarlyCheckIn: boolean; MaxTimeToLiveInMinutes: number };
+  };
+  LicenseMetadata?: { Name?: string; Value?: string }[];
+  /** ISO-8601 string, as the API returns it. */
+  CreateTime?: string;
+  Version?: string;
+}
+
+export interface ReceivedMetadata {
+  ReceivedStatus?: string;
+  ReceivedStatusReason?: string;
+  AllowedOperations?: string[];
+}
+
+export interface GrantedLicense extends License {
+  ReceivedMetadata?: ReceivedMetadata;
+}
+
+export interface LicenseConfiguration {
+  LicenseConfigurationId?: string;
+  LicenseConfigurationArn?: string;
+  Name?: string;
+  Description?: string;
+  LicenseCountingType?: string;
+  LicenseRules?: string[];
+  LicenseCount?: number;
+  LicenseCountHardLimit?: boolean;
+  DisassociateWhenNotFound?: boolean;
+  ConsumedLicenses?: number;
+  Status?: string;
+  OwnerAccountId?: string;
+  ConsumedLicenseSummaryList?: { ResourceType?: string; ConsumedLicenses?: number }[];
+  ManagedResourceSummaryList?: { ResourceType?: string; AssociationCount?: number }[];
+  ProductInformationList?: unknown[];
+  AutomatedDiscoveryInformation?: { LastRunTime?: Date };
+  LicenseExpiry?: number;
+  /** Only on GetLicenseConfiguration. */
+  Tags?: Tag[];
+}
+
+export interface LicenseConfigurationUsage {
+  ResourceArn?: string;
+  ResourceType?: string;
+  ResourceStatus?: string;
+  ResourceOwnerId?: string;
+  AssociationTime?: Date;
+  ConsumedLicenses?: number;
+}
+
+export interface LicenseConfigurationAssociation {
+  ResourceArn?: string;
+  ResourceType?: string;
+  ResourceOwnerId?: string;
+  AssociationTime?: Date;
+  AmiAssociationScope?: string;
+}
+
+export interface EntitlementUsage {
+  Name: string;
+  ConsumedValue: string;
+  MaxCount?: string;
+  Unit: string;
+}
+
+/** What every grant mutation returns. */
+export interface GrantMutationResult {
+  GrantArn: string;
+  Status: string;
+  Version: string;
+}
+
+export interface CreateGrantInput {
+  /** One per user action; reuse it when the same action is retried. */
+  clientToken: string;
+  grantName: string;
+  licenseArn: string;
+  /** Exactly one account, organization or OU ARN. */
+  principal: string;
+  homeRegion: string;
+  allowedOperations: string[];
+}
+
+export interface CreateGrantVersionInput {
+  clientToken: string;
+  grantArn: string;
+  grantName?: string;
+  allowedOperations?: string[];
+  status?: string;
+  statusReason?: string;
+  /** The version the change is based on; a stale one is refused by the service. */
+  sourceVersion?: string;
+}
+
+export interface DeleteGrantInput {
+  grantArn: string;
+  /** Must be the grant's current version. */
+  version: string;
+  statusReason?: string;
+}
+
+/** The few kinds of failure the UI acts on. */
+export type AwsErrorKind =
+  | 'credentials'
+  | 'accessDenied'
+  | 'throttled'
+  | 'invalidInput'
+  | 'notFound'
+  | 'staleVersion'
+  | 'service'
+  | 'network';
+
+/**
+ * Typed facade over License Manager for one (profile, region).
+ * Every method rejects with a `LicenseManagerError`.
+ */
+export interface LicenseManagerApi {
+  readonly profile: string;
+  readonly region: string;
+
+  listLicenseConfigurations(req?: ListRequest & { arns?: string[] }): Promise<Page<LicenseConfiguration>>;
+  getLicenseConfiguration(arn: string): Promise<LicenseConfiguration>;
+  listUsageForLicenseConfiguration(arn: string, req?: ListRequest): Promise<Page<LicenseConfigurationUsage>>;
+  listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest): Promise<Page<LicenseConfigurationAssociation>>;
+
+  listLicenses(req?: ListRequest & { arns?: string[] }): Promise<Page<License>>;
+  getLicense(arn: string, version?: string): Promise<License>;
+  listLicenseVersions(arn: string, req?: PageRequest): Promise<Page<License>>;
+  getLicenseUsage(arn: string): Promise<EntitlementUsage[]>;
+  listReceivedLicenses(req?: ListRequest & { arns?: string[] }): Promise<Page<GrantedLicense>>;
+
+  listDistributedGrants(req?: ListRequest & { arns?: string[] }): Promise<Page<Grant>>;
+  listReceivedGrants(req?: ListRequest & { arns?: string[] }): Promise<Page<Grant>>;
+  getGrant(arn: string, version?: string): Promise<Grant>;
+
+  createGrant(input: CreateGrantInput): Promise<GrantMutationResult>;
+  acceptGrant(grantArn: string): Promise<GrantMutationResult>;
+  rejectGrant(grantArn: string): Promise<GrantMutationResult>;
+  createGrantVersion(input: CreateGrantVersionInput): Promise<GrantMutationResult>;
+  deleteGrant(input: DeleteGrantInput): Promise<GrantMutationResult>;
+
+  listTagsForResource(arn: string): Promise<Tag[]>;
+}
+
+/** Creates and caches one facade per (profile, region). */
+export interface LicenseManagerClientFactory {
+  get(profile: string, region: string): LicenseManagerApi;
+  /** Drops cached clients of one profile (e.g. after `aws sso login`), or all. */
+  reset(profile?: string): void;
+  /** Destroys every cached client. */
+  dispose(): void;
+}

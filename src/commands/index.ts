@@ -1,0 +1,44 @@
+import { refreshExplorer } from './refreshExplorer';
+import { refreshNode } from './refreshNode';
+import { filterExplorer } from './filterExplorer';
+import { clearFilter } from './clearFilter';
+import { loadMore } from './loadMore';
+import { selectProfiles } from './selectProfiles';
+import { selectRegions } from './selectRegions';
+import { filterUsage } from './filterUsage';
+import { copyArn } from './copyArn';
+import { openDetails } from './openDetails';
+import { openJson } from './openJson';
+import { acceptGrant } from './acceptGrant';
+import { rejectGrant } from './rejectGrant';
+import { activateGrant } from './activateGrant';
+import { deactivateGrant } from './deactivateGrant';
+import { createGrantVersion } from './createGrantVersion';
+import { deleteGrant } from './deleteGrant';
+import { createGrant } from './createGrant';
+import { registerCommand, type CommandContext, type CommandDefinition } from './register';
+
+export const ALL_COMMANDS: readonly CommandDefinition[] = [
+  refreshExplorer,
+  refreshNode,
+  filterExplorer,
+  clearFilter,
+  loadMore,
+  selectProfiles,
+  selectRegions,
+  filterUsage,
+  copyArn,
+  openDetails,
+  openJson,
+  acceptGrant,
+  rejectGrant,
+  activateGrant,
+  deactivateGrant,
+  createGrantVersion,
+  deleteGrant,
+  createGrant,
+];
+
+export function registerCommands(ctx: CommandContext): void {
+  for (const def of ALL_COMMANDS) registerCommand(ctx, def);
+}

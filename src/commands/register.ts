@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { JsonDocumentProvider } from '../documents/jsonDocumentProvider';
+import type { DetailPanelManager } from '../panels/detailPanelManager';
+import type { Services } from '../services';
+import type { ExplorerProvider } from '../tree/explorerProvider';
+
+/** What every command receives besides its arguments. */
+export interface CommandContext {
+  readonly services: Services;
+  readonly explorer: ExplorerProvider;
+  readonly panels: DetailPanelManager;
+  readonly json: JsonDocumentProvider;
+}
+
+/** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */
+export interface CommandDefinition {
+  readonly id: string;
+  run(ctx: CommandContext, ...args: unknown[]): unknown;
+}
+
+/** Thrown (or returned as a rejection) when the user cancels; the wrapper ignores it. */
+export class Cancelled extends Error {
+  override readonly name = 'Cancelled';
+}
+
+/**
+ * Registers a command through the one wrapper: logs the call and its outcome,
+ * ignores cancellation, shows other failures, and disposes with the extension.
+ */
+export function registerCommand(ctx: CommandContext, def: CommandDefinition): void {
+  const { log, context } = ctx.services;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(def.id, async (...args: unknown[]) => {
+      log.debug(`command ${def.id}`);
+      try {
+        return await def.run(ctx, ...args);
+      } catch (e) {
+        if (e instanceof Cancelled || (e instanceof vscode.CancellationError)) {
+          log.debug(`command ${def.id} cancelled`);
+          return undefined;
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        log.error(`command ${def.id} failed: ${message}`);
+        void vscode.window.showErrorMessage(message);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/index';
+import { JsonDocumentProvider, JSON_SCHEME } from './documents/jsonDocumentProvider';
+import type { ResourceChange } from './model/resources';
+import { DetailPanelManager } from './panels/detailPanelManager';
+import { createAwsLoader, type Services } from './services';
+import { ExplorerProvider } from './tree/explorerProvider';
+
+/** What `activate` returns; the in-host tests drive the extension through it. */
+export interface ExtensionApi {
+  readonly services: Services;
+  readonly explorer: ExplorerProvider;
+  readonly panels: DetailPanelManager;
+  readonly json: JsonDocumentProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('License Manager', { log: true });
+  const loader = createAwsLoader(log);
+  const changes = new vscode.EventEmitter<ResourceChange>();
+  const services: Services = { context, log, aws: loader.aws, clients: loader.clients, changes };
+  context.subscriptions.push(log, loader, changes);
+
+  const explorer = new ExplorerProvider(services);
+  const panels = new DetailPanelManager(services);
+  const json = new JsonDocumentProvider(services);
+  const view = vscode.window.createTreeView('licenseManager.views.explorer', {
+    treeDataProvider: explorer,
+    showCollapseAll: true,
+  });
+  explorer.attach(view);
+  context.subscriptions.push(
+    explorer,
+    view,
+    panels,
+    json,
+    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
+  );
+  registerCommands({ services, explorer, panels, json });
+  log.info('License Manager Explorer activated');
+  return { services, explorer, panels, json };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

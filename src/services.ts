@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type * as AwsModule from './aws/index';
+import type { LicenseManagerClientFactory } from './aws/types';
+import type { ResourceChange } from './model/resources';
+
+export type Aws = typeof AwsModule;
+
+/**
+ * Everything commands, views and panels share, created once in `activate` and
+ * passed in (no global singletons).
+ */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  /** Loads the AWS layer on first use (never during activation). */
+  aws(): Promise<Aws>;
+  /** The client factory, created on first use. */
+  clients(): Promise<LicenseManagerClientFactory>;
+  /** Fired after a mutation; the explorer and open panels reload what it names. */
+  readonly changes: vscode.EventEmitter<ResourceChange>;
+}
+
+export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {
+  let aws: Promise<Aws> | undefined;
+  let factory: LicenseManagerClientFactory | undefined;
+  const load = (): Promise<Aws> => {
+    // A path computed at run time keeps esbuild from inlining the AWS bundle.
+    const file = ['.', 'aws.js'].join('/');
+    aws ??= Promise.resolve().then(() => require(file) as Aws);
+    return aws;
+  };
+  return {
+    aws: load,
+    async clients() {
+      const m = await load();
+      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line) });
+      return factory;
+    },
+    dispose() {
+      factory?.dispose();
+      factory = undefined;
+    },
+  };
+}
