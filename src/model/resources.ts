@@ -44,3 +44,33 @@ export interface ResourceChange {
 export function resourceKey(ref: ResourceRef): string {
   return `${ref.kind}|${ref.profile}|${ref.region}|${ref.arn}`;
 }
+
+/**
+ * Anything that carries one loaded resource: tree item nodes, and the argument
+ * detail panels pass to commands. Commands accept any `ResourceHolder`.
+ */
+export interface ResourceHolder {
+  readonly resource: ResourceRef;
+  /** The AWS object as loaded (Grant, License, GrantedLicense, LicenseConfiguration, …). */
+  readonly data: object;
+}
+
+export function isResourceHolder(x: unknown): x is ResourceHolder {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = (x as { resource?: Partial<ResourceRef> }).resource;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.kind === 'string' &&
+    typeof r.profile === 'string' &&
+    typeof r.region === 'string' &&
+    typeof r.arn === 'string' &&
+    typeof (x as { data?: unknown }).data === 'object'
+  );
+}
+
+/** A profile and the regions chosen for it in the explorer. */
+export interface ProfileSelection {
+  readonly profile: string;
+  readonly regions: readonly string[];
+}
