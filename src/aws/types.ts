@@ -20,10 +20,21 @@ export interface ProfileInfo {
   /** The profile's `region`, when set. */
   readonly region?: string;
   readonly kind: CredentialKind;
-  /** License Manager endpoint configured for the profile (`endpoint_url` or its `services` section), display only. */
+  /**
+   * License Manager endpoint that requests with this profile go to, when one is configured
+   * (AWS_ENDPOINT_URL_LICENSE_MANAGER, AWS_ENDPOINT_URL, the profile's `services` section or
+   * its `endpoint_url`). Display only; absent means the public AWS endpoint of the region.
+   */
   readonly endpointUrl?: string;
-  /** True when the profile comes from AWS_PROFILE or is named `default`. */
+  /** Which mechanism supplied `endpointUrl`. */
+  readonly endpointSource?: 'AWS_ENDPOINT_URL_LICENSE_MANAGER' | 'AWS_ENDPOINT_URL' | 'services' | 'profile';
+  /**
+   * True for the profile the AWS tools use when none is named: AWS_PROFILE when it is set
+   * and names a discovered profile, otherwise `default`.
+   */
   readonly isDefault: boolean;
+  /** A configuration problem that makes calls with this profile fail (e.g. a missing `services` section). */
+  readonly problem?: string;
 }
 
 /** One page of a list operation. `nextToken` is absent on the last page. */
@@ -211,34 +222,63 @@ export interface LicenseManagerApi {
   readonly profile: string;
   readonly region: string;
 
+  /** ListLicenseConfigurations (regional). Filters: `licenseCountingType`, `enforceLicenseCount`, `usagelimitExceeded`. */
   listLicenseConfigurations(req?: ListRequest & { arns?: string[] }): Promise<Page<LicenseConfiguration>>;
+  /** GetLicenseConfiguration; the result includes `Tags`. */
   getLicenseConfiguration(arn: string): Promise<LicenseConfiguration>;
+  /** ListUsageForLicenseConfiguration. Filters: `resourceArn`, `resourceType`, `resourceAccount`. */
   listUsageForLicenseConfiguration(arn: string, req?: ListRequest): Promise<Page<LicenseConfigurationUsage>>;
+  /** ListAssociationsForLicenseConfiguration (no filters). */
   listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest): Promise<Page<LicenseConfigurationAssociation>>;
 
+  /** ListLicenses: licenses this account issued, listed in their home region. Filters: `Beneficiary`, `ProductSKU`, `Fingerprint`, `Status`. */
   listLicenses(req?: ListRequest & { arns?: string[] }): Promise<Page<License>>;
+  /** GetLicense; `version` picks a historical version, omitted = latest. */
   getLicense(arn: string, version?: string): Promise<License>;
+  /** ListLicenseVersions: one License per version. */
   listLicenseVersions(arn: string, req?: PageRequest): Promise<Page<License>>;
+  /** GetLicenseUsage: the entitlement usages (counts are strings). */
   getLicenseUsage(arn: string): Promise<EntitlementUsage[]>;
+  /**
+   * ListReceivedLicenses: licenses granted to this account; the same license is listed in
+   * every region. Filters: `ProductSKU`, `Status`, `Fingerprint`, `IssuerName`, `Beneficiary`.
+   */
   listReceivedLicenses(req?: ListRequest & { arns?: string[] }): Promise<Page<GrantedLicense>>;
 
+  /** ListDistributedGrants (grantor side). Filters: `LicenseArn`, `GrantStatus`, `GranteePrincipalARN`, `ProductSKU`, `LicenseIssuerName`. */
   listDistributedGrants(req?: ListRequest & { arns?: string[] }): Promise<Page<Grant>>;
+  /** ListReceivedGrants (grantee side). Filters: `ProductSKU`, `LicenseIssuerName`, `LicenseArn`, `GrantStatus`, `GranterAccountId`. */
   listReceivedGrants(req?: ListRequest & { arns?: string[] }): Promise<Page<Grant>>;
+  /** GetGrant; `version` picks a historical version, omitted = current. Deleted grants stay readable. */
   getGrant(arn: string, version?: string): Promise<Grant>;
 
+  /** CreateGrant (grantor) for exactly one principal. Idempotent per `clientToken`. */
   createGrant(input: CreateGrantInput): Promise<GrantMutationResult>;
+  /** AcceptGrant (grantee): PENDING_ACCEPT → DISABLED. */
   acceptGrant(grantArn: string): Promise<GrantMutationResult>;
+  /** RejectGrant (grantee). */
   rejectGrant(grantArn: string): Promise<GrantMutationResult>;
+  /**
+   * CreateGrantVersion: activate/deactivate (`status` ACTIVE/DISABLED, with optional
+   * `statusReason`), or rename / change operations (grantor). Idempotent per `clientToken`;
+   * a stale `sourceVersion` rejects with kind `staleVersion`.
+   */
   createGrantVersion(input: CreateGrantVersionInput): Promise<GrantMutationResult>;
+  /** DeleteGrant (grantor); a version other than the current one rejects with kind `staleVersion`. */
   deleteGrant(input: DeleteGrantInput): Promise<GrantMutationResult>;
 
+  /** ListTagsForResource for a license configuration, license or grant. */
   listTagsForResource(arn: string): Promise<Tag[]>;
 }
 
 /** Creates and caches one facade per (profile, region). */
 export interface LicenseManagerClientFactory {
+  /** The cached facade of (profile, region); cheap, touches neither disk nor network. */
   get(profile: string, region: string): LicenseManagerApi;
-  /** Drops cached clients of one profile (e.g. after `aws sso login`), or all. */
+  /**
+   * Drops cached clients of one profile (e.g. after `aws sso login` or a config edit), or all.
+   * Facades obtained earlier stay valid and re-read the config files on their next call.
+   */
   reset(profile?: string): void;
   /** Destroys every cached client. */
   dispose(): void;

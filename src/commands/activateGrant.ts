@@ -1,8 +1,7 @@
+import { changeGrantStatus } from '../grants/statusChange';
 import type { CommandDefinition } from './register';
 
 export const activateGrant: CommandDefinition = {
   id: 'licenseManager.grant.activate',
-  run() {
-    throw new Error('Not implemented yet');
-  },
+  run: (ctx, arg) => changeGrantStatus(ctx, arg, 'ACTIVE'),
 };

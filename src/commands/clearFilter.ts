@@ -2,7 +2,7 @@ import type { CommandDefinition } from './register';
 
 export const clearFilter: CommandDefinition = {
   id: 'licenseManager.explorer.clearFilter',
-  run() {
-    throw new Error('Not implemented yet');
+  run({ explorer }) {
+    explorer.clearFilter();
   },
 };

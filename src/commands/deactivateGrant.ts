@@ -1,8 +1,7 @@
+import { changeGrantStatus } from '../grants/statusChange';
 import type { CommandDefinition } from './register';
 
 export const deactivateGrant: CommandDefinition = {
   id: 'licenseManager.grant.deactivate',
-  run() {
-    throw new Error('Not implemented yet');
-  },
+  run: (ctx, arg) => changeGrantStatus(ctx, arg, 'DISABLED'),
 };

@@ -1,8 +1,43 @@
+import * as vscode from 'vscode';
+import { askStatusReason, confirm } from '../grants/prompts';
+import { affectedBy, resolveGrant } from '../grants/resolve';
+import { runGrantAction } from '../grants/run';
+import { grantLabel } from '../grants/targets';
 import type { CommandDefinition } from './register';
 
 export const deleteGrant: CommandDefinition = {
   id: 'licenseManager.grant.delete',
-  run() {
-    throw new Error('Not implemented yet');
+  async run(ctx, arg) {
+    const title = vscode.l10n.t('Delete Grant');
+    const target = await resolveGrant(ctx, arg, 'delete', title);
+    const name = grantLabel(target.grant);
+    const reason = await askStatusReason(
+      title,
+      vscode.l10n.t('Why is “{0}” being deleted? Optional; the grantee sees it.', name),
+    );
+    await confirm(
+      vscode.l10n.t('Delete the grant “{0}”?', name),
+      vscode.l10n.t(
+        '{0} loses the license {1} granted through it. A deleted grant cannot be restored.',
+        target.grant.GranteePrincipalArn,
+        target.grant.LicenseArn,
+      ),
+      vscode.l10n.t('Delete'),
+    );
+    return runGrantAction({
+      ctx,
+      key: target.grant.GrantArn,
+      name,
+      profile: target.profile,
+      region: target.region,
+      operation: 'DeleteGrant',
+      progress: vscode.l10n.t('Deleting grant “{0}”…', name),
+      affected: affectedBy(target),
+      async send(api) {
+        // DeleteGrant needs the current version, which may be newer than the one shown.
+        const current = await api.getGrant(target.grant.GrantArn);
+        return api.deleteGrant({ grantArn: target.grant.GrantArn, version: current.Version, statusReason: reason });
+      },
+    });
   },
 };

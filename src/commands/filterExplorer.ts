@@ -1,8 +1,17 @@
+import { pickFilter } from '../tree/pickers';
+import type { ExplorerFilter } from '../tree/rules';
 import type { CommandDefinition } from './register';
 
+function isFilter(arg: unknown): arg is ExplorerFilter {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const f = arg as Record<string, unknown>;
+  return ['text', 'grantStatus', 'licenseStatus'].every((k) => f[k] === undefined || typeof f[k] === 'string');
+}
+
+/** Filters the explorer: text over loaded items, grant and license status server-side. A filter object skips the prompts. */
 export const filterExplorer: CommandDefinition = {
   id: 'licenseManager.explorer.filter',
-  run() {
-    throw new Error('Not implemented yet');
+  async run({ explorer }, arg?: unknown) {
+    explorer.setFilter(isFilter(arg) ? arg : await pickFilter(explorer.filter));
   },
 };

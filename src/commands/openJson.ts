@@ -1,8 +1,13 @@
+import * as vscode from 'vscode';
+import { isResourceHolder } from '../model/resources';
+import { pickLoadedResource } from '../tree/pickers';
 import type { CommandDefinition } from './register';
 
+/** Shows a resource as a read-only JSON document; from the palette, offers the loaded resources. */
 export const openJson: CommandDefinition = {
   id: 'licenseManager.resource.openJson',
-  run() {
-    throw new Error('Not implemented yet');
+  async run({ explorer, json }, arg?: unknown) {
+    const holder = isResourceHolder(arg) ? arg : await pickLoadedResource(explorer, vscode.l10n.t('Open as JSON'));
+    await json.open(holder);
   },
 };

@@ -1,8 +1,35 @@
+import * as vscode from 'vscode';
+import { confirm } from '../grants/prompts';
+import { affectedBy, resolveGrant } from '../grants/resolve';
+import { runGrantAction } from '../grants/run';
+import { grantLabel } from '../grants/targets';
 import type { CommandDefinition } from './register';
 
 export const rejectGrant: CommandDefinition = {
   id: 'licenseManager.grant.reject',
-  run() {
-    throw new Error('Not implemented yet');
+  async run(ctx, arg) {
+    const title = vscode.l10n.t('Reject Grant');
+    const target = await resolveGrant(ctx, arg, 'reject', title);
+    const name = grantLabel(target.grant);
+    await confirm(
+      vscode.l10n.t('Reject the grant “{0}”?', name),
+      vscode.l10n.t(
+        'Profile “{0}” will no longer be able to use the license {1} through this grant. A rejected grant cannot be accepted again; the grantor would have to create a new one.',
+        target.profile,
+        target.grant.LicenseArn,
+      ),
+      vscode.l10n.t('Reject'),
+    );
+    return runGrantAction({
+      ctx,
+      key: target.grant.GrantArn,
+      name,
+      profile: target.profile,
+      region: target.region,
+      operation: 'RejectGrant',
+      progress: vscode.l10n.t('Rejecting grant “{0}”…', name),
+      affected: affectedBy(target),
+      send: (api) => api.rejectGrant(target.grant.GrantArn),
+    });
   },
 };

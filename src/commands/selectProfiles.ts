@@ -1,8 +1,20 @@
+import * as vscode from 'vscode';
+import { pickProfiles } from '../tree/pickers';
 import type { CommandDefinition } from './register';
 
+/** Chooses the profiles the explorer shows (multi-select); a list of names skips the prompt. */
 export const selectProfiles: CommandDefinition = {
   id: 'licenseManager.profiles.select',
-  run() {
-    throw new Error('Not implemented yet');
+  async run({ explorer }, arg?: unknown) {
+    const profiles = await explorer.profiles();
+    if (profiles.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No AWS profiles were found. Add one with `aws configure`.'));
+      return;
+    }
+    const names =
+      Array.isArray(arg) && arg.every((n) => typeof n === 'string')
+        ? (arg as string[])
+        : await pickProfiles(profiles, (await explorer.selection()).map((s) => s.profile));
+    await explorer.setSelectedProfiles(names);
   },
 };

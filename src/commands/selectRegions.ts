@@ -1,8 +1,26 @@
+import * as vscode from 'vscode';
+import { ProfileNode } from '../tree/nodes/profileNode';
+import { pickProfile, pickRegions } from '../tree/pickers';
 import type { CommandDefinition } from './register';
 
+/** Chooses the regions of one profile (its own region preselected). Arguments: a profile node or name, then optionally the regions. */
 export const selectRegions: CommandDefinition = {
   id: 'licenseManager.regions.select',
-  run() {
-    throw new Error('Not implemented yet');
+  async run({ explorer }, arg?: unknown, regions?: unknown) {
+    const profiles = await explorer.profiles();
+    const selected = (await explorer.selection()).map((s) => s.profile);
+    const name =
+      arg instanceof ProfileNode
+        ? arg.name
+        : typeof arg === 'string'
+          ? arg
+          : await pickProfile(selected.length ? selected : profiles.map((p) => p.name), vscode.l10n.t('Select regions for which profile?'));
+    const info = profiles.find((p) => p.name === name);
+    if (!info) throw new Error(vscode.l10n.t('Profile {0} was not found.', name));
+    const chosen =
+      Array.isArray(regions) && regions.every((r) => typeof r === 'string')
+        ? (regions as string[])
+        : await pickRegions(info, await explorer.regionsOf(name));
+    await explorer.setRegions(name, chosen);
   },
 };

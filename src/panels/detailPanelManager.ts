@@ -1,8 +1,87 @@
 import * as vscode from 'vscode';
+import {
+  isResourceHolder,
+  resourceKey,
+  type ResourceChange,
+  type ResourceHolder,
+  type ResourceKind,
+  type ResourceRef,
+} from '../model/resources';
 import type { Services } from '../services';
+import { DetailPanel, type PanelHost } from './detailPanel';
+import type { Translate } from './views/format';
+import { needsLoad } from './views/summary';
 
-/** Placeholder; replaced by the detail panel implementation. */
+/** Which panels `find` looks at; every given member must match. */
+export interface PanelQuery {
+  readonly kind?: ResourceKind;
+  readonly profile?: string;
+  readonly region?: string;
+}
+
+/** Opens one detail panel per resource (kind, profile, region, ARN) and keeps open panels current. */
 export class DetailPanelManager implements vscode.Disposable {
-  constructor(readonly services: Services) {}
-  dispose(): void {}
+  private readonly panels = new Map<string, DetailPanel>();
+  private readonly subscription: vscode.Disposable;
+  private readonly host: PanelHost;
+
+  constructor(readonly services: Services) {
+    const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+    this.host = { services, t, open: (holder) => this.open(holder) };
+    this.subscription = services.changes.event((change) => void this.applyChange(change));
+  }
+
+  /**
+   * Shows the resource's panel: reveals it when it is already open, otherwise
+   * creates it from the holder's data, loading from AWS when the holder has none.
+   * Resolves when the panel shows loaded data or an error.
+   */
+  async open(holder: ResourceHolder): Promise<void> {
+    if (!isResourceHolder(holder)) throw new Error(vscode.l10n.t('There is no resource to show.'));
+    const key = resourceKey(holder.resource);
+    const existing = this.panels.get(key);
+    if (existing && !existing.isDisposed) {
+      existing.reveal();
+      return existing.whenIdle();
+    }
+    const panel = DetailPanel.create(this.host, holder);
+    this.panels.set(key, panel);
+    panel.onDidDispose(() => {
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
+    if (needsLoad(holder)) await panel.reload();
+  }
+
+  /** The open panel of exactly this resource. */
+  get(ref: ResourceRef): DetailPanel | undefined {
+    return this.panels.get(resourceKey(ref));
+  }
+
+  /** The first open panel showing `arn` (optionally narrowed by kind, profile, region). */
+  find(arn: string, query: PanelQuery = {}): DetailPanel | undefined {
+    return this.list().find(
+      (p) =>
+        p.resource.arn === arn &&
+        (query.kind === undefined || p.resource.kind === query.kind) &&
+        (query.profile === undefined || p.resource.profile === query.profile) &&
+        (query.region === undefined || p.resource.region === query.region),
+    );
+  }
+
+  /** Every open panel, oldest first. */
+  list(): DetailPanel[] {
+    return [...this.panels.values()];
+  }
+
+  /** Reloads the panels a change names (same profile, ARN listed); resolves when they have settled. */
+  async applyChange(change: ResourceChange): Promise<void> {
+    const matching = this.list().filter((p) => p.resource.profile === change.profile && change.arns.includes(p.resource.arn));
+    await Promise.all(matching.map((p) => p.reload()));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const p of this.list()) p.dispose();
+    this.panels.clear();
+  }
 }

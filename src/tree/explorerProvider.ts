@@ -1,19 +1,275 @@
 import * as vscode from 'vscode';
+import type { LicenseManagerApi, ProfileInfo } from '../aws/types';
+import type { CategoryKind, ProfileSelection, ResourceChange, ResourceHolder, ResourceRef } from '../model/resources';
+import { resourceKey } from '../model/resources';
 import type { Services } from '../services';
+import { CategoryNode } from './nodes/categoryNode';
+import { ExplorerNode } from './nodes/explorerNode';
+import { LoadMoreNode } from './nodes/loadMoreNode';
+import { MessageNode } from './nodes/messageNode';
+import { PagedNode } from './nodes/pagedNode';
+import { ProfileNode, type ProfileContext } from './nodes/profileNode';
+import { RegionNode } from './nodes/regionNode';
+import { ResourceNode } from './nodes/resourceNode';
+import { categoriesAffected, clampPageSize, isFilterActive, normalizeFilter, type ExplorerFilter } from './rules';
+import { SelectionStore } from './selectionStore';
 
-/** Placeholder; replaced by the explorer implementation. */
-export class ExplorerProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+/**
+ * The explorer's TreeDataProvider: profile → region → category → item. Nodes
+ * load and draw themselves; this class holds the profiles, the selection and
+ * the filter, and routes refreshes.
+ */
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  constructor(readonly services: Services) {}
-  attach(_view: vscode.TreeView<vscode.TreeItem>): void {}
-  getTreeItem(e: vscode.TreeItem): vscode.TreeItem {
-    return e;
+  private readonly store: SelectionStore;
+  private readonly disposables: vscode.Disposable[] = [];
+  private view: vscode.TreeView<ExplorerNode> | undefined;
+  private discovered: Promise<readonly ProfileInfo[]> | undefined;
+  private profileNodes = new Map<string, ProfileNode>();
+  private currentFilter: ExplorerFilter = {};
+  private readonly ctx: ProfileContext;
+
+  constructor(readonly services: Services) {
+    this.store = new SelectionStore(services.context.globalState);
+    this.ctx = {
+      api: (profile, region) => this.api(profile, region),
+      pageSize: () => clampPageSize(vscode.workspace.getConfiguration('licenseManager').get('pageSize')),
+      filter: () => this.currentFilter,
+      changed: (node) => this.emitter.fire(node),
+      regionsOf: (profile) => this.store.regions(profile),
+      resetClients: async (profile) => (await this.services.clients()).reset(profile),
+    };
+    this.disposables.push(services.changes.event((change) => this.onResourceChange(change)));
   }
-  getChildren(): vscode.TreeItem[] {
-    return [];
+
+  attach(view: vscode.TreeView<ExplorerNode>): void {
+    this.view = view;
+    this.updateFilterUi();
   }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    return node ? node.getChildren() : this.roots();
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  // --- profiles and regions ---
+
+  /** The discovered profiles (reads the shared AWS files on first use). */
+  profiles(): Promise<readonly ProfileInfo[]> {
+    this.discovered ??= this.services.aws().then((aws) => aws.discoverProfiles());
+    const discovered = this.discovered;
+    discovered.catch(() => {
+      if (this.discovered === discovered) this.discovered = undefined;
+    });
+    return discovered;
+  }
+
+  /** The selected profiles, each with its selected regions. */
+  async selection(): Promise<ProfileSelection[]> {
+    const profiles = await this.profiles();
+    const names = this.store.profiles(profiles);
+    return profiles.filter((p) => names.includes(p.name)).map((p) => ({ profile: p.name, regions: this.store.regions(p) }));
+  }
+
+  async setSelectedProfiles(names: readonly string[]): Promise<void> {
+    await this.store.setProfiles(names);
+    this.emitter.fire(undefined);
+  }
+
+  async setRegions(profile: string, regions: readonly string[]): Promise<void> {
+    await this.store.setRegions(profile, regions);
+    this.emitter.fire(this.profileNodes.get(profile));
+  }
+
+  /** Regions selected for a profile (the profile's own region until a choice is made). */
+  async regionsOf(profile: string): Promise<string[]> {
+    const info = (await this.profiles()).find((p) => p.name === profile);
+    return info ? this.store.regions(info) : [];
+  }
+
+  /** Discovers the profiles again (after the config files changed) and redraws everything. */
+  async reloadProfiles(): Promise<void> {
+    this.discovered = undefined;
+    this.profileNodes = new Map();
+    const [clients] = await Promise.allSettled([this.services.clients(), this.profiles()]);
+    if (clients.status === 'fulfilled') clients.value.reset();
+    this.emitter.fire(undefined);
+  }
+
+  private async roots(): Promise<ExplorerNode[]> {
+    let profiles: readonly ProfileInfo[];
+    try {
+      profiles = await this.profiles();
+    } catch (e) {
+      this.services.log.error(`Reading AWS profiles failed: ${e instanceof Error ? e.message : String(e)}`);
+      return [MessageNode.fromError(undefined, e, () => this.reloadProfiles(), 'profiles')];
+    }
+    void vscode.commands.executeCommand('setContext', 'licenseManager:noProfiles', profiles.length === 0);
+    if (profiles.length === 0) return [];
+    const names = this.store.profiles(profiles);
+    if (names.length === 0) {
+      return [
+        new MessageNode(undefined, 'hint', vscode.l10n.t('No profiles selected'), {
+          description: vscode.l10n.t('Select profiles…'),
+          command: { command: 'licenseManager.profiles.select', title: vscode.l10n.t('Select Profiles…') },
+        }),
+      ];
+    }
+    return profiles.filter((p) => names.includes(p.name)).map((p) => this.profileNode(p));
+  }
+
+  private profileNode(info: ProfileInfo): ProfileNode {
+    let node = this.profileNodes.get(info.name);
+    if (!node) {
+      node = new ProfileNode(this.ctx, info);
+      this.profileNodes.set(info.name, node);
+    }
+    return node;
+  }
+
+  /** The node of a profile, once the tree has shown it. */
+  findProfile(name: string): ProfileNode | undefined {
+    return this.profileNodes.get(name);
+  }
+
+  private async api(profile: string, region: string): Promise<LicenseManagerApi> {
+    return (await this.services.clients()).get(profile, region);
+  }
+
+  // --- refresh and paging ---
+
+  /** Reloads a node (an item reloads itself; a list reloads its first page) or, without one, the whole view. */
+  async refresh(node?: ExplorerNode | ResourceHolder): Promise<void> {
+    if (node === undefined) return this.reloadProfiles();
+    if (!(node instanceof ExplorerNode)) {
+      const key = resourceKey(node.resource);
+      await Promise.all(this.loadedResources().filter((n) => resourceKey(n.resource) === key).map((n) => this.refresh(n)));
+      return;
+    }
+    if (node instanceof MessageNode) return node.retry();
+    if (node instanceof LoadMoreNode) return this.refresh(node.parent);
+    if (node instanceof ResourceNode) {
+      node.reset();
+      if (node.parent instanceof PagedNode) return node.parent.reloadItem(node);
+      this.emitter.fire(node);
+      return;
+    }
+    if (node instanceof ProfileNode) await this.ctx.resetClients(node.name);
+    node.reset();
+    this.emitter.fire(node);
+  }
+
+  /** Loads the page a "Load more…" item carries. */
+  loadMore(node: LoadMoreNode): Promise<void> {
+    return node.parent.loadMore(node);
+  }
+
+  // --- filter ---
+
+  get filter(): ExplorerFilter {
+    return this.currentFilter;
+  }
+
+  /** Sets the explorer filter; categories whose server-side status filter changed load again. */
+  setFilter(filter: ExplorerFilter): void {
+    const before = this.currentFilter;
+    this.currentFilter = normalizeFilter(filter);
+    const reload = categoriesAffected(before, this.currentFilter);
+    for (const category of this.categoryNodes()) if (reload.includes(category.category)) category.reset();
+    this.updateFilterUi();
+    this.emitter.fire(undefined);
+  }
+
+  clearFilter(): void {
+    this.setFilter({});
+  }
+
+  /** The filter as the view's description shows it. */
+  describeFilter(): string | undefined {
+    const f = this.currentFilter;
+    const parts = [
+      f.text ? `“${f.text}”` : undefined,
+      f.grantStatus ? vscode.l10n.t('grants: {0}', f.grantStatus) : undefined,
+      f.licenseStatus ? vscode.l10n.t('licenses: {0}', f.licenseStatus) : undefined,
+    ].filter(Boolean);
+    return parts.length ? vscode.l10n.t('Filter: {0}', parts.join(', ')) : undefined;
+  }
+
+  private updateFilterUi(): void {
+    if (this.view) this.view.description = this.describeFilter();
+    void vscode.commands.executeCommand('setContext', 'licenseManager:filterActive', isFilterActive(this.currentFilter));
+  }
+
+  // --- finding loaded nodes ---
+
+  /** Every node created so far, depth first, without loading anything. */
+  loadedNodes(): ExplorerNode[] {
+    const out: ExplorerNode[] = [];
+    const walk = (nodes: readonly ExplorerNode[]): void => {
+      for (const n of nodes) {
+        out.push(n);
+        walk(n.loadedChildren());
+      }
+    };
+    walk([...this.profileNodes.values()]);
+    return out;
+  }
+
+  /** Resource items loaded so far (for quick picks and change handling). */
+  loadedResources(): ResourceNode[] {
+    return this.loadedNodes().filter((n): n is ResourceNode => n instanceof ResourceNode);
+  }
+
+  private categoryNodes(): CategoryNode[] {
+    return this.loadedNodes().filter((n): n is CategoryNode => n instanceof CategoryNode);
+  }
+
+  /** The category node of (profile, region, category), once the tree has shown the profile and region. */
+  findCategory(profile: string, region: string, category: CategoryKind): CategoryNode | undefined {
+    return this.categoryNodes().find((c) => c.owner.name === profile && c.region === region && c.category === category);
+  }
+
+  /** The region node of (profile, region), once the tree has shown the profile. */
+  findRegion(profile: string, region: string): RegionNode | undefined {
+    return this.loadedNodes().find((n): n is RegionNode => n instanceof RegionNode && n.parent?.id === `profile|${profile}` && n.region === region);
+  }
+
+  /** Reveals and selects the loaded item of a resource; false when it is not loaded. */
+  async revealResource(ref: ResourceRef): Promise<boolean> {
+    const key = resourceKey(ref);
+    const node = this.loadedResources().find((n) => resourceKey(n.resource) === key);
+    if (!node || !this.view) return false;
+    await this.view.reveal(node, { select: true, focus: true, expand: false });
+    return true;
+  }
+
+  private onResourceChange(change: ResourceChange): void {
+    const arns = new Set(change.arns);
+    for (const node of this.loadedResources()) {
+      if (!arns.has(node.resource.arn) || !(node.parent instanceof PagedNode)) continue;
+      const list = node.parent;
+      list.reloadItem(node).catch((e: unknown) => {
+        this.services.log.warn(`Reloading ${node.resource.arn} failed: ${e instanceof Error ? e.message : String(e)}`);
+        list.retry();
+      });
+    }
+    const categories = change.categories ?? [];
+    if (categories.length === 0) return;
+    for (const category of this.categoryNodes()) {
+      if (categories.includes(category.category) && category.settled) category.retry();
+    }
+  }
+
   dispose(): void {
+    for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }
 }

@@ -1,0 +1,218 @@
+import type {
+  BadgeView,
+  DetailView,
+  ErrorView,
+  FieldView,
+  PanelState,
+  SectionView,
+  TableView,
+  UiStrings,
+  UsageView,
+} from '../../src/shared/detailView';
+import type { WebviewMessage } from '../../src/shared/messages';
+import { button, h, type Child } from './dom';
+
+export type Send = (message: WebviewMessage) => void;
+
+function badge(b: BadgeView, index: number): HTMLElement {
+  return h(
+    'span',
+    { class: 'badge-group' },
+    h('span', { class: 'visually-hidden' }, `${b.label}: `),
+    h('span', { class: `badge tone-${b.tone}`, id: index === 0 ? 'status' : undefined, 'data-badge': String(index), title: b.label }, b.text),
+  );
+}
+
+function fieldValue(f: FieldView, send: Send): Node {
+  if (f.linkId !== undefined) {
+    const linkId = f.linkId;
+    return button(f.value, { class: 'link', 'data-focus': `field-link-${linkId}`, 'data-link-id': linkId }, () =>
+      send({ type: 'openLink', linkId }),
+    );
+  }
+  const cls = [f.mono ? 'mono' : '', f.tone ? `tone-text-${f.tone}` : ''].filter(Boolean).join(' ');
+  return h('span', { class: cls || undefined }, f.value);
+}
+
+function fieldList(list: readonly FieldView[], send: Send): HTMLElement {
+  const dl = h('dl', { class: 'fields' });
+  for (const f of list) {
+    dl.appendChild(h('dt', {}, f.label));
+    dl.appendChild(h('dd', {}, fieldValue(f, send)));
+  }
+  return dl;
+}
+
+function usageBar(u: UsageView): HTMLElement {
+  const fill = h('div', { class: 'usage-fill' });
+  // CSSOM from the nonce'd script; the CSP forbids style attributes in markup.
+  fill.style.width = `${Math.round(Math.max(0, Math.min(1, u.ratio)) * 1000) / 10}%`;
+  const bar = h(
+    'div',
+    {
+      class: `usage-bar${u.over ? ' over' : ''}`,
+      role: 'meter',
+      'aria-label': u.label,
+      'aria-valuemin': '0',
+      'aria-valuemax': String(u.limit ?? u.consumed),
+      'aria-valuenow': String(u.consumed),
+      'aria-valuetext': u.text,
+    },
+    fill,
+  );
+  return h('div', { class: 'usage' }, bar, h('p', { class: `usage-text${u.over ? ' tone-text-warning' : ''}`, id: 'usage-text' }, u.text));
+}
+
+function table(tv: TableView): HTMLElement {
+  const head = h('tr', {}, ...tv.columns.map((c) => h('th', { scope: 'col' }, c)));
+  const body = h('tbody', {}, ...tv.rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', {}, cell)))));
+  return h('table', {}, h('caption', { class: 'visually-hidden' }, tv.caption), h('thead', {}, head), body);
+}
+
+function section(s: SectionView, send: Send): HTMLElement {
+  const headingId = `section-${s.id}`;
+  const hasRows = (s.fields?.length ?? 0) > 0 || (s.items?.length ?? 0) > 0 || (s.table?.rows.length ?? 0) > 0 || !!s.usage;
+  const parts: Child[] = [
+    h('h2', { id: headingId }, s.title),
+    s.usage && usageBar(s.usage),
+    s.fields && s.fields.length > 0 && fieldList(s.fields, send),
+    s.items && s.items.length > 0 && h('ul', { class: 'items' }, ...s.items.map((i) => h('li', {}, i))),
+    s.table && s.table.rows.length > 0 && table(s.table),
+    !hasRows && s.empty !== undefined && h('p', { class: 'empty' }, s.empty),
+  ];
+  return h('section', { class: 'card', 'aria-labelledby': headingId, 'data-section': s.id }, ...parts);
+}
+
+/** A button that stays focusable while unavailable (aria-disabled) so redraws keep keyboard focus. */
+function guarded(label: string, attrs: Record<string, string | undefined>, unavailable: boolean, onClick: () => void): HTMLButtonElement {
+  const b = button(label, { ...attrs, 'aria-disabled': unavailable ? 'true' : undefined }, () => {
+    if (b.getAttribute('aria-disabled') !== 'true') onClick();
+  });
+  return b;
+}
+
+function toolbar(state: PanelState, view: DetailView | undefined, send: Send): HTMLElement {
+  const s = state.strings;
+  const bar = h('div', { class: 'toolbar', role: 'group', 'aria-label': s.actions });
+  const loading = state.phase === 'loading';
+  if (view === undefined || view.canRefresh) {
+    bar.appendChild(guarded(s.refresh, { id: 'refresh', 'data-focus': 'refresh' }, loading, () => send({ type: 'refresh' })));
+  }
+  if (view) {
+    bar.appendChild(button(s.openJson, { id: 'open-json', 'data-focus': 'open-json' }, () => send({ type: 'openJson' })));
+    for (const a of view.actions) {
+      const running = state.runningAction === a.action;
+      bar.appendChild(
+        guarded(
+          running ? `${a.label} ${s.running}` : a.label,
+          {
+            class: a.destructive ? 'secondary destructive' : 'secondary',
+            'data-action': a.action,
+            'data-focus': `action-${a.action}`,
+          },
+          state.runningAction !== undefined || loading,
+          () => send({ type: 'grantAction', action: a.action }),
+        ),
+      );
+    }
+  }
+  return bar;
+}
+
+function errorBox(e: ErrorView, strings: UiStrings, hasView: boolean): HTMLElement {
+  return h(
+    'div',
+    { id: 'error', class: 'error', role: 'alert', 'data-kind': e.kind },
+    h('h2', {}, `${strings.errorHeading}: ${e.title}`),
+    h('p', { class: 'error-message' }, e.message),
+    e.fix !== undefined && h('p', {}, `${strings.fix}: `, h('code', {}, e.fix)),
+    hasView && h('p', { class: 'empty' }, strings.staleData),
+  );
+}
+
+function header(state: PanelState, send: Send): HTMLElement {
+  const s = state.strings;
+  const view = state.view;
+  const subject = state.subject;
+  return h(
+    'header',
+    { class: 'header' },
+    h('p', { class: 'eyebrow', id: 'kind' }, subject.kindLabel),
+    h('h1', { id: 'title' }, view?.title ?? subject.arn),
+    view && view.badges.length > 0 && h('p', { class: 'badges' }, ...view.badges.map(badge)),
+    h(
+      'dl',
+      { class: 'fields meta' },
+      h('dt', {}, s.arn),
+      h(
+        'dd',
+        {},
+        h('code', { id: 'arn' }, subject.arn),
+        ' ',
+        button(s.copyArn, { class: 'secondary small', id: 'copy-arn', 'data-focus': 'copy-arn' }, () => send({ type: 'copyArn' })),
+      ),
+      h('dt', {}, s.location),
+      h('dd', { id: 'location' }, `${subject.profile} · ${subject.region}`),
+    ),
+    toolbar(state, view, send),
+  );
+}
+
+function related(view: DetailView, strings: UiStrings, send: Send): HTMLElement | undefined {
+  if (view.links.length === 0) return undefined;
+  const items = view.links.map((l) =>
+    h(
+      'li',
+      {},
+      button(l.label, { class: 'link', 'data-link-id': l.id, 'data-focus': `related-${l.id}` }, () =>
+        send({ type: 'openLink', linkId: l.id }),
+      ),
+      ' ',
+      h('span', { class: 'mono dim' }, l.description),
+    ),
+  );
+  return h('section', { class: 'card', id: 'related', 'aria-labelledby': 'related-heading' }, h('h2', { id: 'related-heading' }, strings.related), h('ul', { class: 'links' }, ...items));
+}
+
+function rawJson(view: DetailView, strings: UiStrings, send: Send): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', id: 'raw', 'aria-labelledby': 'raw-heading' },
+    h(
+      'div',
+      { class: 'card-head' },
+      h('h2', { id: 'raw-heading' }, strings.rawJson),
+      button(strings.copyJson, { class: 'secondary small', id: 'copy-json', 'data-focus': 'copy-json' }, () => send({ type: 'copyJson' })),
+    ),
+    h('pre', { id: 'json', tabindex: '0', 'aria-labelledby': 'raw-heading' }, h('code', {}, view.json)),
+  );
+}
+
+/** Draws the whole panel for one state; keeps keyboard focus on the same control. */
+export function render(root: HTMLElement, state: PanelState, notice: string | undefined, send: Send): void {
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focus : undefined;
+  const view = state.view;
+  const statusText = state.phase === 'loading' ? state.strings.loading : notice ?? '';
+  root.replaceChildren(
+    ...([
+      header(state, send),
+      h('p', { id: 'status-line', class: 'status-line', role: 'status', 'aria-live': 'polite' }, statusText),
+      state.phase === 'error' && state.error && errorBox(state.error, state.strings, view !== undefined),
+      view && h('div', { class: 'sections' }, ...view.sections.map((s) => section(s, send))),
+      view && related(view, state.strings, send),
+      view && rawJson(view, state.strings, send),
+    ].filter((c): c is HTMLElement => c instanceof HTMLElement)),
+  );
+  root.setAttribute('aria-busy', state.phase === 'loading' ? 'true' : 'false');
+  root.dataset.phase = state.phase;
+  if (focused) {
+    const again = root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`);
+    again?.focus();
+  }
+}
+
+/** Shows a short notice without redrawing. */
+export function showNotice(root: HTMLElement, text: string): void {
+  const line = root.querySelector('#status-line');
+  if (line) line.textContent = text;
+}

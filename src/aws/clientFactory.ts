@@ -1,0 +1,174 @@
+import { LicenseManagerClient } from '@aws-sdk/client-license-manager';
+import { fromIni } from '@aws-sdk/credential-providers';
+import { credentialFix, credentialKind, profileSection, readSharedFiles, resolveConfiguredEndpoint } from './config';
+import { LicenseManagerError } from './errors';
+import { LicenseManagerFacade, type ConnectedClient } from './facade';
+import type { LicenseManagerApi, LicenseManagerClientFactory } from './types';
+
+/** Options of `createClientFactory`. */
+export interface ClientFactoryOptions {
+  /** Debug lines (operation, profile, region, outcome, request id); never credentials. */
+  readonly log?: (line: string) => void;
+  /**
+   * Attempts per call, the first included, for the SDK's retry strategy.
+   * Omitted: the SDK's own choice (AWS_MAX_ATTEMPTS, the profile's `max_attempts`, else 3).
+   */
+  readonly maxAttempts?: number;
+  /** Milliseconds to wait for a connection before failing with a network error. Default 5,000. */
+  readonly connectionTimeoutMs?: number;
+  /** Milliseconds of socket inactivity before a request fails with a network error. Default 30,000. */
+  readonly requestTimeoutMs?: number;
+}
+
+function invalidEndpoint(url: string, profile: string, region: string): LicenseManagerError {
+  return new LicenseManagerError('invalidInput', `The License Manager endpoint configured for profile "${profile}" is not an http(s) URL: ${url}`, {
+    code: 'InvalidEndpointConfiguration',
+    profile,
+    region,
+    fix: `Correct endpoint_url for profile "${profile}" in the AWS config file, or the AWS_ENDPOINT_URL variables.`,
+  });
+}
+
+function checkedUrl(url: string, profile: string, region: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalidEndpoint(url, profile, region);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidEndpoint(url, profile, region);
+  if (parsed.username || parsed.password) throw invalidEndpoint(`${parsed.protocol}//${parsed.host}`, profile, region);
+  return url;
+}
+
+/**
+ * Creates the SDK client of one (profile, region). The shared files are read
+ * afresh, so a client created after `reset` sees edits.
+ *
+ * - Credentials: `fromIni({ profile })` from `@aws-sdk/credential-providers`,
+ *   which covers static keys, SSO (legacy and sso-session), assume-role,
+ *   credential_process and web identity, and refreshes expiring credentials.
+ *   Environment credentials (AWS_ACCESS_KEY_ID…) never override the profile.
+ * - Endpoint: resolved from the standard mechanisms only (see
+ *   `resolveConfiguredEndpoint`) and passed explicitly; when none is configured
+ *   the SDK's own lookup is switched off so that it cannot apply another
+ *   profile's `endpoint_url` (the SDK reads it from AWS_PROFILE/`default`, not
+ *   from the client's `profile`).
+ * - Retries: the SDK's retry strategy (standard unless the profile says otherwise).
+ */
+async function connect(profile: string, region: string, options: ClientFactoryOptions): Promise<ConnectedClient> {
+  const files = await readSharedFiles(process.env);
+  const configured = resolveConfiguredEndpoint(files, profile, process.env);
+  if (configured.error) {
+    throw new LicenseManagerError('invalidInput', configured.error, {
+      code: 'InvalidServicesSection',
+      profile,
+      region,
+      fix: `Add the missing [services …] section to ${files.configFile}, or remove "services" from profile "${profile}".`,
+    });
+  }
+  const endpoint = configured.url ? checkedUrl(configured.url, profile, region) : undefined;
+  const client = new LicenseManagerClient({
+    region,
+    profile,
+    credentials: fromIni({ profile, ignoreCache: true }),
+    ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+    },
+  });
+  return {
+    client,
+    credentialsFix: credentialFix(files, profile),
+    credentialKind: credentialKind(profileSection(files, profile)),
+    ...(endpoint ? { endpoint } : {}),
+  };
+}
+
+interface Connection {
+  readonly profile: string;
+  readonly pending: Promise<ConnectedClient>;
+  /** Calls currently using the client. */
+  active: number;
+  /** Dropped by reset/dispose; destroyed once no call uses it. */
+  retired: boolean;
+}
+
+function destroyWhenIdle(connection: Connection): void {
+  if (!connection.retired || connection.active > 0) return;
+  connection.pending.then(
+    (c) => c.client.destroy(),
+    () => undefined,
+  );
+}
+
+/**
+ * The client factory the extension uses: one facade per (profile, region),
+ * cached. Clients are created on the first call of a facade, so `get` never
+ * touches the disk or the network. `reset(profile)` and `dispose()` destroy the
+ * cached clients (a client still serving calls is destroyed when they finish);
+ * a facade obtained earlier stays usable and builds a fresh client, re-reading
+ * the config files, on its next call.
+ */
+export function createClientFactory(options: ClientFactoryOptions = {}): LicenseManagerClientFactory {
+  const facades = new Map<string, LicenseManagerFacade>();
+  const connections = new Map<string, Connection>();
+  const key = (profile: string, region: string) => JSON.stringify([profile, region]);
+
+  const current = (profile: string, region: string): Connection => {
+    const k = key(profile, region);
+    const existing = connections.get(k);
+    if (existing) return existing;
+    const created: Connection = { profile, pending: connect(profile, region, options), active: 0, retired: false };
+    connections.set(k, created);
+    created.pending.catch(() => {
+      if (connections.get(k) === created) connections.delete(k);
+    });
+    return created;
+  };
+
+  const acquire = async (profile: string, region: string) => {
+    const connection = current(profile, region);
+    connection.active++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      connection.active--;
+      destroyWhenIdle(connection);
+    };
+    try {
+      return { ...(await connection.pending), release };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  };
+
+  const retire = (k: string, connection: Connection) => {
+    connections.delete(k);
+    connection.retired = true;
+    destroyWhenIdle(connection);
+  };
+
+  return {
+    get(profile: string, region: string): LicenseManagerApi {
+      const k = key(profile, region);
+      let facade = facades.get(k);
+      if (!facade) {
+        facade = new LicenseManagerFacade({ profile, region, log: options.log, acquire: () => acquire(profile, region) });
+        facades.set(k, facade);
+      }
+      return facade;
+    },
+    reset(profile?: string): void {
+      for (const [k, c] of connections) if (profile === undefined || c.profile === profile) retire(k, c);
+    },
+    dispose(): void {
+      for (const [k, c] of connections) retire(k, c);
+      facades.clear();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import {
+  credentialKind,
+  profileNames,
+  profileSection,
+  readSharedFiles,
+  resolveConfiguredEndpoint,
+  type Env,
+} from './config';
+import type { ProfileInfo } from './types';
+
+/** Options of `discoverProfiles`. */
+export interface DiscoverProfilesOptions {
+  /**
+   * Environment to read AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE,
+   * HOME and the endpoint variables from. Defaults to `process.env`.
+   */
+  readonly env?: Env;
+}
+
+/**
+ * Lists the profiles of the shared config and credentials files, read afresh on
+ * every call so that edits are seen. Each entry carries the profile's name,
+ * region, credential kind and configured License Manager endpoint, never a
+ * secret. Sorted by name with the default profile first. Missing files yield
+ * an empty list.
+ */
+export async function discoverProfiles(options: DiscoverProfilesOptions = {}): Promise<ProfileInfo[]> {
+  const env = options.env ?? process.env;
+  const files = await readSharedFiles(env);
+  const names = profileNames(files);
+  const defaultName = env.AWS_PROFILE && names.includes(env.AWS_PROFILE) ? env.AWS_PROFILE : 'default';
+  const profiles = names.map((name): ProfileInfo => {
+    const section = profileSection(files, name);
+    const endpoint = resolveConfiguredEndpoint(files, name, env);
+    const region = section?.region?.trim();
+    return {
+      name,
+      ...(region ? { region } : {}),
+      kind: credentialKind(section),
+      ...(endpoint.url ? { endpointUrl: endpoint.url, endpointSource: endpoint.source } : {}),
+      isDefault: name === defaultName,
+      ...(endpoint.error ? { problem: endpoint.error } : {}),
+    };
+  });
+  return profiles.sort((a, b) => {
+    if (a.isDefault !== b.isDefault) return a.isDefault ? -1 : 1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { AwsErrorKind } from '../aws/types';
+import type { Problem } from './validation';
+
+/** The text shown in an input box for a validation problem. */
+export function problemText(p: Problem | undefined, field: string): string | undefined {
+  if (!p) return undefined;
+  switch (p.code) {
+    case 'required':
+      return vscode.l10n.t('{0} is required.', field);
+    case 'tooLong':
+      return vscode.l10n.t('{0} must be at most {1} characters (now {2}).', field, p.max, p.length);
+    case 'notArn':
+      return vscode.l10n.t('{0} is not a valid ARN. Expected, for example, arn:aws:iam::123456789012:root.', field);
+    case 'notPrincipal':
+      return vscode.l10n.t(
+        '{0} must be an account (arn:aws:iam::123456789012:root), organization (arn:aws:organizations::123456789012:organization/o-…) or organizational unit (arn:aws:organizations::123456789012:ou/o-…/ou-…) ARN.',
+        field,
+      );
+    case 'noOperations':
+      return vscode.l10n.t('Select at least one operation.');
+    case 'tooManyOperations':
+      return vscode.l10n.t('Select at most {0} operations.', p.max);
+  }
+}
+
+/** A short name for a failure kind, as shown in messages. */
+export function kindText(kind: AwsErrorKind): string {
+  switch (kind) {
+    case 'credentials':
+      return vscode.l10n.t('credentials problem');
+    case 'accessDenied':
+      return vscode.l10n.t('access denied');
+    case 'throttled':
+      return vscode.l10n.t('throttled');
+    case 'invalidInput':
+      return vscode.l10n.t('invalid input');
+    case 'notFound':
+      return vscode.l10n.t('not found');
+    case 'staleVersion':
+      return vscode.l10n.t('stale version');
+    case 'service':
+      return vscode.l10n.t('service error');
+    case 'network':
+      return vscode.l10n.t('network error');
+    default:
+      return String(kind);
+  }
+}
+

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { knownRegions, regionName } from '../tree/regions';
+
+/** The pick that lets the user type a region that is not listed. */
+export const OTHER_REGION = '';
+
+export interface RegionItem extends vscode.QuickPickItem {
+  readonly region: string;
+}
+
+/**
+ * Home region choices: the license's home region first, then the regions shown
+ * in the explorer, then every other known region, then "Other region…".
+ */
+export function homeRegionItems(licenseHome: string | undefined, shown: readonly string[]): RegionItem[] {
+  const ordered = [...new Set([licenseHome, ...shown, ...knownRegions()].filter((r): r is string => !!r))];
+  return [
+    ...ordered.map((region) => ({
+      label: region,
+      region,
+      description: [region === licenseHome ? vscode.l10n.t('home region of the license') : undefined, regionName(region)]
+        .filter(Boolean)
+        .join(' · '),
+    })),
+    { label: vscode.l10n.t('Other region…'), region: OTHER_REGION },
+  ];
+}

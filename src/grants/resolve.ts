@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { Cancelled, type CommandContext } from '../commands/register';
+import { grantActionsFor, type GrantAction } from '../model/grantActions';
+import type { Affected } from './run';
+import { inFlight } from './run';
+import { grantFromArg, grantLabel, licenseFromArg, pickGrant, pickLicense, type GrantTarget, type LicenseTarget } from './targets';
+import { canCreateGrantFrom } from './validation';
+
+function refuse(message: string): never {
+  void vscode.window.showWarningMessage(message);
+  throw new Cancelled();
+}
+
+function refuseIfBusy(ctx: CommandContext, key: string, name: string): void {
+  const running = inFlight(ctx.services).current(key);
+  if (running !== undefined) {
+    refuse(vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, running));
+  }
+}
+
+/**
+ * The grant a command acts on: the tree node or panel argument, or, from the
+ * palette, a pick among the grants for which `action` is valid.
+ */
+export async function resolveGrant(
+  ctx: CommandContext,
+  arg: unknown,
+  action: GrantAction,
+  title: string,
+): Promise<GrantTarget> {
+  let target: GrantTarget;
+  if (arg === undefined || arg === null) {
+    target = await pickGrant(ctx, action, title);
+  } else {
+    const t = grantFromArg(arg);
+    if (!t) refuse(vscode.l10n.t('{0} works on grants only.', title));
+    target = t;
+    if (!grantActionsFor(target.direction, target.grant.GrantStatus).includes(action)) {
+      refuse(
+        vscode.l10n.t('{0} is not possible for the grant “{1}” in status {2}.', title, grantLabel(target.grant), target.grant.GrantStatus),
+      );
+    }
+  }
+  refuseIfBusy(ctx, target.grant.GrantArn, grantLabel(target.grant));
+  return target;
+}
+
+/** The license a grant is created from: the argument, or a pick. */
+export async function resolveLicense(ctx: CommandContext, arg: unknown, title: string): Promise<LicenseTarget> {
+  const target = arg === undefined || arg === null ? await pickLicense(ctx, title) : licenseFromArg(arg);
+  if (!target) refuse(vscode.l10n.t('{0} works on licenses only.', title));
+  if (!canCreateGrantFrom(target.kind, target.license)) {
+    refuse(vscode.l10n.t('The license “{0}” does not allow creating grants.', target.license.LicenseName ?? target.arn));
+  }
+  return target;
+}
+
+/** What reloads after an action on a grant seen from `target`'s side. */
+export function affectedBy(target: GrantTarget): Affected {
+  return {
+    grantArn: target.grant.GrantArn,
+    licenseArn: target.grant.LicenseArn,
+    categories: target.direction === 'received' ? ['receivedGrants', 'receivedLicenses'] : ['distributedGrants'],
+  };
+}

@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { isLicenseManagerError } from '../aws/errors';
+import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
+import type { CommandContext } from '../commands/register';
+import type { CategoryKind } from '../model/resources';
+import type { Services } from '../services';
+import { InFlight } from './inflight';
+import { kindText } from './messages';
+
+const guards = new WeakMap<Services, InFlight>();
+
+/** The in-flight guard of one activation. */
+export function inFlight(services: Services): InFlight {
+  let g = guards.get(services);
+  if (!g) {
+    g = new InFlight();
+    guards.set(services, g);
+  }
+  return g;
+}
+
+/** What a grant action changed, so views can reload it. */
+export interface Affected {
+  readonly grantArn?: string;
+  readonly licenseArn?: string;
+  /** Categories of the acting profile to reload. */
+  readonly categories: readonly CategoryKind[];
+}
+
+const OTHER_SIDE: readonly CategoryKind[] = ['distributedGrants', 'receivedGrants', 'receivedLicenses'];
+
+/**
+ * Tells the explorer and panels to reload: the acting profile's categories, and
+ * in every other selected profile the grant lists and received licenses, where
+ * the other side of the grant shows.
+ */
+export async function announceChange(ctx: CommandContext, profile: string, affected: Affected): Promise<void> {
+  const arns = [affected.grantArn, affected.licenseArn].filter((a): a is string => !!a);
+  ctx.services.changes.fire({ profile, arns, categories: affected.categories });
+  let others: string[] = [];
+  try {
+    others = (await ctx.explorer.selection()).map((s) => s.profile).filter((p) => p !== profile);
+  } catch (e) {
+    ctx.services.log.warn(`selection unavailable: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (const p of new Set(others)) ctx.services.changes.fire({ profile: p, arns, categories: OTHER_SIDE });
+}
+
+export interface GrantActionSpec {
+  readonly ctx: CommandContext;
+  /** The grant (or, for a new grant, the license) the action is about; one action per key at a time. */
+  readonly key: string;
+  /** The grant or license name for messages. */
+  readonly name: string;
+  readonly profile: string;
+  readonly region: string;
+  /** The API operation, named in failures. */
+  readonly operation: string;
+  /** Progress text, e.g. "Accepting grant “x”…". */
+  readonly progress: string;
+  readonly affected: Affected;
+  /** The success notification; by default the grant's new status and version. */
+  readonly done?: (result: GrantMutationResult) => string;
+  /** Sends the request; `clientToken` is fresh for this user action and reused by SDK retries. */
+  send(api: LicenseManagerApi, clientToken: string): Promise<GrantMutationResult>;
+}
+
+/**
+ * Sends one grant action: at most one per key in flight, with progress, then
+ * reloads what changed and says the new status and version, or explains the failure.
+ * Returns the result, or `undefined` when nothing succeeded.
+ */
+export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutationResult | undefined> {
+  const { ctx, key, name } = spec;
+  const outcome = await inFlight(ctx.services).tryRun(key, spec.operation, () => send(spec));
+  if (outcome.busy) {
+    const text = vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
+    vscode.window.setStatusBarMessage(text, 5000);
+    void vscode.window.showInformationMessage(text);
+    ctx.services.log.info(`${spec.operation} on ${key} skipped: ${outcome.running} in flight`);
+    return undefined;
+  }
+  return outcome.value;
+}
+
+async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefined> {
+  const { ctx, profile, region, name } = spec;
+  let result: GrantMutationResult;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: spec.progress },
+      async () => {
+        const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
+        return spec.send(factory.get(profile, region), aws.newClientToken());
+      },
+    );
+  } catch (e) {
+    await reportFailure(spec, e);
+    return undefined;
+  }
+  ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
+  await announceChange(ctx, profile, { ...spec.affected, grantArn: result.GrantArn });
+  void vscode.window.showInformationMessage(
+    spec.done?.(result) ?? vscode.l10n.t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
+  );
+  return result;
+}
+
+/** Shows what went wrong. Never waits for the user: the in-flight key is released right away. */
+async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
+  const { ctx, profile, region, name } = spec;
+  const refresh = vscode.l10n.t('Refresh');
+  const reload = (): Promise<void> => announceChange(ctx, profile, spec.affected);
+  const offerRefresh = (answer: Thenable<string | undefined>): void => {
+    answer.then(
+      (a) => (a === refresh ? reload() : undefined),
+      () => undefined,
+    );
+  };
+  if (!isLicenseManagerError(e)) {
+    const message = e instanceof Error ? e.message : String(e);
+    ctx.services.log.error(`${spec.operation} on ${spec.key} failed: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed for “{1}”: {2}', spec.operation, name, message));
+    return;
+  }
+  ctx.services.log.error(`${spec.operation} on ${spec.key} failed (${e.kind}, ${e.details.code}): ${e.message}`);
+  switch (e.kind) {
+    case 'staleVersion': {
+      offerRefresh(
+        vscode.window.showWarningMessage(
+          vscode.l10n.t(
+            'The grant “{0}” changed since it was loaded ({1} refused a stale version). Refresh it and try again.',
+            name,
+            spec.operation,
+          ),
+          refresh,
+        ),
+      );
+      return;
+    }
+    case 'accessDenied': {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'Access denied: profile “{0}” lacks permission for {1} in {2}. {3}',
+          e.details.profile ?? profile,
+          e.details.operation ?? spec.operation,
+          e.details.region ?? region,
+          e.details.fix ?? '',
+        ),
+      );
+      return;
+    }
+    default: {
+      const fix = e.details.fix ? ` ${e.details.fix}` : '';
+      // The outcome of a failed write may be unknown (e.g. the connection dropped after the
+      // service committed): reload so the views show the service's state, never a guess.
+      if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
+      offerRefresh(
+        vscode.window.showErrorMessage(
+          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kindText(e.kind), e.message + fix),
+          refresh,
+        ),
+      );
+    }
+  }
+}

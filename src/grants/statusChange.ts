@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { GrantMutationResult } from '../aws/types';
+import type { CommandContext } from '../commands/register';
+import { askStatusReason, confirm } from './prompts';
+import { affectedBy, resolveGrant } from './resolve';
+import { runGrantAction } from './run';
+import { grantLabel } from './targets';
+
+/**
+ * Activate or deactivate: a new grant version with the status, an optional
+ * reason, and SourceVersion = the version loaded. Deactivating asks first.
+ */
+export async function changeGrantStatus(
+  ctx: CommandContext,
+  arg: unknown,
+  status: 'ACTIVE' | 'DISABLED',
+): Promise<GrantMutationResult | undefined> {
+  const activate = status === 'ACTIVE';
+  const title = activate ? vscode.l10n.t('Activate Grant') : vscode.l10n.t('Deactivate Grant');
+  const target = await resolveGrant(ctx, arg, activate ? 'activate' : 'deactivate', title);
+  const name = grantLabel(target.grant);
+  if (!activate) {
+    await confirm(
+      vscode.l10n.t('Deactivate the grant “{0}”?', name),
+      vscode.l10n.t(
+        'The license {0} cannot be used through this grant until it is activated again.',
+        target.grant.LicenseArn,
+      ),
+      vscode.l10n.t('Deactivate'),
+    );
+  }
+  const reason = await askStatusReason(
+    title,
+    activate
+      ? vscode.l10n.t('Why is “{0}” being activated? Optional; both sides of the grant see it.', name)
+      : vscode.l10n.t('Why is “{0}” being deactivated? Optional; both sides of the grant see it.', name),
+  );
+  return runGrantAction({
+    ctx,
+    key: target.grant.GrantArn,
+    name,
+    profile: target.profile,
+    region: target.region,
+    operation: 'CreateGrantVersion',
+    progress: activate
+      ? vscode.l10n.t('Activating grant “{0}”…', name)
+      : vscode.l10n.t('Deactivating grant “{0}”…', name),
+    affected: affectedBy(target),
+    send: (api, clientToken) =>
+      api.createGrantVersion({
+        clientToken,
+        grantArn: target.grant.GrantArn,
+        status,
+        statusReason: reason,
+        sourceVersion: target.grant.Version,
+      }),
+  });
+}

@@ -1,0 +1,248 @@
+import * as vscode from 'vscode';
+import type { Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
+import { Cancelled, type CommandContext } from '../commands/register';
+import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import { isResourceHolder, type ProfileSelection } from '../model/resources';
+import { canCreateGrantFrom, type GrantSourceKind } from './validation';
+
+/** A grant as seen through one profile and region. */
+export interface GrantTarget {
+  readonly profile: string;
+  readonly region: string;
+  readonly direction: GrantDirection;
+  readonly grant: Grant;
+}
+
+/** A license a grant can be created from. */
+export interface LicenseTarget {
+  readonly profile: string;
+  readonly region: string;
+  readonly kind: GrantSourceKind;
+  readonly license: License | GrantedLicense;
+  readonly arn: string;
+}
+
+/** The `GrantStatus` values of the API. */
+const GRANT_STATUSES = [
+  'PENDING_WORKFLOW',
+  'PENDING_ACCEPT',
+  'REJECTED',
+  'ACTIVE',
+  'FAILED_WORKFLOW',
+  'DELETED',
+  'PENDING_DELETE',
+  'DISABLED',
+  'WORKFLOW_COMPLETED',
+];
+
+/** A grant from a tree node or panel argument, or `undefined` when the argument is no grant. */
+export function grantFromArg(arg: unknown): GrantTarget | undefined {
+  if (!isResourceHolder(arg)) return undefined;
+  const { kind, profile, region } = arg.resource;
+  if (kind !== 'distributedGrant' && kind !== 'receivedGrant') return undefined;
+  return { profile, region, direction: kind === 'receivedGrant' ? 'received' : 'distributed', grant: arg.data as Grant };
+}
+
+export function licenseFromArg(arg: unknown): LicenseTarget | undefined {
+  if (!isResourceHolder(arg)) return undefined;
+  const { kind, profile, region, arn } = arg.resource;
+  if (kind !== 'license' && kind !== 'receivedLicense') return undefined;
+  return { profile, region, kind, license: arg.data as License, arn };
+}
+
+export function grantLabel(g: Grant): string {
+  return g.GrantName || g.GrantArn;
+}
+
+export function directionText(d: GrantDirection): string {
+  return d === 'received' ? vscode.l10n.t('Received grant') : vscode.l10n.t('Distributed grant');
+}
+
+async function allPages<T>(list: (req: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await list({ maxResults: 100, nextToken });
+    out.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return out;
+}
+
+interface Failure {
+  readonly profile: string;
+  readonly region: string;
+  readonly message: string;
+}
+
+/** Runs `load` for every selected (profile, region); failures are collected, not thrown. */
+async function acrossSelection<T>(
+  ctx: CommandContext,
+  load: (api: LicenseManagerApi, sel: ProfileSelection, region: string) => Promise<T[]>,
+): Promise<{ items: T[]; failures: Failure[]; selection: readonly ProfileSelection[] }> {
+  const selection = await ctx.explorer.selection();
+  const factory = await ctx.services.clients();
+  const failures: Failure[] = [];
+  const jobs = selection.flatMap((sel) =>
+    sel.regions.map(async (region) => {
+      try {
+        return await load(factory.get(sel.profile, region), sel, region);
+      } catch (e) {
+        failures.push({ profile: sel.profile, region, message: e instanceof Error ? e.message : String(e) });
+        return [];
+      }
+    }),
+  );
+  return { items: (await Promise.all(jobs)).flat(), failures, selection };
+}
+
+function reportFailures(failures: readonly Failure[]): void {
+  if (failures.length === 0) return;
+  const text = failures.map((f) => `${f.profile} (${f.region}): ${f.message}`).join('; ');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Some profiles and regions could not be listed: {0}', text));
+}
+
+/** Shows a quick pick that is busy while `load` runs; `undefined` when there is nothing to pick. */
+async function pickLoaded<T extends vscode.QuickPickItem>(
+  title: string,
+  placeHolder: string,
+  load: () => Promise<T[]>,
+): Promise<T | 'empty'> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = title;
+  qp.placeholder = vscode.l10n.t('Loading…');
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
+  qp.busy = true;
+  try {
+    return await new Promise<T | 'empty'>((resolve, reject) => {
+      let done = false;
+      qp.onDidAccept(() => {
+        const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (picked) {
+          done = true;
+          resolve(picked);
+        }
+      });
+      qp.onDidHide(() => {
+        if (!done) reject(new Cancelled());
+      });
+      qp.show();
+      load().then(
+        (items) => {
+          if (items.length === 0) {
+            done = true;
+            resolve('empty');
+            return;
+          }
+          qp.items = items;
+          qp.placeholder = placeHolder;
+          qp.busy = false;
+        },
+        (e: unknown) => {
+          done = true;
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  } finally {
+    qp.dispose();
+  }
+}
+
+function noSelection(): never {
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('No profiles are selected in the License Manager explorer. Select profiles first.'),
+  );
+  throw new Cancelled();
+}
+
+/** The grants, across the explorer's selected profiles and regions, for which `action` is valid. */
+export async function pickGrant(ctx: CommandContext, action: GrantAction, title: string): Promise<GrantTarget> {
+  const directions = (['received', 'distributed'] as const).filter((d) =>
+    GRANT_STATUSES.some((s) => grantActionsFor(d, s).includes(action)),
+  );
+  let failures: Failure[] = [];
+  let selectionEmpty = false;
+  type Item = vscode.QuickPickItem & { target: GrantTarget };
+  const picked = await pickLoaded<Item>(title, vscode.l10n.t('Select a grant'), async () => {
+    const loaded = await acrossSelection(ctx, async (api, sel, region) => {
+      const lists = await Promise.all(
+        directions.map(async (direction) => {
+          const grants = await allPages((req) =>
+            direction === 'received' ? api.listReceivedGrants(req) : api.listDistributedGrants(req),
+          );
+          return grants.map((grant): GrantTarget => ({ profile: sel.profile, region, direction, grant }));
+        }),
+      );
+      return lists.flat().filter((t) => grantActionsFor(t.direction, t.grant.GrantStatus).includes(action));
+    });
+    failures = loaded.failures;
+    selectionEmpty = loaded.selection.length === 0;
+    return loaded.items.map((target) => ({
+      label: grantLabel(target.grant),
+      description: `${target.grant.GrantStatus} · ${target.profile} · ${target.region}`,
+      detail: `${directionText(target.direction)} · ${target.grant.GrantArn}`,
+      target,
+    }));
+  });
+  reportFailures(failures);
+  if (selectionEmpty) noSelection();
+  if (picked === 'empty') {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No grant in the selected profiles and regions allows this action.'),
+    );
+    throw new Cancelled();
+  }
+  return picked.target;
+}
+
+/** Issued licenses and received licenses that allow CreateGrant, across the selection. */
+export async function pickLicense(ctx: CommandContext, title: string): Promise<LicenseTarget> {
+  let failures: Failure[] = [];
+  let selectionEmpty = false;
+  type Item = vscode.QuickPickItem & { target: LicenseTarget };
+  const picked = await pickLoaded<Item>(title, vscode.l10n.t('Select the license to grant'), async () => {
+    const loaded = await acrossSelection(ctx, async (api, sel, region) => {
+      const [issued, received] = await Promise.all([
+        allPages((req) => api.listLicenses(req)),
+        allPages((req) => api.listReceivedLicenses(req)),
+      ]);
+      const mk = (kind: GrantSourceKind, license: License): LicenseTarget | undefined =>
+        license.LicenseArn ? { profile: sel.profile, region, kind, license, arn: license.LicenseArn } : undefined;
+      // Received licenses are listed in every region: keep the home region's copy, else the first selected region's.
+      const shownHere = (l: License): boolean =>
+        l.HomeRegion !== undefined && sel.regions.includes(l.HomeRegion) ? l.HomeRegion === region : region === sel.regions[0];
+      return [
+        ...issued.map((l) => mk('license', l)),
+        ...received.filter((l) => shownHere(l) && canCreateGrantFrom('receivedLicense', l)).map((l) => mk('receivedLicense', l)),
+      ].filter((t): t is LicenseTarget => t !== undefined);
+    });
+    failures = loaded.failures;
+    selectionEmpty = loaded.selection.length === 0;
+    const seen = new Set<string>();
+    return loaded.items
+      .filter((t) => {
+        const key = `${t.profile}|${t.kind}|${t.arn}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .map((target) => ({
+        label: target.license.LicenseName || target.arn,
+        description: `${target.license.ProductName ?? ''} · ${target.profile} · ${target.region}`,
+        detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
+        target,
+      }));
+  });
+  reportFailures(failures);
+  if (selectionEmpty) noSelection();
+  if (picked === 'empty') {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No license in the selected profiles and regions can be granted.'),
+    );
+    throw new Cancelled();
+  }
+  return picked.target;
+}

@@ -1,0 +1,145 @@
+/**
+ * Input rules for grant actions, from the License Manager API constraints.
+ * Pure: no `vscode` import, so plain-Node tests can run them. Each check returns
+ * a problem description (translated by the caller) or `undefined` when valid.
+ */
+import type { GrantedLicense } from '../aws/types';
+
+/** The ARN pattern of the License Manager model (`Arn` shape), max 2048 characters. */
+export const ARN_RE =
+  /^arn:aws[a-zA-Z-]*:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}$/;
+export const ARN_MAX = 2048;
+
+/** `StatusReasonMessage`: 1–400 characters. */
+export const STATUS_REASON_MAX = 400;
+
+/** No limit is documented for grant names; this keeps them within the other string limits. */
+export const GRANT_NAME_MAX = 2048;
+
+/** The `AllowedOperation` enum values, in model order. */
+export const ALLOWED_OPERATIONS: readonly string[] = [
+  'CreateGrant',
+  'CheckoutLicense',
+  'CheckoutBorrowLicense',
+  'CheckInLicense',
+  'ExtendConsumptionLicense',
+  'ListPurchasedLicenses',
+  'CreateToken',
+];
+
+/** `AllowedOperationList`: 1–8 items. */
+export const ALLOWED_OPERATIONS_MAX = 8;
+
+const ACCOUNT_ID_RE = /^\d{12}$/;
+const ACCOUNT_RE = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/;
+const ORGANIZATION_RE = /^arn:aws[a-zA-Z-]*:organizations::(\d{12}):organization\/o-[a-z0-9]{10,32}$/;
+const OU_RE = /^arn:aws[a-zA-Z-]*:organizations::(\d{12}):ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
+
+export type PrincipalKind = 'account' | 'organization' | 'organizationalUnit';
+
+export type Problem =
+  | { readonly code: 'required' }
+  | { readonly code: 'tooLong'; readonly max: number; readonly length: number }
+  | { readonly code: 'notArn' }
+  | { readonly code: 'notPrincipal' }
+  | { readonly code: 'noOperations' }
+  | { readonly code: 'tooManyOperations'; readonly max: number };
+
+/** Length as the service counts it (characters, not UTF-16 units). */
+export function charLength(s: string): number {
+  return [...s].length;
+}
+
+/** The reason to send: `undefined` for an empty (or blank) entry, otherwise the text as typed. */
+export function normalizeStatusReason(value: string): string | undefined {
+  return value.trim() === '' ? undefined : value;
+}
+
+/** An optional status reason: empty means none; otherwise at most 400 characters. */
+export function checkStatusReason(value: string): Problem | undefined {
+  const reason = normalizeStatusReason(value);
+  if (reason === undefined) return undefined;
+  const length = charLength(reason);
+  return length > STATUS_REASON_MAX ? { code: 'tooLong', max: STATUS_REASON_MAX, length } : undefined;
+}
+
+export function checkGrantName(value: string): Problem | undefined {
+  if (value.trim() === '') return { code: 'required' };
+  const length = charLength(value);
+  return length > GRANT_NAME_MAX ? { code: 'tooLong', max: GRANT_NAME_MAX, length } : undefined;
+}
+
+/** A string that matches the model's `Arn` shape. */
+export function isArn(value: string): boolean {
+  return value.length <= ARN_MAX && ARN_RE.test(value);
+}
+
+/** Which grant principal an ARN names, if any. */
+export function principalKind(arn: string): PrincipalKind | undefined {
+  if (!isArn(arn)) return undefined;
+  if (ACCOUNT_RE.test(arn)) return 'account';
+  if (ORGANIZATION_RE.test(arn)) return 'organization';
+  if (OU_RE.test(arn)) return 'organizationalUnit';
+  return undefined;
+}
+
+/** The partition of an ARN (`aws`, `aws-cn`, …), or `aws` when it has none. */
+export function partitionOf(arn: string | undefined): string {
+  const m = /^arn:(aws[a-zA-Z-]*):/.exec(arn ?? '');
+  return m ? m[1] : 'aws';
+}
+
+/**
+ * The principal ARN to send for what the user typed: an account, organization or
+ * OU ARN as is, or a bare 12-digit account ID as that account's root ARN.
+ */
+export function normalizePrincipal(value: string, partition = 'aws'): string {
+  const v = value.trim();
+  return ACCOUNT_ID_RE.test(v) ? `arn:${partition}:iam::${v}:root` : v;
+}
+
+export function checkPrincipal(value: string, partition = 'aws'): Problem | undefined {
+  const v = normalizePrincipal(value, partition);
+  if (v === '') return { code: 'required' };
+  if (!isArn(v)) return { code: 'notArn' };
+  return principalKind(v) ? undefined : { code: 'notPrincipal' };
+}
+
+export function checkAllowedOperations(ops: readonly string[]): Problem | undefined {
+  if (ops.length === 0) return { code: 'noOperations' };
+  return ops.length > ALLOWED_OPERATIONS_MAX ? { code: 'tooManyOperations', max: ALLOWED_OPERATIONS_MAX } : undefined;
+}
+
+/** The license kinds a grant can be created from. */
+export type GrantSourceKind = 'license' | 'receivedLicense';
+
+/**
+ * The operations a new grant of this license may allow: every operation for a
+ * license the account issued; for a received license, the operations it was
+ * granted, and none unless those include `CreateGrant`.
+ */
+export function grantableOperations(kind: GrantSourceKind, license: GrantedLicense): string[] {
+  if (kind === 'license') return [...ALLOWED_OPERATIONS];
+  const allowed = license.ReceivedMetadata?.AllowedOperations ?? [];
+  return allowed.includes('CreateGrant') ? [...allowed] : [];
+}
+
+/** True when a grant can be created from the license. */
+export function canCreateGrantFrom(kind: string, license: GrantedLicense): boolean {
+  return (kind === 'license' || kind === 'receivedLicense') && grantableOperations(kind, license).length > 0;
+}
+
+/**
+ * The operations offered when amending a grant: the known ones plus any the grant
+ * already has that this version of the extension does not know, in a stable order.
+ */
+export function amendableOperations(current: readonly string[]): string[] {
+  return [...ALLOWED_OPERATIONS, ...current.filter((op) => !ALLOWED_OPERATIONS.includes(op))];
+}
+
+/** Same members regardless of order. */
+export function sameOperations(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}

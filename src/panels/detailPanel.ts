@@ -1,0 +1,255 @@
+import * as vscode from 'vscode';
+import { grantActionsFor, type GrantAction } from '../model/grantActions';
+import { resourceKey, type ResourceHolder, type ResourceRef } from '../model/resources';
+import type { Services } from '../services';
+import type { DetailView, PanelState } from '../shared/detailView';
+import { describeRaw, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/messages';
+import { buildPageHtml, createNonce } from './html';
+import { loadResource } from './loadResource';
+import { arnTail, type Translate } from './views/format';
+import { errorView, uiStrings } from './views/state';
+import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';
+
+export const DETAIL_VIEW_TYPE = 'licenseManager.details';
+
+/** What a panel needs from its manager. */
+export interface PanelHost {
+  readonly services: Services;
+  readonly t: Translate;
+  /** Opens (or reveals) the panel of a related resource. */
+  open(holder: ResourceHolder): Promise<void>;
+}
+
+/** One webview panel showing one resource seen through one (profile, region). */
+export class DetailPanel implements vscode.Disposable {
+  readonly key: string;
+  private holder: ResourceHolder;
+  private current: PanelState;
+  private posted: PanelState | undefined;
+  private loadSeq = 0;
+  private pending: Promise<void> = Promise.resolve();
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly stateEmitter = new vscode.EventEmitter<PanelState>();
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  /** Fires whenever the state changes (loading, loaded, failed, action running). */
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onDidDispose = this.disposeEmitter.event;
+  /** How many webview messages were refused by validation. */
+  refusedMessages = 0;
+  /** Why the last refused message was refused. */
+  lastRefusal: string | undefined;
+
+  static create(host: PanelHost, holder: ResourceHolder): DetailPanel {
+    const media = vscode.Uri.joinPath(host.services.context.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(
+      DETAIL_VIEW_TYPE,
+      host.t('Details'),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        localResourceRoots: [media],
+      },
+    );
+    const webview = panel.webview;
+    webview.html = buildPageHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'detail.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'detail.css')).toString(),
+      title: host.t('License Manager details'),
+      loadingText: host.t('Loading…'),
+      lang: vscode.env.language,
+    });
+    return new DetailPanel(host, holder, panel);
+  }
+
+  private constructor(
+    private readonly host: PanelHost,
+    holder: ResourceHolder,
+    readonly panel: vscode.WebviewPanel,
+  ) {
+    this.holder = { resource: { ...holder.resource }, data: holder.data };
+    this.key = resourceKey(this.holder.resource);
+    this.current = needsLoad(this.holder)
+      ? { phase: 'loading', subject: subjectView(host.t, this.holder.resource), strings: uiStrings(host.t) }
+      : this.readyState();
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.applyTitle();
+  }
+
+  get resource(): ResourceRef {
+    return this.holder.resource;
+  }
+
+  /** The AWS object the panel shows (as last loaded). */
+  get data(): object {
+    return this.holder.data;
+  }
+
+  /** The current state, whether or not the webview has received it yet. */
+  get state(): PanelState {
+    return this.current;
+  }
+
+  /** The last state handed to the webview. */
+  get lastPostedState(): PanelState | undefined {
+    return this.posted;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  reveal(): void {
+    if (!this.disposed) this.panel.reveal(undefined, false);
+  }
+
+  /** Resolves when the load in progress (if any) has settled. */
+  whenIdle(): Promise<void> {
+    return this.pending;
+  }
+
+  /** Reads the resource again from AWS. Only the newest of overlapping loads is shown. */
+  reload(): Promise<void> {
+    if (this.disposed || !canReload(this.resource.kind)) return this.pending;
+    const seq = ++this.loadSeq;
+    this.setState({ ...this.current, phase: 'loading', error: undefined });
+    const ref = this.resource;
+    const run = async (): Promise<void> => {
+      try {
+        const api = (await this.host.services.clients()).get(ref.profile, ref.region);
+        const data = await loadResource(api, ref);
+        if (seq !== this.loadSeq || this.disposed) return;
+        this.holder = { resource: ref, data };
+        this.setState(this.readyState());
+      } catch (e) {
+        if (seq !== this.loadSeq || this.disposed) return;
+        const error = errorView(this.host.t, e);
+        this.host.services.log.warn(`details: loading ${ref.kind} ${ref.arn} (${ref.profile}, ${ref.region}) failed: ${error.kind}: ${error.message}`);
+        this.setState({ ...this.current, phase: 'error', error });
+      }
+    };
+    this.pending = run();
+    return this.pending;
+  }
+
+  /** Handles anything the webview posted; refuses what does not validate. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.refusedMessages++;
+      this.lastRefusal = parsed.reason;
+      this.host.services.log.warn(`details: ignored a webview message (${parsed.reason}): ${describeRaw(raw)}`);
+      return;
+    }
+    await this.handle(parsed.message);
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    const t = this.host.t;
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'state', state: this.current });
+        return;
+      case 'refresh':
+        return this.reload();
+      case 'openJson':
+        await vscode.commands.executeCommand('licenseManager.resource.openJson', this.commandArg());
+        return;
+      case 'copyArn':
+        await vscode.env.clipboard.writeText(this.resource.arn);
+        this.post({ type: 'notice', text: t('ARN copied') });
+        return;
+      case 'copyJson':
+        await vscode.env.clipboard.writeText(this.view()?.json ?? '{}');
+        this.post({ type: 'notice', text: t('JSON copied') });
+        return;
+      case 'openLink': {
+        const link = this.view()?.links.find((l) => l.id === message.linkId);
+        if (!link) return this.refuse(`no link ${message.linkId}`);
+        await this.host.open({ resource: { ...link.target }, data: {} });
+        return;
+      }
+      case 'grantAction':
+        return this.runGrantAction(message.action);
+    }
+  }
+
+  private async runGrantAction(action: GrantAction): Promise<void> {
+    const ref = this.resource;
+    if (ref.kind !== 'distributedGrant' && ref.kind !== 'receivedGrant') return this.refuse(`not a grant: ${action}`);
+    const status = (this.holder.data as { GrantStatus?: unknown }).GrantStatus;
+    const direction = ref.kind === 'receivedGrant' ? 'received' : 'distributed';
+    if (typeof status !== 'string' || !grantActionsFor(direction, status).includes(action)) {
+      return this.refuse(`${action} is not valid for ${direction} ${String(status)}`);
+    }
+    if (this.current.runningAction) return this.refuse(`${this.current.runningAction} still running`);
+    this.setState({ ...this.current, runningAction: action });
+    try {
+      await vscode.commands.executeCommand(`licenseManager.grant.${action}`, this.commandArg());
+    } finally {
+      if (!this.disposed) this.setState({ ...this.current, runningAction: undefined });
+    }
+  }
+
+  private refuse(reason: string): void {
+    this.refusedMessages++;
+    this.lastRefusal = reason;
+    this.host.services.log.warn(`details: ignored a webview request: ${reason}`);
+  }
+
+  /** The argument panel buttons pass to commands: a plain ResourceHolder. */
+  private commandArg(): ResourceHolder {
+    return { resource: { ...this.resource }, data: this.holder.data };
+  }
+
+  private view(): DetailView | undefined {
+    return this.current.view;
+  }
+
+  private readyState(): PanelState {
+    return {
+      phase: 'ready',
+      subject: subjectView(this.host.t, this.holder.resource),
+      view: buildDetailView(this.host.t, this.holder),
+      strings: uiStrings(this.host.t),
+    };
+  }
+
+  private setState(state: PanelState): void {
+    if (this.disposed) return;
+    this.current = state;
+    this.applyTitle();
+    this.post({ type: 'state', state });
+    this.stateEmitter.fire(state);
+  }
+
+  private applyTitle(): void {
+    const view = this.current.view;
+    const subject = this.current.subject;
+    this.panel.title = this.host.t('{0}: {1}', subject.kindLabel, view?.title ?? arnTail(subject.arn));
+  }
+
+  private post(message: HostMessage): void {
+    if (this.disposed) return;
+    if (message.type === 'state') this.posted = message.state;
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loadSeq++;
+    this.disposeEmitter.fire();
+    for (const d of this.subscriptions) d.dispose();
+    this.panel.dispose();
+    this.stateEmitter.dispose();
+    this.disposeEmitter.dispose();
+  }
+}

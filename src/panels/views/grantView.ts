@@ -1,0 +1,97 @@
+import { grantActionsFor, type GrantAction, type GrantDirection } from '../../model/grantActions';
+import type { ResourceRef } from '../../model/resources';
+import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
+import { fields, obj, principalKind, statusTone, str, strList, type Translate } from './format';
+import type { Summary } from './summary';
+
+export const LICENSE_LINK_ID = 'license';
+export const PARENT_LINK_ID = 'parent';
+
+export function actionLabel(t: Translate, action: GrantAction): string {
+  switch (action) {
+    case 'accept':
+      return t('Accept');
+    case 'reject':
+      return t('Reject…');
+    case 'activate':
+      return t('Activate…');
+    case 'deactivate':
+      return t('Deactivate…');
+    case 'createVersion':
+      return t('New Version…');
+    case 'delete':
+      return t('Delete…');
+  }
+}
+
+const DESTRUCTIVE: ReadonlySet<GrantAction> = new Set<GrantAction>(['reject', 'delete']);
+
+/** The buttons a grant panel offers, from the one table of valid actions. */
+export function grantActionViews(t: Translate, direction: GrantDirection, status: string): ActionView[] {
+  return grantActionsFor(direction, status).map((action) => ({
+    action,
+    label: actionLabel(t, action),
+    destructive: DESTRUCTIVE.has(action),
+  }));
+}
+
+export function grantSummary(t: Translate, ref: ResourceRef, data: Record<string, unknown>): Summary {
+  const direction: GrantDirection = ref.kind === 'receivedGrant' ? 'received' : 'distributed';
+  const status = str(data.GrantStatus) ?? '';
+  const licenseArn = str(data.LicenseArn);
+  const parentArn = str(data.ParentArn);
+  const principal = str(data.GranteePrincipalArn);
+  const operations = strList(data.GrantedOperations);
+  const links: LinkView[] = [];
+  if (licenseArn) {
+    links.push({
+      id: LICENSE_LINK_ID,
+      label: t('License'),
+      description: licenseArn,
+      target: { kind: 'license', profile: ref.profile, region: ref.region, arn: licenseArn },
+    });
+  }
+  const parentIsGrant = parentArn !== undefined && parentArn !== licenseArn && /:grant[:/]/.test(parentArn);
+  if (parentArn && parentIsGrant) {
+    links.push({
+      id: PARENT_LINK_ID,
+      label: t('Parent grant'),
+      description: parentArn,
+      target: { kind: ref.kind, profile: ref.profile, region: ref.region, arn: parentArn },
+    });
+  }
+  const statusFields: FieldView[] = fields(
+    { label: t('Status'), value: status || undefined, tone: statusTone(status) },
+    { label: t('Reason'), value: str(data.StatusReason) ?? t('No reason given') },
+    { label: t('Version'), value: str(data.Version) },
+  );
+  const overview: FieldView[] = fields(
+    { label: t('Name'), value: str(data.GrantName) },
+    { label: t('Direction'), value: direction === 'received' ? t('Received') : t('Distributed') },
+    licenseArn ? { label: t('License'), value: licenseArn, mono: true, linkId: LICENSE_LINK_ID } : undefined,
+    parentArn && parentArn !== licenseArn
+      ? { label: t('Parent'), value: parentArn, mono: true, linkId: parentIsGrant ? PARENT_LINK_ID : undefined }
+      : undefined,
+    { label: t('Principal'), value: principal, mono: true },
+    principal ? { label: t('Principal type'), value: principalKind(t, principal) } : undefined,
+    { label: t('Home region'), value: str(data.HomeRegion) },
+    { label: t('Activation override'), value: str(obj(data.Options)?.ActivationOverrideBehavior) },
+  );
+  const sections: SectionView[] = [
+    { id: 'status', title: t('Status'), fields: statusFields },
+    { id: 'overview', title: t('Grant'), fields: overview },
+    {
+      id: 'operations',
+      title: t('Granted operations'),
+      items: operations,
+      empty: t('No operations'),
+    },
+  ];
+  return {
+    title: str(data.GrantName) ?? '',
+    badges: status ? [{ label: t('Status'), text: status, tone: statusTone(status) }] : [],
+    sections,
+    links,
+    actions: grantActionViews(t, direction, status),
+  };
+}

@@ -1,0 +1,104 @@
+import type { ResourceHolder, ResourceKind, ResourceRef } from '../../model/resources';
+import type { ActionView, BadgeView, DetailView, LinkView, SectionView, SubjectView } from '../../shared/detailView';
+import { configurationSummary } from './configurationView';
+import { arnTail, fields, formatDate, obj, prettyJson, str, type Translate } from './format';
+import { grantSummary } from './grantView';
+import { licenseSummary } from './licenseView';
+
+/** The kind-specific part of a detail view. */
+export interface Summary {
+  readonly title: string;
+  readonly badges: BadgeView[];
+  readonly sections: SectionView[];
+  readonly links: LinkView[];
+  readonly actions: ActionView[];
+}
+
+export function kindLabel(t: Translate, kind: ResourceKind): string {
+  switch (kind) {
+    case 'licenseConfiguration':
+      return t('License configuration');
+    case 'license':
+      return t('License');
+    case 'receivedLicense':
+      return t('Received license');
+    case 'distributedGrant':
+      return t('Distributed grant');
+    case 'receivedGrant':
+      return t('Received grant');
+    case 'usage':
+      return t('Usage record');
+    case 'association':
+      return t('Association');
+  }
+}
+
+/** Kinds the panel can load again from AWS. */
+export function canReload(kind: ResourceKind): boolean {
+  return kind !== 'usage' && kind !== 'association';
+}
+
+function resourceSummary(t: Translate, ref: ResourceRef, data: Record<string, unknown>): Summary {
+  const list = fields(
+    { label: t('Resource'), value: str(data.ResourceArn), mono: true },
+    { label: t('Resource type'), value: str(data.ResourceType) },
+    { label: t('Resource status'), value: str(data.ResourceStatus) },
+    { label: t('Owner account'), value: str(data.ResourceOwnerId), mono: true },
+    { label: t('Consumed'), value: str(data.ConsumedLicenses) },
+    { label: t('Associated'), value: formatDate(data.AssociationTime) },
+    { label: t('AMI association scope'), value: str(data.AmiAssociationScope) },
+  );
+  return {
+    title: str(data.ResourceArn) ?? ref.arn,
+    badges: [],
+    sections: [{ id: 'overview', title: kindLabel(t, ref.kind), fields: list }],
+    links: [],
+    actions: [],
+  };
+}
+
+export function summaryFor(t: Translate, ref: ResourceRef, data: Record<string, unknown>, now: Date): Summary {
+  switch (ref.kind) {
+    case 'distributedGrant':
+    case 'receivedGrant':
+      return grantSummary(t, ref, data);
+    case 'license':
+    case 'receivedLicense':
+      return licenseSummary(t, ref, data, now);
+    case 'licenseConfiguration':
+      return configurationSummary(t, data);
+    case 'usage':
+    case 'association':
+      return resourceSummary(t, ref, data);
+  }
+}
+
+export function subjectView(t: Translate, ref: ResourceRef): SubjectView {
+  return { kind: ref.kind, kindLabel: kindLabel(t, ref.kind), arn: ref.arn, profile: ref.profile, region: ref.region };
+}
+
+/** True when a holder carries no loaded object yet (e.g. a link target), so the panel must load it. */
+export function needsLoad(holder: ResourceHolder): boolean {
+  return Object.keys(holder.data).length === 0;
+}
+
+/** The whole view-model of one resource. Pure: the same input always gives the same view. */
+export function buildDetailView(t: Translate, holder: ResourceHolder, now: Date = new Date()): DetailView {
+  const ref = holder.resource;
+  const data = obj(holder.data) ?? {};
+  const summary = summaryFor(t, ref, data, now);
+  return {
+    kind: ref.kind,
+    kindLabel: kindLabel(t, ref.kind),
+    title: summary.title || arnTail(ref.arn),
+    arn: ref.arn,
+    profile: ref.profile,
+    region: ref.region,
+    badges: summary.badges,
+    sections: summary.sections,
+    links: summary.links,
+    actions: summary.actions,
+    canRefresh: canReload(ref.kind),
+    json: prettyJson(holder.data),
+  };
+}

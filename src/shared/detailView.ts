@@ -1,0 +1,135 @@
+/**
+ * What the detail webview draws. Built by the extension, sent as plain JSON,
+ * rendered by the webview with DOM text nodes only.
+ */
+import type { GrantAction } from '../model/grantActions';
+import type { ResourceKind, ResourceRef } from '../model/resources';
+
+export type Tone = 'ok' | 'info' | 'warning' | 'error' | 'neutral';
+
+export interface BadgeView {
+  readonly text: string;
+  readonly tone: Tone;
+  /** Short label read before the text, e.g. "Received status". */
+  readonly label: string;
+}
+
+export interface FieldView {
+  readonly label: string;
+  readonly value: string;
+  /** Monospace (ARNs, ids). */
+  readonly mono?: boolean;
+  /** When set, the value is a link to the related resource with this id. */
+  readonly linkId?: string;
+  readonly tone?: Tone;
+}
+
+export interface TableView {
+  readonly caption: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface UsageView {
+  readonly consumed: number;
+  /** Absent when the configuration sets no limit. */
+  readonly limit?: number;
+  /** 0–1, the filled part of the bar. */
+  readonly ratio: number;
+  readonly over: boolean;
+  /** e.g. "12 / 20 vCPU (60%)". */
+  readonly text: string;
+  /** Accessible name of the bar. */
+  readonly label: string;
+}
+
+export interface SectionView {
+  readonly id: string;
+  readonly title: string;
+  readonly usage?: UsageView;
+  readonly fields?: readonly FieldView[];
+  /** A plain list of strings (rules, operations). */
+  readonly items?: readonly string[];
+  readonly table?: TableView;
+  /** Shown when the section has nothing else. */
+  readonly empty?: string;
+}
+
+export interface LinkView {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly target: ResourceRef;
+}
+
+export interface ActionView {
+  readonly action: GrantAction;
+  readonly label: string;
+  readonly destructive: boolean;
+}
+
+export interface DetailView {
+  readonly kind: ResourceKind;
+  readonly kindLabel: string;
+  readonly title: string;
+  readonly arn: string;
+  readonly profile: string;
+  readonly region: string;
+  readonly badges: readonly BadgeView[];
+  readonly sections: readonly SectionView[];
+  readonly links: readonly LinkView[];
+  readonly actions: readonly ActionView[];
+  readonly canRefresh: boolean;
+  /** The raw AWS object, pretty-printed. */
+  readonly json: string;
+}
+
+export interface ErrorView {
+  /** The failure kind (`accessDenied`, `credentials`, …, or `unexpected`). */
+  readonly kind: string;
+  /** Readable kind, e.g. "Access denied". */
+  readonly title: string;
+  readonly message: string;
+  readonly fix?: string;
+}
+
+/** Labels of the webview's own controls, localized by the extension. */
+export interface UiStrings {
+  readonly refresh: string;
+  readonly openJson: string;
+  readonly copyArn: string;
+  readonly copyJson: string;
+  readonly loading: string;
+  readonly related: string;
+  readonly rawJson: string;
+  readonly actions: string;
+  readonly arn: string;
+  readonly location: string;
+  readonly errorHeading: string;
+  readonly fix: string;
+  readonly staleData: string;
+  readonly running: string;
+}
+
+export type PanelPhase = 'loading' | 'ready' | 'error';
+
+/** Which resource the panel is about; known before anything is loaded. */
+export interface SubjectView {
+  readonly kind: ResourceKind;
+  readonly kindLabel: string;
+  readonly arn: string;
+  readonly profile: string;
+  readonly region: string;
+}
+
+/** Everything the webview needs to draw; each message replaces the previous state. */
+export interface PanelState {
+  readonly phase: PanelPhase;
+  readonly subject: SubjectView;
+  /** The last loaded resource; kept while reloading and after a failed reload. */
+  readonly view?: DetailView;
+  readonly error?: ErrorView;
+  /** A grant action started from this panel and still running. */
+  readonly runningAction?: GrantAction;
+  readonly strings: UiStrings;
+}

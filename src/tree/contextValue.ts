@@ -1,0 +1,64 @@
+import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import type { CategoryKind } from '../model/resources';
+
+/** What the context menus need to know about a tree node. */
+export type NodeState =
+  | { readonly node: 'profile' }
+  | { readonly node: 'region' }
+  | { readonly node: 'category'; readonly category: CategoryKind }
+  | { readonly node: 'licenseConfiguration' }
+  | { readonly node: 'usageList' }
+  | { readonly node: 'associationList' }
+  | { readonly node: 'usageRecord' | 'association'; readonly hasArn: boolean }
+  | { readonly node: 'license' }
+  | { readonly node: 'receivedLicense'; readonly allowedOperations?: readonly string[] }
+  | { readonly node: 'grant'; readonly direction: GrantDirection; readonly status: string }
+  | { readonly node: 'loadMore' }
+  | { readonly node: 'message'; readonly retry: boolean };
+
+const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
+  accept: 'canAccept',
+  reject: 'canReject',
+  activate: 'canActivate',
+  deactivate: 'canDeactivate',
+  createVersion: 'canCreateVersion',
+  delete: 'canDelete',
+};
+
+const RESOURCE = ['refreshable', 'hasDetails', 'hasJson', 'hasArn'];
+
+/** The space-separated `contextValue` of a node; menus match its tokens whole. */
+export function contextValue(state: NodeState): string {
+  switch (state.node) {
+    case 'profile':
+    case 'region':
+    case 'usageList':
+    case 'associationList':
+      return [state.node, 'refreshable'].join(' ');
+    case 'category':
+      return ['category', `category-${state.category}`, 'refreshable'].join(' ');
+    case 'licenseConfiguration':
+      return ['licenseConfiguration', ...RESOURCE].join(' ');
+    case 'usageRecord':
+    case 'association':
+      return [state.node, 'hasJson', ...(state.hasArn ? ['hasArn'] : [])].join(' ');
+    case 'license':
+      return ['license', ...RESOURCE, 'canCreateGrant'].join(' ');
+    case 'receivedLicense':
+      return [
+        'receivedLicense',
+        ...RESOURCE,
+        ...(state.allowedOperations?.includes('CreateGrant') ? ['canCreateGrant'] : []),
+      ].join(' ');
+    case 'grant':
+      return [
+        state.direction === 'received' ? 'receivedGrant' : 'distributedGrant',
+        ...RESOURCE,
+        ...grantActionsFor(state.direction, state.status).map((a) => ACTION_TOKENS[a]),
+      ].join(' ');
+    case 'loadMore':
+      return 'loadMore';
+    case 'message':
+      return state.retry ? 'message retryable' : 'message';
+  }
+}

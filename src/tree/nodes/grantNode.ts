@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { Grant } from '../../aws/types';
+import type { GrantDirection } from '../../model/grantActions';
+import type { ResourceRef } from '../../model/resources';
+import { contextValue } from '../contextValue';
+import { shortArn, statusIcon } from '../rules';
+import type { ExplorerNode } from './explorerNode';
+import { ResourceNode, tooltipLines } from './resourceNode';
+
+/** A distributed or received grant: name, status icon and status. */
+export class GrantNode extends ResourceNode<Grant> {
+  constructor(
+    parent: ExplorerNode,
+    resource: ResourceRef,
+    data: Grant,
+    key: string,
+    readonly direction: GrantDirection,
+  ) {
+    super(parent, resource, data, key);
+  }
+
+  get label(): string {
+    return this.data.GrantName || shortArn(this.data.GrantArn);
+  }
+
+  searchText(): (string | undefined)[] {
+    const g = this.data;
+    return [g.GrantName, g.GrantStatus, g.GrantArn, g.LicenseArn, g.GranteePrincipalArn, g.StatusReason];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const g = this.data;
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = g.GrantStatus;
+    const icon = statusIcon(g.GrantStatus);
+    item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+    item.tooltip = tooltipLines(this.label, [
+      [vscode.l10n.t('Status'), g.GrantStatus],
+      [vscode.l10n.t('Status reason'), g.StatusReason],
+      [vscode.l10n.t('Principal'), g.GranteePrincipalArn],
+      [vscode.l10n.t('Home region'), g.HomeRegion],
+      [vscode.l10n.t('Version'), g.Version],
+      [vscode.l10n.t('Operations'), g.GrantedOperations],
+      [vscode.l10n.t('License'), g.LicenseArn],
+      [vscode.l10n.t('ARN'), g.GrantArn],
+    ]);
+    item.contextValue = contextValue({ node: 'grant', direction: this.direction, status: g.GrantStatus });
+    item.command = this.openDetails();
+    return item;
+  }
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { License } from '../../aws/types';
+import { contextValue } from '../contextValue';
+import { shortArn } from '../rules';
+import { ResourceNode, tooltipLines } from './resourceNode';
+
+/** An issued license: name, SKU and status. */
+export class LicenseNode extends ResourceNode<License> {
+  get label(): string {
+    return this.data.LicenseName || this.data.ProductName || shortArn(this.data.LicenseArn);
+  }
+
+  searchText(): (string | undefined)[] {
+    const l = this.data;
+    return [l.LicenseName, l.ProductName, l.ProductSKU, l.Status, l.LicenseArn, l.Issuer?.Name];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const l = this.data;
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [l.ProductSKU, l.Status].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(
+      'key',
+      l.Status && l.Status !== 'AVAILABLE' ? new vscode.ThemeColor('disabledForeground') : undefined,
+    );
+    item.tooltip = tooltipLines(this.label, [
+      [vscode.l10n.t('Product'), l.ProductName],
+      [vscode.l10n.t('SKU'), l.ProductSKU],
+      [vscode.l10n.t('Status'), l.Status],
+      [vscode.l10n.t('Issuer'), l.Issuer?.Name],
+      [vscode.l10n.t('Home region'), l.HomeRegion],
+      [vscode.l10n.t('Valid from'), l.Validity?.Begin],
+      [vscode.l10n.t('Valid until'), l.Validity?.End],
+      [vscode.l10n.t('Version'), l.Version],
+      [vscode.l10n.t('ARN'), l.LicenseArn],
+    ]);
+    item.contextValue = contextValue({ node: 'license' });
+    item.command = this.openDetails();
+    return item;
+  }
+}

@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import { isLicenseManagerError } from '../../aws/errors';
+import type { LicenseManagerApi, Page } from '../../aws/types';
+import { PagedList, type PageFetcher } from '../pagedList';
+import { matchesText } from '../rules';
+import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
+import { LoadMoreNode, type PagedOwner } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import type { ResourceNode } from './resourceNode';
+
+/**
+ * A node whose children are one paged list call: loads the first page when
+ * expanded, then one page per "Load more…". Shows an empty item, or an error
+ * item that retries on click; never shows a pop-up.
+ */
+export abstract class PagedNode<T extends object> extends ExplorerNode implements PagedOwner {
+  protected readonly list: PagedList<T>;
+  private readonly nodes = new Map<string, ResourceNode<T>>();
+  private more: LoadMoreNode | undefined;
+
+  constructor(
+    parent: ExplorerNode,
+    protected readonly ctx: ExplorerContext,
+    readonly owner: ProfileHooks,
+    readonly region: string,
+  ) {
+    super(parent);
+    this.list = new PagedList<T>((item) => this.keyOf(item));
+  }
+
+  protected abstract fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined): Promise<Page<T>>;
+  protected abstract keyOf(item: T): string | undefined;
+  protected abstract createNode(item: T, key: string): ResourceNode<T>;
+  protected abstract emptyLabel(): string;
+
+  /** Reloads one item; undefined when the list cannot load single items. */
+  protected fetchOne(_api: LicenseManagerApi, _node: ResourceNode<T>): Promise<T | undefined> {
+    return Promise.resolve(undefined);
+  }
+  /** Whether a loaded item belongs under this node. */
+  protected isShown(_item: T): boolean {
+    return true;
+  }
+  /** Called with each page as it arrives. */
+  protected onPage(_items: readonly T[]): void {}
+
+  private readonly fetcher: PageFetcher<T> = async (nextToken) => {
+    try {
+      const api = await this.ctx.api(this.owner.name, this.region);
+      const page = await this.fetchPage(api, this.ctx.pageSize(), nextToken);
+      this.owner.reportResult(undefined);
+      this.onPage(page.items);
+      return page;
+    } catch (e) {
+      this.owner.reportResult(e);
+      throw e;
+    }
+  };
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    await this.list.ensureLoaded(this.fetcher);
+    return this.render();
+  }
+
+  override loadedChildren(): readonly ExplorerNode[] {
+    return [...this.nodes.values()];
+  }
+
+  /** True once the first page has been loaded or has failed. */
+  get settled(): boolean {
+    return this.list.loaded || this.list.error !== undefined;
+  }
+
+  /** The items loaded so far (before the filter), each once. */
+  get items(): readonly T[] {
+    return this.list.items;
+  }
+
+  private render(): ExplorerNode[] {
+    const error = this.list.error;
+    if (error !== undefined) return [MessageNode.fromError(this, error, () => this.retry())];
+    const shown = this.list.items.filter((item) => this.isShown(item));
+    const nodes = shown.map((item, i) => this.nodeFor(item, i));
+    const text = this.ctx.filter().text;
+    const out: ExplorerNode[] = nodes.filter((n) => matchesText(n.searchText(), text));
+    const token = this.list.nextToken;
+    const moreError = this.list.moreError;
+    if (out.length === 0 && token === undefined && moreError === undefined) {
+      const hidden = this.list.items.length - shown.length;
+      out.push(
+        new MessageNode(this, 'empty', nodes.length > 0 ? vscode.l10n.t('No items match the filter') : this.emptyLabel(), {
+          description: hidden > 0 ? vscode.l10n.t('{0} shown under another region', hidden) : undefined,
+        }),
+      );
+    }
+    if (moreError !== undefined && token !== undefined) {
+      out.push(MessageNode.fromError(this, moreError, () => this.loadMoreToken(token), 'more'));
+    } else if (token !== undefined) {
+      if (this.more?.token !== token) this.more = new LoadMoreNode(this, token);
+      out.push(this.more);
+    }
+    return out;
+  }
+
+  private nodeFor(item: T, index: number): ResourceNode<T> {
+    const key = this.keyOf(item) ?? `#${index}`;
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = this.createNode(item, key);
+      this.nodes.set(key, node);
+    } else if (node.data !== item) {
+      node.update(item);
+    }
+    return node;
+  }
+
+  /** Loads the page a "Load more…" item carries; repeated clicks share one request. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    if (node.parent !== this || node.token !== this.list.nextToken) return;
+    if (!node.loading) {
+      node.loading = true;
+      this.ctx.changed(node);
+    }
+    try {
+      await this.list.loadMore(node.token, this.fetcher);
+    } finally {
+      node.loading = false;
+    }
+    this.ctx.changed(this);
+  }
+
+  private async loadMoreToken(token: string): Promise<void> {
+    await this.list.loadMore(token, this.fetcher);
+    this.ctx.changed(this);
+  }
+
+  /** Reloads one item in place; reloads the whole list when the item is gone or cannot be loaded alone. */
+  async reloadItem(node: ResourceNode<T>): Promise<void> {
+    let fresh: T | undefined;
+    try {
+      fresh = await this.fetchOne(await this.ctx.api(this.owner.name, this.region), node);
+    } catch (e) {
+      if (!isLicenseManagerError(e) || e.kind !== 'notFound') throw e;
+    }
+    if (fresh === undefined || !this.list.replace(fresh)) {
+      this.retry();
+      return;
+    }
+    node.update(fresh);
+    this.ctx.changed(this);
+  }
+
+  /** Drops the loaded pages and loads the first page again. */
+  retry(): void {
+    this.reset();
+    this.ctx.changed(this);
+  }
+
+  override reset(): void {
+    this.list.reset();
+    this.nodes.clear();
+    this.more = undefined;
+  }
+}

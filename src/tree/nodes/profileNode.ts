@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { isLicenseManagerError, type LicenseManagerError } from '../../aws/errors';
+import type { CredentialKind, ProfileInfo } from '../../aws/types';
+import { contextValue } from '../contextValue';
+import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
+import { MessageNode, describeError, errorKindLabel } from './messageNode';
+import { RegionNode } from './regionNode';
+
+/** What the profile node needs beyond the shared context. */
+export interface ProfileContext extends ExplorerContext {
+  regionsOf(profile: ProfileInfo): readonly string[];
+  /** Drops cached clients of a profile (so new credentials are picked up). */
+  resetClients(profile: string): Promise<void>;
+}
+
+export function credentialKindLabel(kind: CredentialKind): string {
+  switch (kind) {
+    case 'static':
+      return vscode.l10n.t('access keys');
+    case 'sso':
+      return vscode.l10n.t('SSO');
+    case 'assume-role':
+      return vscode.l10n.t('assume role');
+    case 'credential-process':
+      return vscode.l10n.t('credential process');
+    case 'web-identity':
+      return vscode.l10n.t('web identity');
+    default:
+      return vscode.l10n.t('unknown credentials');
+  }
+}
+
+/**
+ * A profile: its name, the account id once a loaded item reveals it, and the
+ * credential kind. Credential failures of any list below it show here, with the fix.
+ */
+export class ProfileNode extends ExplorerNode implements ProfileHooks {
+  readonly id: string;
+  private readonly regions = new Map<string, RegionNode>();
+  private account: string | undefined;
+  private credentialError: LicenseManagerError | undefined;
+
+  constructor(
+    private readonly ctx: ProfileContext,
+    readonly info: ProfileInfo,
+  ) {
+    super(undefined);
+    this.id = `profile|${info.name}`;
+  }
+
+  get name(): string {
+    return this.info.name;
+  }
+
+  /** The account id, once known. */
+  get accountId(): string | undefined {
+    return this.account;
+  }
+
+  /** The credential failure shown on the node, if any. */
+  get credentialProblem(): LicenseManagerError | undefined {
+    return this.credentialError;
+  }
+
+  selectedRegions(): readonly string[] {
+    return this.ctx.regionsOf(this.info);
+  }
+
+  reportResult(error: unknown): void {
+    if (error === undefined) {
+      if (this.credentialError) {
+        this.credentialError = undefined;
+        this.ctx.changed(this);
+      }
+      return;
+    }
+    if (isLicenseManagerError(error) && error.kind === 'credentials' && error.message !== this.credentialError?.message) {
+      this.credentialError = error;
+      this.ctx.changed(this);
+    }
+  }
+
+  learnAccount(accountId: string | undefined): void {
+    if (accountId && !this.account) {
+      this.account = accountId;
+      this.ctx.changed(this);
+    }
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const problem = this.credentialError ? vscode.l10n.t('credentials problem') : this.info.problem ? vscode.l10n.t('configuration problem') : undefined;
+    item.description = [this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ');
+    const lines = [
+      this.name,
+      vscode.l10n.t('Account: {0}', this.account ?? vscode.l10n.t('not known until something loads')),
+      vscode.l10n.t('Credentials: {0}', credentialKindLabel(this.info.kind)),
+      this.info.region ? vscode.l10n.t('Region: {0}', this.info.region) : undefined,
+      this.info.endpointUrl ? vscode.l10n.t('Endpoint: {0}', this.info.endpointUrl) : undefined,
+      this.info.problem,
+      this.credentialError ? describeError(this.credentialError).details : undefined,
+    ];
+    item.tooltip = lines.filter(Boolean).join('\n');
+    item.iconPath = problem
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon('account');
+    item.contextValue = contextValue({ node: 'profile' });
+    return item;
+  }
+
+  override getChildren(): Promise<ExplorerNode[]> {
+    const out: ExplorerNode[] = [];
+    if (this.info.problem) {
+      out.push(new MessageNode(this, 'warning', vscode.l10n.t('Configuration problem'), { description: this.info.problem }));
+    }
+    if (this.credentialError) {
+      const d = describeError(this.credentialError);
+      out.push(
+        new MessageNode(this, 'credentials', errorKindLabel('credentials'), {
+          description: d.fix ? vscode.l10n.t('Fix: {0}', d.fix) : d.message,
+          tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry after fixing the credentials.')}`,
+          retry: () => this.retryCredentials(),
+        }),
+      );
+    }
+    const regions = this.selectedRegions();
+    if (regions.length === 0) {
+      out.push(
+        new MessageNode(this, 'hint', vscode.l10n.t('No regions selected'), {
+          description: vscode.l10n.t('Select regions…'),
+          command: { command: 'licenseManager.regions.select', title: vscode.l10n.t('Select Regions…'), arguments: [this] },
+        }),
+      );
+    }
+    for (const region of regions) {
+      let node = this.regions.get(region);
+      if (!node) {
+        node = new RegionNode(this, this.ctx, this, region);
+        this.regions.set(region, node);
+      }
+      out.push(node);
+    }
+    return Promise.resolve(out);
+  }
+
+  override loadedChildren(): readonly ExplorerNode[] {
+    const selected = this.selectedRegions();
+    return [...this.regions.values()].filter((r) => selected.includes(r.region));
+  }
+
+  override reset(): void {
+    this.credentialError = undefined;
+    for (const r of this.regions.values()) r.reset();
+  }
+
+  private async retryCredentials(): Promise<void> {
+    await this.ctx.resetClients(this.name);
+    this.reset();
+    this.ctx.changed(this);
+  }
+}

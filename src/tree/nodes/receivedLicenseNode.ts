@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { GrantedLicense } from '../../aws/types';
+import { contextValue } from '../contextValue';
+import { shortArn, statusIcon } from '../rules';
+import { ResourceNode, tooltipLines } from './resourceNode';
+
+/** A received license: name and ReceivedStatus; the reason is in the tooltip. */
+export class ReceivedLicenseNode extends ResourceNode<GrantedLicense> {
+  get label(): string {
+    return this.data.LicenseName || this.data.ProductName || shortArn(this.data.LicenseArn);
+  }
+
+  searchText(): (string | undefined)[] {
+    const l = this.data;
+    return [l.LicenseName, l.ProductName, l.ProductSKU, l.Status, l.ReceivedMetadata?.ReceivedStatus, l.LicenseArn, l.Issuer?.Name];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const l = this.data;
+    const received = l.ReceivedMetadata;
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const away = l.HomeRegion && l.HomeRegion !== this.resource.region;
+    item.description = [received?.ReceivedStatus, away ? vscode.l10n.t('home {0}', l.HomeRegion ?? '') : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    const icon = statusIcon(received?.ReceivedStatus);
+    item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+    item.tooltip = tooltipLines(this.label, [
+      [vscode.l10n.t('Received status'), received?.ReceivedStatus],
+      [vscode.l10n.t('Received status reason'), received?.ReceivedStatusReason],
+      [vscode.l10n.t('Allowed operations'), received?.AllowedOperations],
+      [vscode.l10n.t('Product'), l.ProductName],
+      [vscode.l10n.t('SKU'), l.ProductSKU],
+      [vscode.l10n.t('License status'), l.Status],
+      [vscode.l10n.t('Issuer'), l.Issuer?.Name],
+      [vscode.l10n.t('Home region'), l.HomeRegion],
+      [vscode.l10n.t('ARN'), l.LicenseArn],
+    ]);
+    item.contextValue = contextValue({ node: 'receivedLicense', allowedOperations: received?.AllowedOperations });
+    item.command = this.openDetails();
+    return item;
+  }
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { CATEGORY_KINDS, type CategoryKind } from '../../model/resources';
+import { contextValue } from '../contextValue';
+import { regionName } from '../regions';
+import { CategoryNode } from './categoryNode';
+import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
+
+/** A region selected for a profile: code and name; the five categories below. */
+export class RegionNode extends ExplorerNode {
+  readonly id: string;
+  readonly categories: readonly CategoryNode[];
+
+  constructor(parent: ExplorerNode, ctx: ExplorerContext, owner: ProfileHooks, readonly region: string) {
+    super(parent);
+    this.id = `${parent.id}|${region}`;
+    this.categories = CATEGORY_KINDS.map((kind) => new CategoryNode(this, ctx, owner, region, kind));
+  }
+
+  category(kind: CategoryKind): CategoryNode {
+    return this.categories.find((c) => c.category === kind) as CategoryNode;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const name = regionName(this.region);
+    item.description = name;
+    item.tooltip = name ? `${this.region} — ${name}` : this.region;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = contextValue({ node: 'region' });
+    return item;
+  }
+
+  override getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([...this.categories]);
+  }
+
+  override loadedChildren(): readonly ExplorerNode[] {
+    return this.categories;
+  }
+
+  override reset(): void {
+    for (const c of this.categories) c.reset();
+  }
+}

@@ -1,0 +1,191 @@
+import type { Filter, Grant, License, LicenseConfiguration } from '../aws/types';
+import type { CategoryKind } from '../model/resources';
+
+/** GrantStatus values, for the status filter. */
+export const GRANT_STATUSES: readonly string[] = [
+  'PENDING_WORKFLOW',
+  'PENDING_ACCEPT',
+  'REJECTED',
+  'ACTIVE',
+  'FAILED_WORKFLOW',
+  'DELETED',
+  'PENDING_DELETE',
+  'DISABLED',
+  'WORKFLOW_COMPLETED',
+];
+
+/** LicenseStatus values, for the status filter. */
+export const LICENSE_STATUSES: readonly string[] = [
+  'AVAILABLE',
+  'PENDING_AVAILABLE',
+  'DEACTIVATED',
+  'SUSPENDED',
+  'EXPIRED',
+  'PENDING_DELETE',
+  'DELETED',
+];
+
+/** ResourceType values accepted by the usage filter. */
+export const USAGE_RESOURCE_TYPES: readonly string[] = [
+  'EC2_INSTANCE',
+  'EC2_HOST',
+  'EC2_AMI',
+  'RDS',
+  'SYSTEMS_MANAGER_MANAGED_INSTANCE',
+];
+
+/** Clamps the page size setting to what every list operation accepts (1–100). */
+export function clampPageSize(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : 25;
+  return Math.min(100, Math.max(1, n));
+}
+
+/**
+ * Received licenses are listed in every region. A profile shows each one once:
+ * under its home region when that region is selected for the profile, otherwise
+ * under the profile's first selected region. Returns that region.
+ */
+export function receivedLicenseRegion(homeRegion: string | undefined, selectedRegions: readonly string[]): string | undefined {
+  if (homeRegion && selectedRegions.includes(homeRegion)) return homeRegion;
+  return selectedRegions[0];
+}
+
+/** The account id field of an ARN, when it is a 12-digit account. */
+export function accountOfArn(arn: string | undefined): string | undefined {
+  const account = arn?.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/**
+ * The viewing account, when a loaded item reveals it: configurations carry their
+ * owner, issued licenses and distributed grants are owned by the caller, and a
+ * received grant to an account names that account as its principal.
+ */
+export function accountFromItem(category: CategoryKind, item: object): string | undefined {
+  switch (category) {
+    case 'licenseConfigurations': {
+      const c = item as LicenseConfiguration;
+      return c.OwnerAccountId && /^\d{12}$/.test(c.OwnerAccountId) ? c.OwnerAccountId : accountOfArn(c.LicenseConfigurationArn);
+    }
+    case 'licenses':
+      return accountOfArn((item as License).LicenseArn);
+    case 'distributedGrants':
+      return accountOfArn((item as Grant).GrantArn);
+    case 'receivedGrants': {
+      const m = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/.exec((item as Grant).GranteePrincipalArn ?? '');
+      return m?.[1];
+    }
+    case 'receivedLicenses':
+      return undefined;
+  }
+}
+
+/** True when a configuration consumes more than its limit. */
+export function isOverLimit(c: LicenseConfiguration): boolean {
+  return typeof c.LicenseCount === 'number' && typeof c.ConsumedLicenses === 'number' && c.ConsumedLicenses > c.LicenseCount;
+}
+
+/** Case-insensitive substring match of `needle` in any of the texts; an empty needle matches everything. */
+export function matchesText(texts: readonly (string | undefined)[], needle: string | undefined): boolean {
+  const n = needle?.trim().toLowerCase();
+  if (!n) return true;
+  return texts.some((t) => t !== undefined && t.toLowerCase().includes(n));
+}
+
+/** The last part of an ARN (after the last `/` or `:`), for short labels. */
+export function shortArn(arn: string | undefined): string {
+  if (!arn) return '';
+  const slash = arn.lastIndexOf('/');
+  return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(':') + 1);
+}
+
+/** Server-side filters of the usage list. */
+export interface UsageFilter {
+  readonly resourceType?: string;
+  readonly resourceAccount?: string;
+  readonly resourceArn?: string;
+}
+
+export function usageFilters(f: UsageFilter): Filter[] {
+  const out: Filter[] = [];
+  if (f.resourceType) out.push({ Name: 'resourceType', Values: [f.resourceType] });
+  if (f.resourceAccount) out.push({ Name: 'resourceAccount', Values: [f.resourceAccount] });
+  if (f.resourceArn) out.push({ Name: 'resourceArn', Values: [f.resourceArn] });
+  return out;
+}
+
+/** The filter of the whole explorer. */
+export interface ExplorerFilter {
+  /** Matched against the loaded items' names, statuses and ARNs. */
+  readonly text?: string;
+  /** Server-side GrantStatus filter of both grant lists. */
+  readonly grantStatus?: string;
+  /** Server-side Status filter of issued and received licenses. */
+  readonly licenseStatus?: string;
+}
+
+export function normalizeFilter(f: ExplorerFilter): ExplorerFilter {
+  const text = f.text?.trim();
+  return {
+    ...(text ? { text } : {}),
+    ...(f.grantStatus ? { grantStatus: f.grantStatus } : {}),
+    ...(f.licenseStatus ? { licenseStatus: f.licenseStatus } : {}),
+  };
+}
+
+export function isFilterActive(f: ExplorerFilter): boolean {
+  return Boolean(f.text || f.grantStatus || f.licenseStatus);
+}
+
+/** The server-side filters a category's list call gets from the explorer filter. */
+export function categoryFilters(category: CategoryKind, f: ExplorerFilter): Filter[] {
+  switch (category) {
+    case 'distributedGrants':
+    case 'receivedGrants':
+      return f.grantStatus ? [{ Name: 'GrantStatus', Values: [f.grantStatus] }] : [];
+    case 'licenses':
+    case 'receivedLicenses':
+      return f.licenseStatus ? [{ Name: 'Status', Values: [f.licenseStatus] }] : [];
+    case 'licenseConfigurations':
+      return [];
+  }
+}
+
+/** Which categories a change of the filter's server-side parts must reload. */
+export function categoriesAffected(before: ExplorerFilter, after: ExplorerFilter): CategoryKind[] {
+  const out: CategoryKind[] = [];
+  if (before.grantStatus !== after.grantStatus) out.push('distributedGrants', 'receivedGrants');
+  if (before.licenseStatus !== after.licenseStatus) out.push('licenses', 'receivedLicenses');
+  return out;
+}
+
+/** Codicon and theme color of a grant or received status; unknown statuses get a neutral icon. */
+export function statusIcon(status: string | undefined): { icon: string; color?: string } {
+  switch (status) {
+    case 'ACTIVE':
+      return { icon: 'pass', color: 'charts.green' };
+    case 'PENDING_ACCEPT':
+      return { icon: 'mail', color: 'charts.yellow' };
+    case 'DISABLED':
+      return { icon: 'circle-slash', color: 'charts.orange' };
+    case 'PENDING_WORKFLOW':
+      return { icon: 'sync', color: 'charts.blue' };
+    case 'WORKFLOW_COMPLETED':
+      return { icon: 'check-all', color: 'charts.blue' };
+    case 'REJECTED':
+      return { icon: 'close', color: 'charts.red' };
+    case 'FAILED_WORKFLOW':
+      return { icon: 'error', color: 'charts.red' };
+    case 'PENDING_DELETE':
+      return { icon: 'trash', color: 'charts.orange' };
+    case 'DELETED':
+      return { icon: 'trash', color: 'disabledForeground' };
+    default:
+      return { icon: 'question' };
+  }
+}
+
+/** Escapes `$(name)` so that quick picks show AWS strings literally instead of as icons. */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}

@@ -1,0 +1,66 @@
+/** `npm run emulator -- [--port N] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR]` */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index';
+
+const USAGE =
+  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR]';
+
+function num(name: string, v: string | undefined, max?: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || (max !== undefined && n > max)) {
+    throw new Error(`--${name} must be a number${max !== undefined ? ` between 0 and ${max}` : ' ≥ 0'}, got "${v}"`);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      latency: { type: 'string' },
+      throttle: { type: 'string' },
+      fail: { type: 'string' },
+      'fail-after-commit': { type: 'string' },
+      'write-aws-config': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const emulator = await startEmulator({
+    port: num('port', values.port, 65535) ?? 0,
+    host: values.host,
+    seed: values.seed ? resolve(values.seed) : undefined,
+    latencyMs: num('latency', values.latency),
+    throttleRate: num('throttle', values.throttle, 1),
+    failRate: num('fail', values.fail, 1),
+    failAfterCommitRate: num('fail-after-commit', values['fail-after-commit'], 1),
+  });
+  if (values['write-aws-config']) {
+    const files = emulator.writeAwsConfig(resolve(values['write-aws-config']));
+    console.log(`Wrote ${files.configFile} and ${files.credentialsFile} (profiles: ${files.profiles.join(', ')})`);
+  }
+  console.log(`License Manager emulator listening on ${emulator.url}`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}, stopping.`);
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(`emulator: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(USAGE);
+  process.exit(1);
+});

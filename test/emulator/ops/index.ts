@@ -1,0 +1,15 @@
+/** Every operation the emulator serves, by name. */
+import { configurationOps } from './configurations';
+import type { OperationDef } from './context';
+import { grantMutationOps } from './grantMutations';
+import { grantReadOps } from './grants';
+import { licenseOps } from './licenses';
+
+export const OPERATIONS: Record<string, OperationDef> = {
+  ...configurationOps,
+  ...licenseOps,
+  ...grantReadOps,
+  ...grantMutationOps,
+};
+
+export type { OpContext, OperationDef } from './context';

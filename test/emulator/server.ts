@@ -1,0 +1,143 @@
+/** AWS JSON 1.1 front end: routing, identity, faults, request log. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate } from './auth';
+import { ApiError } from './errors';
+import { OPERATIONS } from './ops';
+import { Pager } from './paging';
+import type { EmulatorState } from './state';
+import type { FaultOptions, Json, RequestLogEntry } from './types';
+
+const TARGET_PREFIX = 'AWSLicenseManager.';
+const JSON_TYPE = 'application/x-amz-json-1.1';
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export class EmulatorServer {
+  readonly requests: RequestLogEntry[] = [];
+  readonly pager = new Pager();
+  faults: Required<FaultOptions>;
+
+  constructor(
+    readonly state: EmulatorState,
+    faults: FaultOptions,
+    private readonly random: () => number,
+  ) {
+    this.faults = { latencyMs: 0, throttleRate: 0, failRate: 0, failAfterCommitRate: 0 };
+    this.setFaults(faults);
+  }
+
+  setFaults(f: Partial<FaultOptions>): void {
+    for (const key of ['latencyMs', 'throttleRate', 'failRate', 'failAfterCommitRate'] as const) {
+      const v = f[key];
+      if (v === undefined) continue;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (key !== 'latencyMs' && v > 1)) {
+        throw new Error(`Invalid fault option ${key}: ${String(v)}`);
+      }
+      this.faults[key] = v;
+    }
+  }
+
+  private roll(rate: number): boolean {
+    return rate > 0 && this.random() < rate;
+  }
+
+  private send(res: ServerResponse, entry: RequestLogEntry, status: number, body: Json, errorType?: string): void {
+    const text = JSON.stringify(body);
+    const headers: Record<string, string | number> = {
+      'Content-Type': JSON_TYPE,
+      'x-amzn-RequestId': entry.requestId,
+      'Content-Length': Buffer.byteLength(text),
+    };
+    if (errorType) headers['x-amzn-ErrorType'] = errorType;
+    entry.status = status;
+    if (errorType) entry.errorType = errorType;
+    res.writeHead(status, headers);
+    res.end(text);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const entry: RequestLogEntry = { time: Date.now(), requestId: randomUUID(), operation: '', status: 0, body: undefined };
+    this.requests.push(entry);
+    let status = 200;
+    let body: Json = {};
+    let errorType: string | undefined;
+    try {
+      const raw = await readBody(req);
+      entry.body = raw.toString('utf8');
+      const outcome = await this.process(req, raw, entry);
+      body = outcome;
+    } catch (e) {
+      const err =
+        e instanceof ApiError
+          ? e
+          : new ApiError('ServerInternalException', 'An internal error occurred in the License Manager emulator.');
+      if (!(e instanceof ApiError)) console.error('emulator: unexpected error', e);
+      status = err.status;
+      errorType = err.type;
+      body = { __type: err.type, message: err.message };
+    }
+    if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+    this.send(res, entry, status, body, errorType);
+  }
+
+  private async process(req: IncomingMessage, raw: Buffer, entry: RequestLogEntry): Promise<Json> {
+    const targetHeader = req.headers['x-amz-target'];
+    const target = Array.isArray(targetHeader) ? targetHeader[0] : targetHeader;
+    const opName = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    entry.operation = opName ?? target ?? '';
+    const op = opName !== undefined && Object.hasOwn(OPERATIONS, opName) ? OPERATIONS[opName] : undefined;
+    if (req.method !== 'POST' || !op) {
+      throw new ApiError('UnknownOperationException', target ? `Operation ${target} is not supported.` : 'Missing X-Amz-Target header.');
+    }
+    const { identity, region } = await authenticate(
+      this.state,
+      { method: req.method, url: req.url ?? '/', headers: req.headers, body: raw },
+      (c) => {
+        entry.accessKeyId = c.accessKeyId;
+        entry.region = c.region;
+      },
+    );
+    entry.account = identity.accountId;
+    entry.profile = identity.profile;
+    let input: unknown;
+    try {
+      input = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new ApiError('SerializationException', 'The request body is not valid JSON.');
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input)) throw new ApiError('SerializationException', 'The request body must be a JSON object.');
+    entry.body = input;
+    if (identity.deniedOperations.has(opName!)) {
+      throw new ApiError(
+        'AccessDeniedException',
+        `User: arn:aws:iam::${identity.accountId}:user/${identity.profile} is not authorized to perform: license-manager:${opName} because no identity-based policy allows the license-manager:${opName} action`,
+      );
+    }
+    if (this.roll(this.faults.throttleRate)) throw new ApiError('RateLimitExceededException', 'Rate exceeded');
+    if (this.roll(this.faults.failRate)) throw new ApiError('ServerInternalException', 'An internal error occurred. Try again.');
+    const out = op.handler({
+      state: this.state,
+      pager: this.pager,
+      identity,
+      account: identity.accountId,
+      region,
+      operation: opName!,
+      body: input as Json,
+      newHex: () => randomBytes(16).toString('hex'),
+    });
+    if (op.mutation && this.roll(this.faults.failAfterCommitRate)) {
+      throw new ApiError('ServerInternalException', 'An internal error occurred after the change was saved. Try again.');
+    }
+    return out;
+  }
+}

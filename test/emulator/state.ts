@@ -1,0 +1,217 @@
+/** In-memory service state and the visibility rules shared by the operations. */
+import type { Json, SeedOrganization, Tag } from './types';
+
+export interface Identity {
+  profile: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  accountId: string;
+  region: string;
+  deniedOperations: Set<string>;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  defaultRegion: string;
+  issuer: { Name?: string; SignKey?: string; KeyFingerprint?: string };
+}
+
+export interface UsageRecord {
+  ResourceArn: string;
+  ResourceType: string;
+  ResourceStatus?: string;
+  ResourceOwnerId: string;
+  /** Epoch seconds. */
+  AssociationTime: number;
+  ConsumedLicenses: number;
+}
+
+export interface AssociationRecord {
+  ResourceArn: string;
+  ResourceType: string;
+  ResourceOwnerId: string;
+  AssociationTime: number;
+  AmiAssociationScope?: string;
+}
+
+export interface ConfigRecord {
+  arn: string;
+  id: string;
+  accountId: string;
+  region: string;
+  /** Seeded wire members (derived members are computed on read). */
+  data: Json;
+  usage: UsageRecord[];
+  associations: AssociationRecord[];
+  tags: Tag[];
+}
+
+export interface LicenseRecord {
+  arn: string;
+  accountId: string;
+  homeRegion: string;
+  /** Wire License objects, oldest first; the last is current. */
+  versions: Json[];
+  usage: Json[];
+  tags: Tag[];
+}
+
+export interface GrantWire {
+  GrantArn: string;
+  GrantName: string;
+  ParentArn: string;
+  LicenseArn: string;
+  GranteePrincipalArn: string;
+  HomeRegion: string;
+  GrantStatus: string;
+  StatusReason?: string;
+  Version: string;
+  GrantedOperations: string[];
+  Options?: { ActivationOverrideBehavior?: string };
+}
+
+export interface GrantRecord {
+  arn: string;
+  grantorAccountId: string;
+  homeRegion: string;
+  /** Oldest first; the last is current. */
+  versions: GrantWire[];
+  tags: Tag[];
+}
+
+export interface IdempotencyEntry {
+  fingerprint: string;
+  response: Json;
+}
+
+export const ALL_OPERATIONS = [
+  'CreateGrant',
+  'CheckoutLicense',
+  'CheckoutBorrowLicense',
+  'CheckInLicense',
+  'ExtendConsumptionLicense',
+  'ListPurchasedLicenses',
+  'CreateToken',
+];
+
+const RECEIVED_PRIORITY = [
+  'ACTIVE',
+  'DISABLED',
+  'PENDING_ACCEPT',
+  'WORKFLOW_COMPLETED',
+  'PENDING_WORKFLOW',
+  'FAILED_WORKFLOW',
+  'PENDING_DELETE',
+  'REJECTED',
+  'DELETED',
+];
+
+export class EmulatorState {
+  readonly regions: string[] = [];
+  readonly accounts = new Map<string, Account>();
+  readonly identities = new Map<string, Identity>();
+  readonly organizations: SeedOrganization[] = [];
+  readonly configs: ConfigRecord[] = [];
+  readonly licenses = new Map<string, LicenseRecord>();
+  readonly grants = new Map<string, GrantRecord>();
+  readonly idempotency = new Map<string, IdempotencyEntry>();
+
+  /** Identities in seed order (one AWS profile each). */
+  identityList(): Identity[] {
+    return [...this.identities.values()];
+  }
+
+  currentGrant(g: GrantRecord): GrantWire {
+    return g.versions[g.versions.length - 1];
+  }
+
+  currentLicense(l: LicenseRecord): Json {
+    return l.versions[l.versions.length - 1];
+  }
+
+  /** True when the grant principal designates the account (itself, its organization or an OU holding it). */
+  principalIncludes(principal: string, accountId: string): boolean {
+    const acct = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/.exec(principal);
+    if (acct) return acct[1] === accountId;
+    const org = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/.exec(principal);
+    if (org) return this.organizations.some((o) => o.id === org[1] && o.accounts.includes(accountId));
+    const ou = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:ou\/(o-[a-z0-9]+)\/(ou-[a-z0-9-]+)$/.exec(principal);
+    if (ou) {
+      return this.organizations.some(
+        (o) => o.id === ou[1] && (o.ous ?? []).some((u) => u.id === ou[2] && u.accounts.includes(accountId)),
+      );
+    }
+    return false;
+  }
+
+  isGrantee(g: GrantRecord, accountId: string): boolean {
+    return this.principalIncludes(this.currentGrant(g).GranteePrincipalArn, accountId);
+  }
+
+  canSeeGrant(g: GrantRecord, accountId: string): boolean {
+    return g.grantorAccountId === accountId || this.isGrantee(g, accountId);
+  }
+
+  /** Owner, or an account holding a non-deleted grant of the license. */
+  canSeeLicense(l: LicenseRecord, accountId: string): boolean {
+    if (l.accountId === accountId) return true;
+    for (const g of this.grants.values()) {
+      const cur = this.currentGrant(g);
+      if (cur.LicenseArn === l.arn && cur.GrantStatus !== 'DELETED' && this.isGrantee(g, accountId)) return true;
+    }
+    return false;
+  }
+
+  /** The grant through which an account receives a license (the most usable one). */
+  receivingGrant(licenseArn: string, accountId: string): GrantRecord | undefined {
+    let best: GrantRecord | undefined;
+    let bestRank = Infinity;
+    for (const g of this.grants.values()) {
+      const cur = this.currentGrant(g);
+      if (cur.LicenseArn !== licenseArn || g.grantorAccountId === accountId || !this.isGrantee(g, accountId)) continue;
+      const rank = RECEIVED_PRIORITY.indexOf(cur.GrantStatus);
+      const r = rank < 0 ? RECEIVED_PRIORITY.length : rank;
+      if (r <= bestRank) {
+        best = g;
+        bestRank = r;
+      }
+    }
+    return best;
+  }
+
+  /** Licenses received by an account, each with ReceivedMetadata mirrored from its grant. */
+  receivedLicenses(accountId: string): Json[] {
+    const out: Json[] = [];
+    for (const l of this.licenses.values()) {
+      if (l.accountId === accountId) continue;
+      const g = this.receivingGrant(l.arn, accountId);
+      if (!g) continue;
+      const cur = this.currentGrant(g);
+      const status = cur.GrantStatus === 'PENDING_DELETE' ? 'DELETED' : cur.GrantStatus;
+      out.push({
+        ...this.currentLicense(l),
+        ReceivedMetadata: omitUndefined({
+          ReceivedStatus: status,
+          ReceivedStatusReason: cur.StatusReason,
+          AllowedOperations: [...cur.GrantedOperations],
+        }),
+      });
+    }
+    return out;
+  }
+
+  findConfig(arn: string): ConfigRecord | undefined {
+    return this.configs.find((c) => c.arn === arn);
+  }
+}
+
+export function omitUndefined<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null) out[k] = v;
+  return out as T;
+}
+
+export function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}

@@ -1,0 +1,165 @@
+/** Shapes shared by the emulator modules: seed file, options, request log. */
+
+export type Json = Record<string, unknown>;
+
+export interface Tag {
+  Key?: string;
+  Value?: string;
+}
+
+/** An identity (access key) of a seeded account. */
+export interface SeedIdentity {
+  /** Profile name written by `writeAwsConfig`. */
+  profile: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Region written into the profile; defaults to the account's default region. */
+  defaultRegion?: string;
+  /** Operations answered with AccessDeniedException for this identity. */
+  deniedOperations?: string[];
+}
+
+/** A license configuration; PascalCase members are copied to the wire. */
+export interface SeedLicenseConfiguration extends Json {
+  id: string;
+  Name: string;
+  LicenseCountingType: string;
+  usage?: SeedUsage[];
+  generatedUsage?: SeedGeneratedUsage;
+  associations?: SeedAssociation[];
+  tags?: Tag[];
+}
+
+export interface SeedUsage {
+  ResourceArn: string;
+  ResourceType: string;
+  ResourceStatus?: string;
+  ResourceOwnerId?: string;
+  /** ISO-8601 in the seed; epoch seconds on the wire. */
+  AssociationTime: string;
+  ConsumedLicenses: number;
+}
+
+export interface SeedAssociation {
+  ResourceArn: string;
+  ResourceType: string;
+  ResourceOwnerId?: string;
+  AssociationTime: string;
+  AmiAssociationScope?: string;
+}
+
+/** Deterministic bulk usage records generated at load time. */
+export interface SeedGeneratedUsage {
+  count: number;
+  /** Cycled through; default EC2_INSTANCE. */
+  resourceTypes?: string[];
+  /** Cycled through; default the owning account. */
+  ownerAccounts?: string[];
+  /** Cycled through; default [1]. */
+  consumedLicenses?: number[];
+  /** Cycled through; default ["running"]. */
+  resourceStatuses?: string[];
+  /** First AssociationTime (ISO); each record is one minute later. */
+  startTime: string;
+  /** Also add an association per generated record. */
+  associate?: boolean;
+}
+
+/** A seller-issued license; PascalCase members are copied to the wire. */
+export interface SeedLicense extends Json {
+  id: string;
+  /** Earlier versions, oldest first; each is merged over the current members. */
+  history?: Json[];
+  usage?: Json[];
+  tags?: Tag[];
+}
+
+export interface SeedGrantVersion {
+  status: string;
+  statusReason?: string;
+  name?: string;
+  operations?: string[];
+}
+
+export interface SeedGrant {
+  id: string;
+  name: string;
+  licenseArn: string;
+  /** Account root, organization or OU ARN. */
+  principal: string;
+  operations: string[];
+  status: string;
+  statusReason?: string;
+  /** Defaults to the license ARN. */
+  parentArn?: string;
+  /** Earlier versions, oldest first. */
+  history?: SeedGrantVersion[];
+  tags?: Tag[];
+}
+
+export interface SeedRegion {
+  licenseConfigurations?: SeedLicenseConfiguration[];
+  licenses?: SeedLicense[];
+  grants?: SeedGrant[];
+}
+
+export interface SeedAccount {
+  id: string;
+  name: string;
+  profile?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  defaultRegion: string;
+  deniedOperations?: string[];
+  /** Issuer details of licenses this account issues. */
+  issuer?: { Name?: string; SignKey?: string; KeyFingerprint?: string };
+  identities?: SeedIdentity[];
+  regions?: Record<string, SeedRegion>;
+}
+
+export interface SeedOrganization {
+  id: string;
+  managementAccountId: string;
+  accounts: string[];
+  ous?: { id: string; accounts: string[] }[];
+}
+
+export interface Seed {
+  regions: string[];
+  accounts: SeedAccount[];
+  organizations?: SeedOrganization[];
+}
+
+export interface RequestLogEntry {
+  /** Epoch milliseconds. */
+  time: number;
+  requestId: string;
+  /** Operation name, or the raw target when unknown. */
+  operation: string;
+  accessKeyId?: string;
+  account?: string;
+  profile?: string;
+  region?: string;
+  status: number;
+  errorType?: string;
+  /** Parsed request body (raw text when it was not JSON). */
+  body: unknown;
+}
+
+export interface FaultOptions {
+  latencyMs?: number;
+  throttleRate?: number;
+  failRate?: number;
+  failAfterCommitRate?: number;
+}
+
+export interface EmulatorOptions extends FaultOptions {
+  /** Seed file path or object; default the demo seed. */
+  seed?: string | Seed;
+  /** 0 = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Source of randomness for faults; default Math.random. */
+  random?: () => number;
+}

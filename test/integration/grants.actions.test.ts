@@ -1,0 +1,216 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GrantMutationResult } from '../../src/aws/types';
+import type { ExtensionApi } from '../../src/extension';
+import type { CategoryKind, ResourceChange, ResourceHolder } from '../../src/model/resources';
+import { getApi, useEmulator, waitFor } from '../support';
+
+const REGION = 'us-east-1';
+
+/** Faults decided by a queue: each failAfterCommit roll takes the next number (default: no fault). */
+const dice: number[] = [];
+
+type Window = typeof vscode.window;
+interface Shown {
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly items: string[];
+}
+
+/**
+ * Answers the extension's prompts in place of the user and records the messages
+ * it shows, for one test; `restore()` puts the real functions back.
+ */
+class Prompts {
+  readonly shown: Shown[] = [];
+  inputs: (string | undefined)[] = [];
+  /** The button a modal confirmation or a message answers with. */
+  answer: string | undefined;
+  private readonly saved = new Map<keyof Window, unknown>();
+
+  constructor() {
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const message =
+      (kind: Shown['kind']) =>
+      async (message: string, ...rest: unknown[]): Promise<string | undefined> => {
+        const items = rest.filter((r): r is string => typeof r === 'string');
+        this.shown.push({ kind, message, items });
+        return items.includes(this.answer ?? '\u0000') ? this.answer : undefined;
+      };
+    const replace = (name: keyof Window, fn: unknown): void => {
+      this.saved.set(name, w[name]);
+      w[name] = fn;
+      assert.equal(w[name], fn, `vscode.window.${name} can be replaced in the host`);
+    };
+    replace('showInformationMessage', message('info'));
+    replace('showWarningMessage', message('warning'));
+    replace('showErrorMessage', message('error'));
+    replace('showInputBox', async () => this.inputs.shift());
+  }
+
+  restore(): void {
+    const w = vscode.window as unknown as Record<string, unknown>;
+    for (const [name, fn] of this.saved) w[name] = fn;
+  }
+
+  texts(kind: Shown['kind']): string[] {
+    return this.shown.filter((s) => s.kind === kind).map((s) => s.message);
+  }
+}
+
+/** The tree item of a grant, loaded through the explorer as the user would see it. */
+async function treeItem(api: ExtensionApi, profile: string, category: CategoryKind, name: string): Promise<ResourceHolder> {
+  const find = async (parent: unknown, pick: (n: Record<string, unknown>) => boolean): Promise<unknown> => {
+    const children = await api.explorer.getChildren(parent as never);
+    const found = children.find((c) => pick(c as unknown as Record<string, unknown>));
+    if (!found) throw new Error(`not in the tree yet (${children.length} siblings)`);
+    return found;
+  };
+  return waitFor(async () => {
+    const p = await find(undefined, (n) => n.name === profile);
+    const r = await find(p, (n) => n.region === REGION);
+    const c = await find(r, (n) => n.category === category);
+    return (await find(c, (n) => (n.data as { GrantName?: string } | undefined)?.GrantName === name)) as ResourceHolder;
+  }, 10_000, `${profile} ${category} “${name}”`);
+}
+
+function grantState(env: { current: { emulator: { state: unknown } } }, name: string): { versions: { GrantStatus: string; Version: string; StatusReason?: string }[] } {
+  const grants = (env.current.emulator.state as { grants: Map<string, { versions: { GrantName: string; GrantStatus: string; Version: string }[] }> }).grants;
+  const g = [...grants.values()].find((x) => x.versions[x.versions.length - 1].GrantName === name || x.versions[0].GrantName === name);
+  assert.ok(g, `the emulator has the grant “${name}”`);
+  return g;
+}
+
+function current(g: { versions: { GrantStatus: string; Version: string; StatusReason?: string }[] }): { GrantStatus: string; Version: string; StatusReason?: string } {
+  return g.versions[g.versions.length - 1];
+}
+
+describe('grant actions in the host', () => {
+  const env = useEmulator('grants', { random: () => dice.shift() ?? 0.999 });
+  let api: ExtensionApi;
+  let prompts: Prompts;
+
+  before(async () => {
+    void env.current;
+    api = await getApi();
+    await api.explorer.reloadProfiles();
+    await api.explorer.setSelectedProfiles(['seller', 'buyer', 'buyer-readonly']);
+  });
+  beforeEach(() => {
+    prompts = new Prompts();
+    env.current.emulator.requests.length = 0;
+    env.current.emulator.setFaults({ latencyMs: 0, failAfterCommitRate: 0 });
+  });
+  afterEach(() => prompts.restore());
+
+  const requests = (operation: string): { status: number; body: unknown }[] =>
+    env.current.emulator.requests.filter((r) => r.operation === operation);
+
+  it('retries a version that failed after commit with the same ClientToken and creates exactly one new version', async () => {
+    const holder = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const before = grantState(env, 'Fabrikam compute').versions.length;
+    env.current.emulator.setFaults({ failAfterCommitRate: 0.5 });
+    dice.push(0); // the first CreateGrantVersion is saved, then answered 500
+    prompts.inputs = ['Purchase order 42 approved'];
+
+    const result = (await vscode.commands.executeCommand('licenseManager.grant.activate', holder)) as GrantMutationResult | undefined;
+
+    const sent = requests('CreateGrantVersion');
+    assert.deepEqual(sent.map((r) => r.status), [500, 200], 'one failed-after-commit attempt and one retry');
+    const tokens = sent.map((r) => (r.body as { ClientToken?: string }).ClientToken);
+    assert.ok(tokens[0], 'a ClientToken is sent');
+    assert.equal(tokens[1], tokens[0], 'the retry reuses the ClientToken');
+    const g = grantState(env, 'Fabrikam compute');
+    assert.equal(g.versions.length, before + 1, 'exactly one new version');
+    assert.equal(current(g).GrantStatus, 'ACTIVE');
+    assert.equal(current(g).StatusReason, 'Purchase order 42 approved');
+    assert.equal(result?.Version, current(g).Version);
+    assert.ok(prompts.texts('info').some((t) => t.includes('ACTIVE') && t.includes(`version ${current(g).Version}`)), prompts.texts('info').join(' | '));
+    await waitFor(
+      async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute')).data as { GrantStatus: string }).GrantStatus === 'ACTIVE',
+      10_000,
+      'the tree shows ACTIVE',
+    );
+  });
+
+  it('sends one request when the same action is invoked twice quickly', async () => {
+    const holder = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam storage');
+    env.current.emulator.setFaults({ latencyMs: 300 });
+
+    const results = await Promise.all([
+      vscode.commands.executeCommand('licenseManager.grant.accept', holder),
+      vscode.commands.executeCommand('licenseManager.grant.accept', holder),
+    ]);
+
+    assert.equal(requests('AcceptGrant').length, 1, 'one AcceptGrant request');
+    assert.equal(results.filter((r) => r !== undefined).length, 1, 'one invocation completed the action');
+    assert.ok(prompts.texts('info').some((t) => t.includes('already being updated')), prompts.texts('info').join(' | '));
+    assert.equal(current(grantState(env, 'Fabrikam storage')).GrantStatus, 'DISABLED');
+    assert.deepEqual(prompts.texts('error'), []);
+  });
+
+  it('offers Refresh when the grant changed since it was loaded, and refreshes', async () => {
+    const node = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    // What an open detail panel holds: a copy of the grant as loaded.
+    const stale: ResourceHolder = { resource: node.resource, data: { ...node.data } };
+    const loaded = (stale.data as { Version: string }).Version;
+    // Meanwhile the grantor renames the grant, which creates a new version.
+    const seller = (await api.services.clients()).get('seller', REGION);
+    const aws = await api.services.aws();
+    await seller.createGrantVersion({ clientToken: aws.newClientToken(), grantArn: node.resource.arn, grantName: 'Fabrikam archive', statusReason: 'Renewal pending' });
+    env.current.emulator.requests.length = 0;
+    const changes: ResourceChange[] = [];
+    const sub = api.services.changes.event((c) => changes.push(c));
+    prompts.inputs = [''];
+    prompts.answer = 'Refresh';
+    try {
+      const result = await vscode.commands.executeCommand('licenseManager.grant.activate', stale);
+      assert.equal(result, undefined, 'nothing succeeded');
+      const sent = requests('CreateGrantVersion');
+      assert.equal(sent.length, 1);
+      assert.equal((sent[0].body as { SourceVersion?: string }).SourceVersion, loaded, 'SourceVersion is the version loaded');
+      const warning = prompts.shown.find((s) => s.kind === 'warning');
+      assert.ok(warning, `a warning is shown (got ${JSON.stringify(prompts.shown)})`);
+      assert.match(warning.message, /changed since it was loaded/);
+      assert.deepEqual(warning.items, ['Refresh']);
+      await waitFor(() => changes.some((c) => c.profile === 'buyer' && c.arns.includes(node.resource.arn)), 5000, 'Refresh reloads the grant');
+      await waitFor(
+        async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive')).data as { Version: string }).Version !== loaded,
+        10_000,
+        'the tree shows the current version',
+      );
+      assert.equal(current(grantState(env, 'Fabrikam archive')).GrantStatus, 'DISABLED', 'the grant did not change');
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('says which profile lacked the permission', async () => {
+    const node = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    const holder: ResourceHolder = { resource: { ...node.resource, profile: 'buyer-readonly' }, data: node.data };
+    const before = grantState(env, 'Fabrikam archive').versions.length;
+    prompts.inputs = ['x'];
+    await vscode.commands.executeCommand('licenseManager.grant.activate', holder);
+    const errors = prompts.texts('error');
+    assert.equal(errors.length, 1, JSON.stringify(prompts.shown));
+    assert.match(errors[0], /Access denied/);
+    assert.match(errors[0], /buyer-readonly/);
+    assert.equal(grantState(env, 'Fabrikam archive').versions.length, before);
+  });
+
+  it('sends nothing when the action is not valid for the grant status or the user cancels', async () => {
+    const active = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    await vscode.commands.executeCommand('licenseManager.grant.accept', active);
+    assert.ok(prompts.texts('warning').some((t) => t.includes('not possible')), JSON.stringify(prompts.shown));
+    prompts.inputs = [undefined]; // Esc in the reason box
+    await vscode.commands.executeCommand('licenseManager.grant.deactivate', active);
+    prompts.answer = 'Deactivate';
+    prompts.inputs = [undefined];
+    await vscode.commands.executeCommand('licenseManager.grant.deactivate', active);
+    assert.deepEqual(
+      env.current.emulator.requests.filter((r) => !r.operation.startsWith('List') && !r.operation.startsWith('Get')),
+      [],
+      'no mutation was sent',
+    );
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * Entry point of the in-host suite (`extensionTestsPath`): runs every
+ * out/test/integration/**\/*.test.js with mocha inside the extension host.
+ */
+import { runSuite } from '../support/mocha';
+
+export async function run(): Promise<void> {
+  const failures = await runSuite({
+    dir: __dirname,
+    timeout: Number(process.env.LM_TEST_TIMEOUT_MS ?? 30_000),
+    grep: process.env.LM_TEST_GREP,
+  });
+  if (failures) throw new Error(`${failures} in-host test(s) failed`);
+}

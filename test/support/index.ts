@@ -1,0 +1,132 @@
+/** Helpers for the in-host suite (test/integration/*.test.ts), which runs inside the extension host. */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { AwsConfigFiles, EmulatorOptions, RunningEmulator, Seed } from '../emulator/index';
+
+export const EXTENSION_ID = 'license-manager-explorer.license-manager-explorer';
+
+/** Activates the extension (if needed) and returns what `activate` returned. */
+export async function getApi(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/**
+ * Polls `fn` until it returns a value other than undefined/false (or stops
+ * throwing), then resolves with it; rejects with the last error or a timeout.
+ */
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  message = 'condition',
+): Promise<Exclude<T, undefined | false>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v as Exclude<T, undefined | false>;
+      lastError = undefined;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      if (lastError instanceof Error) {
+        lastError.message = `waitFor(${message}) timed out after ${timeoutMs} ms: ${lastError.message}`;
+        throw lastError;
+      }
+      throw new Error(`waitFor(${message}) timed out after ${timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A seed name from test/emulator/seeds/ (e.g. 'demo'), a path, or a seed object. */
+export type SeedRef = string | Seed;
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+
+export function resolveSeed(seed: SeedRef | undefined): string | Seed | undefined {
+  if (typeof seed !== 'string') return seed;
+  const named = join(repoRoot, 'test', 'emulator', 'seeds', `${seed}.json`);
+  if (!seed.includes('/') && existsSync(named)) return named;
+  return resolve(seed);
+}
+
+export interface TestEmulator extends AwsConfigFiles {
+  emulator: RunningEmulator;
+  /** Temp dir holding the AWS config and credentials files. */
+  dir: string;
+  /** Closes the emulator, restores the AWS_* variables and removes the files. */
+  dispose(): Promise<void>;
+}
+
+const AWS_VARS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_LICENSE_MANAGER'];
+
+/**
+ * Starts the emulator in this process, writes AWS config/credentials files for
+ * its identities and points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at
+ * them (other AWS_* variables are cleared). Call the explorer's
+ * `reloadProfiles()` afterwards to make the extension see them.
+ */
+export async function startTestEmulator(seed: SeedRef = 'demo', options: Omit<EmulatorOptions, 'seed'> = {}): Promise<TestEmulator> {
+  // Loaded on demand so that loading these helpers loads no emulator (nor @smithy) code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEmulator } = require('../emulator/index') as typeof import('../emulator/index');
+  const emulator = await startEmulator({ ...options, seed: resolveSeed(seed) });
+  const dir = mkdtempSync(join(tmpdir(), 'lm-aws-'));
+  const files = emulator.writeAwsConfig(dir);
+  const saved = new Map(AWS_VARS.map((k) => [k, process.env[k]]));
+  for (const k of AWS_VARS) delete process.env[k];
+  process.env.AWS_CONFIG_FILE = files.configFile;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = files.credentialsFile;
+  let disposed = false;
+  return {
+    ...files,
+    emulator,
+    dir,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await emulator.close();
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Mocha helper for a `describe` block: starts the emulator before its tests and
+ * disposes it after. Read `.current` inside tests and hooks.
+ *
+ *   const env = useEmulator('demo');
+ *   it('…', async () => { env.current.emulator.requests … });
+ */
+export function useEmulator(seed: SeedRef = 'demo', options: Omit<EmulatorOptions, 'seed'> = {}): { readonly current: TestEmulator } {
+  let current: TestEmulator | undefined;
+  before(async () => {
+    current = await startTestEmulator(seed, options);
+  });
+  after(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return {
+    get current(): TestEmulator {
+      if (!current) throw new Error('useEmulator: the emulator is only available inside tests and hooks');
+      return current;
+    },
+  };
+}
+
+/** Ids of every registered command contributed under `licenseManager.`. */
+export async function licenseManagerCommands(): Promise<string[]> {
+  return (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('licenseManager.'));
+}

@@ -1,0 +1,190 @@
+/** The AWS CLI, unchanged, against the emulator through the config files the emulator writes. */
+import * as assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator } from '../emulator';
+import type { AwsConfigFiles, RunningEmulator } from '../emulator';
+import { configArnByName, grantNamed, licenseArnBySku, RESEARCH } from './emulatorSupport';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json?: Record<string, unknown>;
+}
+
+describe('AWS CLI against the emulator', function () {
+  this.timeout(180_000);
+  let emu: RunningEmulator;
+  let dir: string;
+  let files: AwsConfigFiles;
+
+  before(async () => {
+    try {
+      execFileSync('aws', ['--version'], { stdio: 'pipe' });
+    } catch (e) {
+      throw new Error(`The AWS CLI (\`aws\`) is required for this test (Debian: apt-get install awscli): ${(e as Error).message}`);
+    }
+    emu = await startEmulator();
+    dir = mkdtempSync(join(tmpdir(), 'lm-aws-cli-'));
+    files = emu.writeAwsConfig(dir);
+  });
+  after(async () => {
+    await emu?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function aws(profile: string, args: string[], region?: string): Promise<CliResult> {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+    env.AWS_CONFIG_FILE = files.configFile;
+    env.AWS_SHARED_CREDENTIALS_FILE = files.credentialsFile;
+    const full = ['license-manager', ...args, '--profile', profile, ...(region ? ['--region', region] : [])];
+    return new Promise((resolve) => {
+      execFile('aws', full, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
+        let json: Record<string, unknown> | undefined;
+        try {
+          json = stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ code, stdout, stderr, json });
+      });
+    });
+  }
+
+  async function ok(profile: string, args: string[], region?: string): Promise<Record<string, unknown>> {
+    const r = await aws(profile, args, region);
+    assert.equal(r.code, 0, `aws ${args.join(' ')} --profile ${profile} failed: ${r.stderr}`);
+    return r.json ?? {};
+  }
+
+  const len = (v: unknown): number => (v as unknown[]).length;
+
+  it('lists received grants with the written profile, unchanged', async () => {
+    const out = await ok('buyer', ['list-received-grants']);
+    const grants = out.Grants as { GrantStatus: string }[];
+    assert.equal(grants.length, 6);
+    assert.ok(grants.some((g) => g.GrantStatus === 'PENDING_ACCEPT'));
+  });
+
+  it('lists and gets license configurations, usage (paginated past 1,000) and associations', async () => {
+    const list = await ok('seller', ['list-license-configurations']);
+    assert.equal(len(list.LicenseConfigurations), 2);
+    const arn = configArnByName(emu, 'SQL Server Enterprise fleet');
+    const got = await ok('seller', ['get-license-configuration', '--license-configuration-arn', arn]);
+    assert.equal(got.LicenseCountingType, 'vCPU');
+    assert.equal(typeof (got.AutomatedDiscoveryInformation as Record<string, unknown>).LastRunTime, 'string');
+    const usage = await ok('seller', ['list-usage-for-license-configuration', '--license-configuration-arn', arn, '--page-size', '300']);
+    const items = usage.LicenseConfigurationUsageList as { ResourceArn: string }[];
+    assert.equal(items.length, 1250);
+    assert.equal(new Set(items.map((u) => u.ResourceArn)).size, 1250);
+    const filtered = await ok('seller', [
+      'list-usage-for-license-configuration',
+      '--license-configuration-arn',
+      arn,
+      '--filters',
+      'Name=resourceType,Values=EC2_HOST',
+    ]);
+    assert.ok((filtered.LicenseConfigurationUsageList as { ResourceType: string }[]).every((u) => u.ResourceType === 'EC2_HOST'));
+    const assoc = await ok('seller', ['list-associations-for-license-configuration', '--license-configuration-arn', arn, '--max-items', '10']);
+    assert.equal(len(assoc.LicenseConfigurationAssociations), 10);
+  });
+
+  it('lists and gets licenses, versions, usage, received licenses and tags', async () => {
+    const list = await ok('seller', ['list-licenses']);
+    assert.equal(len(list.Licenses), 5);
+    const arn = licenseArnBySku(emu, 'NW-ANL-ENT');
+    const got = await ok('buyer', ['get-license', '--license-arn', arn, '--license-version', '2']);
+    assert.equal((got.License as Record<string, unknown>).Version, '2');
+    const versions = await ok('seller', ['list-license-versions', '--license-arn', arn]);
+    assert.equal(len(versions.Licenses), 3);
+    const usage = await ok('buyer', ['get-license-usage', '--license-arn', arn]);
+    assert.ok(len((usage.LicenseUsage as Record<string, unknown>).EntitlementUsages) > 0);
+    const received = await ok('buyer', ['list-received-licenses'], 'ap-southeast-2');
+    assert.equal(len(received.Licenses), 7);
+    const tags = await ok('seller', ['list-tags-for-resource', '--resource-arn', arn]);
+    assert.deepEqual(tags.Tags, [
+      { Key: 'Product', Value: 'Analytics' },
+      { Key: 'CostCenter', Value: 'CC-1042' },
+    ]);
+  });
+
+  it('lists distributed grants and gets a grant', async () => {
+    const list = await ok('seller', ['list-distributed-grants', '--filters', 'Name=GrantStatus,Values=WORKFLOW_COMPLETED']);
+    assert.equal(len(list.Grants), 1);
+    const g = grantNamed(emu, 'Globex BI dashboards');
+    const got = await ok('buyer', ['get-grant', '--grant-arn', g.arn]);
+    assert.equal((got.Grant as Record<string, unknown>).GrantStatus, 'DISABLED');
+  });
+
+  it('accepts, activates with a status reason, and the grantor deletes', async () => {
+    const g = grantNamed(emu, 'Globex data pipeline rollout');
+    const accepted = await ok('buyer', ['accept-grant', '--grant-arn', g.arn]);
+    assert.deepEqual(accepted, { GrantArn: g.arn, Status: 'DISABLED', Version: '2' });
+    const activated = await ok('buyer', [
+      'create-grant-version',
+      '--grant-arn',
+      g.arn,
+      '--client-token',
+      'cli-activate-1',
+      '--status',
+      'ACTIVE',
+      '--status-reason',
+      'Activated from the AWS CLI',
+      '--source-version',
+      '2',
+    ]);
+    assert.deepEqual(activated, { GrantArn: g.arn, Status: 'ACTIVE', Version: '3' });
+    const rec = await ok('buyer', ['list-received-licenses', '--license-arns', g.versions[0].LicenseArn]);
+    const meta = (rec.Licenses as { ReceivedMetadata: Record<string, unknown> }[])[0].ReceivedMetadata;
+    assert.deepEqual([meta.ReceivedStatus, meta.ReceivedStatusReason], ['ACTIVE', 'Activated from the AWS CLI']);
+    const denied = await aws('buyer', ['delete-grant', '--grant-arn', g.arn, '--grant-version', '3']);
+    assert.notEqual(denied.code, 0);
+    assert.match(denied.stderr, /AccessDeniedException/);
+    const deleted = await ok('seller', ['delete-grant', '--grant-arn', g.arn, '--grant-version', '3', '--status-reason', 'Contract replaced']);
+    assert.deepEqual(deleted, { GrantArn: g.arn, Status: 'DELETED', Version: '4' });
+  });
+
+  it('rejects a pending grant, and refuses a stale version', async () => {
+    const g = grantNamed(emu, 'Globex EU analytics');
+    const rejected = await ok('buyer', ['reject-grant', '--grant-arn', g.arn], 'eu-west-1');
+    assert.equal(rejected.Status, 'REJECTED');
+    const stale = await aws('seller', ['delete-grant', '--grant-arn', g.arn, '--grant-version', '1']);
+    assert.notEqual(stale.code, 0);
+    assert.match(stale.stderr, /InvalidParameterValueException.*version/);
+  });
+
+  it('creates a grant', async () => {
+    const out = await ok('seller', [
+      'create-grant',
+      '--client-token',
+      'cli-create-1',
+      '--grant-name',
+      'CLI grant',
+      '--license-arn',
+      licenseArnBySku(emu, 'NW-BI-DSH'),
+      '--principals',
+      `arn:aws:iam::${RESEARCH}:root`,
+      '--home-region',
+      'us-east-1',
+      '--allowed-operations',
+      'CheckoutLicense',
+      'CheckInLicense',
+    ]);
+    assert.equal(out.Status, 'PENDING_ACCEPT');
+  });
+
+  it('reports errors the way AWS does: access denied, validation, wrong secret', async () => {
+    const denied = await aws('buyer-readonly', ['list-received-grants']);
+    assert.notEqual(denied.code, 0);
+    assert.match(denied.stderr, /An error occurred \(AccessDeniedException\) when calling the ListReceivedGrants operation/);
+    const invalid = await aws('seller', ['get-grant', '--grant-arn', 'not-an-arn']);
+    assert.match(invalid.stderr, /\(ValidationException\).*regular expression pattern/);
+    const tooMany = await aws('seller', ['list-licenses', '--max-results', '1000']);
+    assert.match(tooMany.stderr, /\(ValidationException\).*less than or equal to 100/);
+  });
+});
