@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
 import { arch } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -178,7 +178,8 @@ function installCodeServer(version) {
     vscode: vscodePkg.version,
     commit: product.commit,
     node: process.versions.node.split('.')[0],
-    entry: join(pkgDir, 'out', 'node', 'entry.js'),
+    // Relative to this folder, so the checkout can move.
+    entry: join('node_modules', 'code-server', 'out', 'node', 'entry.js'),
     installedAt: new Date().toISOString(),
   };
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
@@ -190,7 +191,11 @@ const version = codeServerVersion();
 const nodeMajor = process.versions.node.split('.')[0];
 let manifest = readManifest();
 const reusable =
-  !force && manifest && manifest.codeServer === version && manifest.node === nodeMajor && existsSync(manifest.entry);
+  !force &&
+  manifest &&
+  manifest.codeServer === version &&
+  manifest.node === nodeMajor &&
+  existsSync(resolve(hostDir, manifest.entry));
 if (reusable) {
   console.log(`setup-host: code-server ${manifest.codeServer} (VS Code ${manifest.vscode}) already in ${hostDir}`);
 } else {
@@ -200,7 +205,8 @@ if (reusable) {
 step('check code-server', () => {
   const config = join(hostDir, 'config.yaml');
   if (!existsSync(config)) writeFileSync(config, 'auth: none\ncert: false\n');
-  const out = execFileSync(process.execPath, [manifest.entry, '--config', config, '--version'], { encoding: 'utf8' });
+  const entry = resolve(hostDir, manifest.entry);
+  const out = execFileSync(process.execPath, [entry, '--config', config, '--version'], { encoding: 'utf8' });
   if (!out.includes(`${manifest.codeServer} `)) fail(`unexpected \`code-server --version\`: ${out.trim()}`);
 });
 console.log(`setup-host: ${timings.join(', ')}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);

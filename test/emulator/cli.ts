@@ -1,10 +1,10 @@
-/** `npm run emulator -- [--port N] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR]` */
+/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR] [--log]` */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
 
 const USAGE =
-  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR]';
+  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR] [--log]';
 
 function num(name: string, v: string | undefined, max?: number): number | undefined {
   if (v === undefined) return undefined;
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       fail: { type: 'string' },
       'fail-after-commit': { type: 'string' },
       'write-aws-config': { type: 'string' },
+      log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
     throttleRate: num('throttle', values.throttle, 1),
     failRate: num('fail', values.fail, 1),
     failAfterCommitRate: num('fail-after-commit', values['fail-after-commit'], 1),
+    onRequest: values.log
+      ? (e) =>
+          console.log(
+            `${new Date(e.time).toISOString()} ${e.operation || '-'} ${e.profile ?? e.accessKeyId ?? '-'} ${e.region ?? '-'} ${e.status}${e.errorType ? ` ${e.errorType}` : ''}`,
+          )
+      : undefined,
   });
   if (values['write-aws-config']) {
     const files = emulator.writeAwsConfig(resolve(values['write-aws-config']));

@@ -30,6 +30,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     state,
     { latencyMs: opts.latencyMs, throttleRate: opts.throttleRate, failRate: opts.failRate, failAfterCommitRate: opts.failAfterCommitRate },
     opts.random ?? Math.random,
+    opts.onRequest,
   );
   const server = createServer((req, res) => void emulator.handle(req, res));
   const host = opts.host ?? '127.0.0.1';

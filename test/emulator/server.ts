@@ -22,6 +22,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** The in-memory request log keeps at most this many entries (oldest dropped first). */
+export const REQUEST_LOG_LIMIT = 20_000;
+
 export class EmulatorServer {
   readonly requests: RequestLogEntry[] = [];
   readonly pager = new Pager();
@@ -31,6 +34,7 @@ export class EmulatorServer {
     readonly state: EmulatorState,
     faults: FaultOptions,
     private readonly random: () => number,
+    private readonly onRequest?: (entry: RequestLogEntry) => void,
   ) {
     this.faults = { latencyMs: 0, throttleRate: 0, failRate: 0, failAfterCommitRate: 0 };
     this.setFaults(faults);
@@ -68,6 +72,7 @@ export class EmulatorServer {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const entry: RequestLogEntry = { time: Date.now(), requestId: randomUUID(), operation: '', status: 0, body: undefined };
     this.requests.push(entry);
+    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
     let status = 200;
     let body: Json = {};
     let errorType: string | undefined;
@@ -88,6 +93,7 @@ export class EmulatorServer {
     }
     if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
     this.send(res, entry, status, body, errorType);
+    this.onRequest?.(entry);
   }
 
   private async process(req: IncomingMessage, raw: Buffer, entry: RequestLogEntry): Promise<Json> {

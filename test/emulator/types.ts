@@ -162,4 +162,6 @@ export interface EmulatorOptions extends FaultOptions {
   host?: string;
   /** Source of randomness for faults; default Math.random. */
   random?: () => number;
+  /** Called after each answer with its log entry. */
+  onRequest?: (entry: RequestLogEntry) => void;
 }

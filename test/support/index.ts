@@ -75,7 +75,6 @@ const AWS_VARS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE
  */
 export async function startTestEmulator(seed: SeedRef = 'demo', options: Omit<EmulatorOptions, 'seed'> = {}): Promise<TestEmulator> {
   // Loaded on demand so that loading these helpers loads no emulator (nor @smithy) code.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startEmulator } = require('../emulator/index') as typeof import('../emulator/index');
   const emulator = await startEmulator({ ...options, seed: resolveSeed(seed) });
   const dir = mkdtempSync(join(tmpdir(), 'lm-aws-'));

@@ -5,7 +5,7 @@
  * Run `node scripts/build.mjs` first; `npm run test:ui` does both.
  * `--grep text` or LM_TEST_GREP filters tests; LM_RESULTS_FILE receives the counts.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,11 @@ import { readHostManifest, repoRoot } from './support/host';
 
 function packageVsix(dir: string): string {
   const started = Date.now();
-  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const pack = (): SpawnSyncReturns<string> =>
+    spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  let r = pack();
+  // A concurrent `node scripts/build.mjs` in the same tree empties dist/ for a moment: try again.
+  for (let i = 0; i < 2 && r.status !== 0 && /[\\/]dist[\\/]/.test(r.stdout + r.stderr); i++) r = pack();
   if (r.status !== 0) {
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ListLicensesCommand, LicenseManagerClient } from '@aws-sdk/client-license-manager';
-import { defaultSeedPath } from '../emulator';
+import { defaultSeedPath, startEmulator } from '../emulator';
 import type { Seed } from '../emulator';
 import { rejectsWith } from './emulatorSupport';
 
@@ -99,5 +99,18 @@ describe('emulator CLI', function () {
     assert.equal(code, 1);
     assert.match(err, /--throttle must be a number between 0 and 1/);
     assert.match(err, /Usage: npm run emulator/);
+  });
+
+  it('starts with every seed file shipped in seeds/', async () => {
+    const seeds = readdirSync(dirname(defaultSeedPath())).filter((f) => f.endsWith('.json'));
+    assert.ok(seeds.includes('demo.json'));
+    for (const f of seeds) {
+      const emu = await startEmulator({ seed: join(dirname(defaultSeedPath()), f) });
+      try {
+        assert.ok(emu.state.identityList().length > 0, `${f} has identities`);
+      } finally {
+        await emu.close();
+      }
+    }
   });
 });

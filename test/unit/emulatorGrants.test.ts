@@ -9,7 +9,7 @@ import {
   ListReceivedLicensesCommand,
   RejectGrantCommand,
 } from '@aws-sdk/client-license-manager';
-import type { LicenseManagerClient } from '@aws-sdk/client-license-manager';
+import type { CreateGrantVersionCommandInput, LicenseManagerClient } from '@aws-sdk/client-license-manager';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { client, destroyClients, grantNamed, rejectsWith } from './emulatorSupport';
@@ -152,7 +152,7 @@ describe('emulator grant lifecycle', () => {
   it('replays CreateGrantVersion for a repeated ClientToken and refuses it with other parameters', async () => {
     const g = grantNamed(emu, 'Globex analytics production');
     const buyer = client(emu, 'buyer');
-    const input = { GrantArn: g.arn, ClientToken: 'same-token', Status: 'DISABLED', StatusReason: 'Pause' };
+    const input: CreateGrantVersionCommandInput = { GrantArn: g.arn, ClientToken: 'same-token', Status: 'DISABLED', StatusReason: 'Pause' };
     const first = await buyer.send(new CreateGrantVersionCommand(input));
     const again = await buyer.send(new CreateGrantVersionCommand(input));
     assert.deepEqual([again.GrantArn, again.Status, again.Version], [first.GrantArn, first.Status, first.Version]);

@@ -1,6 +1,6 @@
 /** The command palette, quick picks and input boxes (all one widget in VS Code). */
 import type { Locator, Page } from 'playwright-core';
-import { poll } from './wait';
+import { poll, type DomElement } from './wait';
 
 export function quickInput(page: Page): Locator {
   return page.locator('.quick-input-widget');
@@ -59,15 +59,15 @@ async function renderedItems(page: Page): Promise<(QuickPickItemInfo & { index: 
     .evaluateAll((rows) =>
       rows
         .map((r) => {
-          const text = (sel: string): string => (r.querySelector(sel) as HTMLElement | null)?.innerText.trim() ?? '';
+          const text = (sel: string): string => (r.querySelector(sel) as DomElement | null)?.innerText.trim() ?? '';
           const box = r.querySelector('.monaco-checkbox');
-          const sep = r.querySelector('.quick-input-list-separator') as HTMLElement | null;
+          const sep = r.querySelector('.quick-input-list-separator') as DomElement | null;
           return {
             index: Number(r.getAttribute('data-index')),
             label: text('.quick-input-list-row .label-name'),
             description: text('.quick-input-list-row .label-description'),
             detail: text('.quick-input-list-label-meta .label-name'),
-            checked: box && (box as HTMLElement).offsetParent !== null ? box.getAttribute('aria-checked') === 'true' : undefined,
+            checked: box && (box as unknown as DomElement).offsetParent !== null ? box.getAttribute('aria-checked') === 'true' : undefined,
             separator: sep && sep.style.display !== 'none' ? sep.innerText.trim() : '',
           };
         })

@@ -1,6 +1,6 @@
 /** The "License Manager" container and its explorer tree, as a user sees them. */
 import type { Locator, Page } from 'playwright-core';
-import { poll } from './wait';
+import { poll, type DomElement } from './wait';
 
 export const CONTAINER_ID = 'workbench.view.extension.licenseManager';
 
@@ -9,13 +9,20 @@ export function container(page: Page): Locator {
   return page.locator(`[id="${CONTAINER_ID}"]`);
 }
 
-/** Opens the "License Manager" container from the activity bar (no-op when open) and waits for its view. */
+/**
+ * Opens the "License Manager" container from the activity bar (no-op when
+ * open) and waits until its explorer shows something: tree items or the
+ * welcome view (the extension has activated and answered).
+ */
 export async function openContainer(page: Page, timeout = 30_000): Promise<Locator> {
   const view = container(page);
   if (!(await view.isVisible())) {
     await page.locator('.activitybar .action-item .action-label[aria-label="License Manager"]').click({ timeout });
   }
   await view.locator('.pane-body').first().waitFor({ state: 'visible', timeout });
+  const rows = view.locator('.monaco-list[role="tree"] .monaco-list-row');
+  const welcome = view.locator('.welcome-view-content').filter({ visible: true });
+  await poll(async () => (await rows.count()) > 0 || (await welcome.count()) > 0, timeout, 'the License Manager explorer to show items or its welcome view');
   return view;
 }
 
@@ -43,8 +50,8 @@ export async function treeRows(page: Page): Promise<TreeItemInfo[]> {
           const exp = r.getAttribute('aria-expanded');
           const icon = r.querySelector('.custom-view-tree-node-item-icon');
           return {
-            label: (r.querySelector('.label-name') as HTMLElement | null)?.innerText.trim() ?? '',
-            description: (r.querySelector('.label-description') as HTMLElement | null)?.innerText.trim() ?? '',
+            label: (r.querySelector('.label-name') as DomElement | null)?.innerText.trim() ?? '',
+            description: (r.querySelector('.label-description') as DomElement | null)?.innerText.trim() ?? '',
             level: Number(r.getAttribute('aria-level') ?? '1'),
             expanded: exp === null ? undefined : exp === 'true',
             ariaLabel: r.getAttribute('aria-label') ?? '',

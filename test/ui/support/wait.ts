@@ -22,3 +22,10 @@ export async function poll<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The few DOM members the helpers read inside page functions (the tests compile without the DOM lib). */
+export interface DomElement {
+  innerText: string;
+  offsetParent: unknown;
+  style: { display: string };
+}

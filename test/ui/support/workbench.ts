@@ -1,7 +1,7 @@
 /** Notifications, webviews and editors of the workbench page. */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { EXTENSION_ID } from './host';
-import { poll } from './wait';
+import { poll, type DomElement } from './wait';
 
 export interface NotificationInfo {
   message: string;
@@ -16,9 +16,9 @@ const TOAST = '.notifications-toasts .notification-toast .notification-list-item
 export async function notifications(page: Page): Promise<NotificationInfo[]> {
   return page.locator(TOAST).evaluateAll((items) =>
     items
-      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => (el as unknown as DomElement).offsetParent !== null)
       .map((el) => {
-        const text = (sel: string): string => (el.querySelector(sel) as HTMLElement | null)?.innerText.trim() ?? '';
+        const text = (sel: string): string => (el.querySelector(sel) as DomElement | null)?.innerText.trim() ?? '';
         const icon = el.querySelector('.notification-list-item-icon')?.className ?? '';
         return {
           message: text('.notification-list-item-message'),
@@ -28,7 +28,7 @@ export async function notifications(page: Page): Promise<NotificationInfo[]> {
             | 'info',
           source: text('.notification-list-item-source'),
           buttons: [...el.querySelectorAll('.notification-list-item-buttons-container .monaco-button')]
-            .map((b) => (b as HTMLElement).innerText.trim())
+            .map((b) => (b as unknown as DomElement).innerText.trim())
             .filter(Boolean),
         };
       })
@@ -95,7 +95,7 @@ export async function waitForWebview(page: Page, text?: string | RegExp, timeout
 export async function editorTabs(page: Page): Promise<{ title: string; active: boolean }[]> {
   return page.locator('.editor-group-container .tabs-container .tab').evaluateAll((tabs) =>
     tabs.map((t) => ({
-      title: (t.querySelector('.label-name') as HTMLElement | null)?.innerText.trim() ?? t.getAttribute('aria-label') ?? '',
+      title: (t.querySelector('.label-name') as DomElement | null)?.innerText.trim() ?? t.getAttribute('aria-label') ?? '',
       active: t.classList.contains('active'),
     })),
   );
@@ -115,5 +115,5 @@ export async function waitForActiveEditor(page: Page, title: string | RegExp, ti
 
 /** The clipboard text as the page sees it (sessions grant clipboard access). */
 export async function readClipboard(page: Page): Promise<string> {
-  return page.evaluate(() => navigator.clipboard.readText());
+  return (await page.evaluate('navigator.clipboard.readText()')) as string;
 }
