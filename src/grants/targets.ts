@@ -102,7 +102,7 @@ function reportFailures(failures: readonly Failure[]): void {
   void vscode.window.showWarningMessage(vscode.l10n.t('Some profiles and regions could not be listed: {0}', text));
 }
 
-/** Shows a quick pick that is busy while `load` runs; `undefined` when there is nothing to pick. */
+/** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */
 async function pickLoaded<T extends vscode.QuickPickItem>(
   title: string,
   placeHolder: string,
@@ -231,7 +231,7 @@ export async function pickLicense(ctx: CommandContext, title: string): Promise<L
       })
       .map((target) => ({
         label: target.license.LicenseName || target.arn,
-        description: `${target.license.ProductName ?? ''} · ${target.profile} · ${target.region}`,
+        description: [target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · '),
         detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
         target,
       }));

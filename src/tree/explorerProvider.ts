@@ -29,6 +29,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private profileNodes = new Map<string, ProfileNode>();
   private currentFilter: ExplorerFilter = {};
   private readonly ctx: ProfileContext;
+  private loading = 0;
+  private readonly idleChanges = new Set<ExplorerNode>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly services: Services) {
     this.store = new SelectionStore(services.context.globalState);
@@ -37,6 +40,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       pageSize: () => clampPageSize(vscode.workspace.getConfiguration('licenseManager').get('pageSize')),
       filter: () => this.currentFilter,
       changed: (node) => this.emitter.fire(node),
+      changedWhenIdle: (node) => this.changedWhenIdle(node),
       regionsOf: (profile) => this.store.regions(profile),
       resetClients: async (profile) => (await this.services.clients()).reset(profile),
     };
@@ -52,8 +56,30 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.getTreeItem();
   }
 
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return node ? node.getChildren() : this.roots();
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    this.loading++;
+    try {
+      return await (node ? node.getChildren() : this.roots());
+    } finally {
+      this.loading--;
+      this.flushIdle();
+    }
+  }
+
+  private changedWhenIdle(node: ExplorerNode): void {
+    this.idleChanges.add(node);
+    this.flushIdle();
+  }
+
+  private flushIdle(): void {
+    if (this.loading > 0 || this.idleChanges.size === 0 || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.loading > 0) return;
+      const nodes = [...this.idleChanges];
+      this.idleChanges.clear();
+      for (const n of nodes) this.emitter.fire(n);
+    }, 0);
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -269,6 +295,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   dispose(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }

@@ -36,7 +36,6 @@ export class AssociationListNode extends PagedNode<LicenseConfigurationAssociati
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Associations'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     item.tooltip = vscode.l10n.t('Resources associated with this configuration');
     item.iconPath = new vscode.ThemeIcon('link');
     item.contextValue = contextValue({ node: 'associationList' });
@@ -54,7 +53,6 @@ export class AssociationNode extends ResourceNode<LicenseConfigurationAssociatio
   getTreeItem(): vscode.TreeItem {
     const a = this.data;
     const item = new vscode.TreeItem(shortArn(a.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = [a.ResourceType, a.ResourceOwnerId].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('link');
     item.tooltip = tooltipLines(undefined, [

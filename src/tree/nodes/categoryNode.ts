@@ -163,7 +163,6 @@ export class CategoryNode extends PagedNode<CategoryItem> {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(ICONS[this.category]);
     const status = categoryFilters(this.category, this.ctx.filter())[0]?.Values[0];
     item.description = status ? vscode.l10n.t('status {0}', status) : undefined;

@@ -12,6 +12,8 @@ export interface ExplorerContext {
   filter(): ExplorerFilter;
   /** Asks the view to redraw a node and its children (the whole tree when undefined). */
   changed(node?: ExplorerNode): void;
+  /** Like `changed`, once no list is loading (for ancestors of lists that may be loading). */
+  changedWhenIdle(node: ExplorerNode): void;
 }
 
 /** What nodes below a profile report to it. */
@@ -27,7 +29,10 @@ export interface ProfileHooks {
 
 /** A node of the explorer tree. */
 export abstract class ExplorerNode {
-  /** Unique in the tree; also the TreeItem id, so expansion survives refreshes. */
+  /**
+   * Unique in the tree. Not used as TreeItem.id: VS Code 1.100 rejects a child list that
+   * arrives while an ancestor refreshes ("Element with id … is already registered").
+   */
   abstract readonly id: string;
 
   constructor(readonly parent: ExplorerNode | undefined) {}

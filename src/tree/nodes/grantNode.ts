@@ -31,7 +31,6 @@ export class GrantNode extends ResourceNode<Grant> {
   getTreeItem(): vscode.TreeItem {
     const g = this.data;
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = g.GrantStatus;
     const icon = statusIcon(g.GrantStatus);
     item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

@@ -39,7 +39,6 @@ export class LicenseConfigurationNode extends ResourceNode<LicenseConfiguration>
     const c = this.data;
     const over = isOverLimit(c);
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     item.description = over ? vscode.l10n.t('{0} (over the limit)', this.usageText) : this.usageText;
     item.iconPath = over
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))

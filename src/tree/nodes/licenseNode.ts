@@ -18,7 +18,6 @@ export class LicenseNode extends ResourceNode<License> {
   getTreeItem(): vscode.TreeItem {
     const l = this.data;
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = [l.ProductSKU, l.Status].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(
       'key',

@@ -23,7 +23,6 @@ export class LoadMoreNode extends ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const label = this.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');
     item.tooltip = vscode.l10n.t('Load the next page');
     item.contextValue = contextValue({ node: 'loadMore' });

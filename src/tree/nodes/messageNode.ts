@@ -106,7 +106,6 @@ export class MessageNode extends ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = this.options.description;
     item.tooltip = this.options.tooltip ?? this.options.description;
     item.iconPath = ICONS[this.kind];

@@ -70,26 +70,25 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
     if (error === undefined) {
       if (this.credentialError) {
         this.credentialError = undefined;
-        this.ctx.changed(this);
+        this.ctx.changedWhenIdle(this);
       }
       return;
     }
     if (isLicenseManagerError(error) && error.kind === 'credentials' && error.message !== this.credentialError?.message) {
       this.credentialError = error;
-      this.ctx.changed(this);
+      this.ctx.changedWhenIdle(this);
     }
   }
 
   learnAccount(accountId: string | undefined): void {
     if (accountId && !this.account) {
       this.account = accountId;
-      this.ctx.changed(this);
+      this.ctx.changedWhenIdle(this);
     }
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     const problem = this.credentialError ? vscode.l10n.t('credentials problem') : this.info.problem ? vscode.l10n.t('configuration problem') : undefined;
     item.description = [this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ');
     const lines = [

@@ -19,7 +19,6 @@ export class ReceivedLicenseNode extends ResourceNode<GrantedLicense> {
     const l = this.data;
     const received = l.ReceivedMetadata;
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     const away = l.HomeRegion && l.HomeRegion !== this.resource.region;
     item.description = [received?.ReceivedStatus, away ? vscode.l10n.t('home {0}', l.HomeRegion ?? '') : undefined]
       .filter(Boolean)

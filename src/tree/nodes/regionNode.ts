@@ -22,7 +22,6 @@ export class RegionNode extends ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     const name = regionName(this.region);
     item.description = name;
     item.tooltip = name ? `${this.region} — ${name}` : this.region;

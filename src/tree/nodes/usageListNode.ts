@@ -54,7 +54,6 @@ export class UsageListNode extends PagedNode<LicenseConfigurationUsage> {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Usage'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
     const f = usageFilters(this.usageFilter);
     item.description = f.length ? f.map((x) => `${x.Name} = ${x.Values[0]}`).join(', ') : undefined;
     item.tooltip = f.length ? vscode.l10n.t('Filtered: {0}', item.description ?? '') : vscode.l10n.t('Resources that consume this configuration');
@@ -74,7 +73,6 @@ export class UsageRecordNode extends ResourceNode<LicenseConfigurationUsage> {
   getTreeItem(): vscode.TreeItem {
     const u = this.data;
     const item = new vscode.TreeItem(shortArn(u.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
     item.description = [u.ResourceType, vscode.l10n.t('{0} consumed', u.ConsumedLicenses ?? 0), u.ResourceStatus]
       .filter(Boolean)
       .join(' · ');

@@ -90,8 +90,35 @@ function locate(rows: TreeItemInfo[], path: readonly string[]): { row?: TreeItem
   return { row: found, missing: '' };
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The row as rendered now; matches nothing if the tree re-renders and the row moves. */
 function rowLocator(page: Page, row: TreeItemInfo): Locator {
-  return container(page).locator(`.monaco-list[role="tree"] .monaco-list-row[data-index="${row.index}"]`);
+  return container(page)
+    .locator(`.monaco-list[role="tree"] .monaco-list-row[data-index="${row.index}"][aria-level="${row.level}"]`)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(row.label)}\\s*$`) }) });
+}
+
+/**
+ * Finds the row for `path` and runs `act` on it; when the tree re-renders
+ * meanwhile (rows move), finds it again and retries until `timeout`.
+ */
+async function withRow(page: Page, path: readonly string[], timeout: number, act: (row: Locator) => Promise<boolean | void>): Promise<void> {
+  await poll(
+    async () => {
+      const row = rowLocator(page, await findTreeItem(page, path, timeout));
+      try {
+        return (await act(row)) !== false;
+      } catch (err) {
+        if (err instanceof Error && /Timeout/.test(err.message)) return false;
+        throw err;
+      }
+    },
+    timeout,
+    `acting on tree item ${path.join(' › ')}`,
+  );
 }
 
 /** The items directly under `parentPath` (top level when empty), as rendered. */
@@ -127,33 +154,37 @@ export async function treeItem(page: Page, path: readonly string[], timeout = 15
 
 /** Expands every item along `path` (the last one too) and returns the last one's row. */
 export async function expandTreeItem(page: Page, path: readonly string[], timeout = 15_000): Promise<Locator> {
-  let last: Locator | undefined;
   for (let depth = 1; depth <= path.length; depth++) {
     const sub = path.slice(0, depth);
-    const row = await findTreeItem(page, sub, timeout);
-    last = rowLocator(page, row);
-    if (row.expanded === false) {
-      await last.locator('.monaco-tl-twistie').click();
-      await poll(async () => (await findTreeItem(page, sub, timeout)).expanded === true, timeout, () => `expanded ${sub.join(' › ')}`);
-    }
+    await poll(
+      async () => {
+        const row = await findTreeItem(page, sub, timeout);
+        if (row.expanded !== false) return true;
+        await rowLocator(page, row).locator('.monaco-tl-twistie').click({ timeout: 2_000 }).catch(() => undefined);
+        return false;
+      },
+      timeout,
+      `expanded ${sub.join(' › ')}`,
+    );
   }
-  if (!last) throw new Error('expandTreeItem: empty path');
-  return last;
+  return treeItem(page, path, timeout);
 }
 
 /** Clicks an item (selects it and runs its command, if any). */
 export async function clickTreeItem(page: Page, path: readonly string[], timeout = 15_000): Promise<void> {
-  await (await treeItem(page, path, timeout)).locator('.monaco-icon-label').click();
+  await withRow(page, path, timeout, (row) => row.locator('.monaco-icon-label').click({ timeout: 2_000 }));
 }
 
 /** The tooltip shown when hovering the item (plain text). */
 export async function treeItemTooltip(page: Page, path: readonly string[], timeout = 15_000): Promise<string> {
-  const row = await treeItem(page, path, timeout);
-  await page.mouse.move(0, 0);
-  await row.locator('.monaco-icon-label').hover();
-  const hover = page.locator('.monaco-hover:visible .monaco-hover-content').last();
-  await hover.waitFor({ state: 'visible', timeout });
-  const text = (await hover.innerText()).trim();
+  let text = '';
+  await withRow(page, path, timeout, async (row) => {
+    await page.mouse.move(0, 0);
+    await row.locator('.monaco-icon-label').hover({ timeout: 2_000 });
+    const hover = page.locator('.monaco-hover:visible .monaco-hover-content').last();
+    await hover.waitFor({ state: 'visible', timeout: 5_000 });
+    text = (await hover.innerText()).trim();
+  });
   await page.mouse.move(0, 0);
   await page.keyboard.press('Escape');
   return text;
@@ -161,10 +192,15 @@ export async function treeItemTooltip(page: Page, path: readonly string[], timeo
 
 /** Labels of the item's context menu (right click). The menu stays open. */
 export async function openTreeItemContextMenu(page: Page, path: readonly string[], timeout = 15_000): Promise<string[]> {
-  const row = await treeItem(page, path, timeout);
-  await row.locator('.monaco-icon-label').click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu');
-  await menu.waitFor({ state: 'visible', timeout });
+  await withRow(page, path, timeout, async (row) => {
+    await row.locator('.monaco-icon-label').click({ button: 'right', timeout: 2_000 });
+    await menu.waitFor({ state: 'visible', timeout: 5_000 });
+    // The right-clicked row takes the focus: make sure the tree did not move under the pointer.
+    if ((await row.getAttribute('class', { timeout: 500 }).catch(() => ''))?.includes('focused')) return true;
+    await page.keyboard.press('Escape');
+    return false;
+  });
   return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 }
 
@@ -175,14 +211,31 @@ export async function runTreeItemContextMenu(page: Page, path: readonly string[]
     await page.keyboard.press('Escape');
     throw new Error(`context menu of ${path.join(' › ')} has no "${label}" (has: ${labels.join(', ')})`);
   }
-  await page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: label }).filter({ visible: true }).first().click();
+  await chooseMenuItem(page, label);
+}
+
+/** Runs an entry of the open context menu: hover focuses it, Enter runs it (a click can land while the menu settles). */
+async function chooseMenuItem(page: Page, label: string, timeout = 15_000): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item:not(.disabled) .action-label').filter({ hasText: label }).filter({ visible: true });
+  const exact = item.getByText(label, { exact: true });
+  const target = (await exact.count()) ? exact.first() : item.first();
+  await target.hover({ timeout });
+  await poll(
+    async () => target.evaluate((el) => el.closest('.action-item')?.classList.contains('focused') === true),
+    timeout,
+    `menu entry "${label}" focused`,
+  );
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout });
 }
 
 /** Clicks an inline (hover) action of the item by its accessible name, e.g. "Refresh". */
 export async function clickTreeItemAction(page: Page, path: readonly string[], name: string, timeout = 15_000): Promise<void> {
-  const row = await treeItem(page, path, timeout);
-  await row.hover();
-  await row.locator(`.actions .action-label[aria-label="${name}"]`).click({ timeout });
+  await withRow(page, path, timeout, async (row) => {
+    await row.hover({ timeout: 2_000 });
+    await row.locator(`.actions .action-label[aria-label="${name}"]`).click({ timeout: 2_000 });
+  });
 }
 
 /** Clicks a view title action by its accessible name, e.g. "Refresh" or "Filter…". */
@@ -191,9 +244,10 @@ export async function clickViewAction(page: Page, name: string, timeout = 15_000
   const sidebar = page.locator('.part.sidebar');
   const inTitle = sidebar.locator(`.title-actions .action-label[aria-label="${name}"]`).filter({ visible: true });
   if (await inTitle.count()) {
+    if ((await inTitle.first().getAttribute('aria-disabled')) === 'true') throw new Error(`view action "${name}" is disabled`);
     await inTitle.first().click({ timeout });
     return;
   }
   await view.page().locator('.part.sidebar .title-actions .action-label.codicon-toolbar-more').first().click({ timeout });
-  await page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: name }).first().click({ timeout });
+  await chooseMenuItem(page, name, timeout);
 }

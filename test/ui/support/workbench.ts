@@ -117,3 +117,30 @@ export async function waitForActiveEditor(page: Page, title: string | RegExp, ti
 export async function readClipboard(page: Page): Promise<string> {
   return (await page.evaluate('navigator.clipboard.readText()')) as string;
 }
+
+export interface DialogInfo {
+  /** The message and its detail, as shown. */
+  text: string;
+  buttons: string[];
+}
+
+/** Waits for a modal dialog (`showWarningMessage(…, { modal: true })`) and reads it. */
+export async function waitForDialog(page: Page, timeout = 15_000): Promise<DialogInfo> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout });
+  return {
+    text: (await dialog.locator('.dialog-message-row').innerText()).trim(),
+    buttons: (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((b) => b.trim()).filter(Boolean),
+  };
+}
+
+/** Answers the modal dialog with the button labelled `button` (exactly) and returns the dialog's text. */
+export async function answerDialog(page: Page, button: string, timeout = 15_000): Promise<string> {
+  const { text, buttons } = await waitForDialog(page, timeout);
+  if (!buttons.includes(button)) throw new Error(`the dialog has no "${button}" button (has: ${buttons.join(', ')})`);
+  const dialog = page.locator('.monaco-dialog-box');
+  const exact = new RegExp(`^\\s*${button.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: exact }).first().click();
+  await dialog.waitFor({ state: 'hidden', timeout });
+  return text;
+}

@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import {
+  acceptQuickInput,
+  answerInputBox,
+  cancelQuickInput,
+  findTreeItem,
+  openContainer,
+  pickQuickPickItem,
+  pickQuickPickItems,
+  poll,
+  quickInput,
+  quickInputTitle,
+  quickPickItems,
+  runCommand,
+  typeInInputBox,
+  useUiSession,
+  waitForInputBoxMessage,
+  waitForNotification,
+  waitForQuickInput,
+  type UiSession,
+} from './support';
+
+const TITLE = 'New Grant Version';
+const MUTATIONS = ['CreateGrant', 'AcceptGrant', 'RejectGrant', 'CreateGrantVersion', 'DeleteGrant'];
+
+function mutationsSent(ui: UiSession): string[] {
+  return ui.emulator!.requests.filter((r) => MUTATIONS.includes(r.operation)).map((r) => r.operation);
+}
+
+function grantVersions(ui: UiSession, arnPart: string): { GrantName: string; GrantStatus: string; Version: string }[] {
+  const grants = (ui.emulator!.state as unknown as { grants: Map<string, { arn: string; versions: { GrantName: string; GrantStatus: string; Version: string }[] }> }).grants;
+  const g = [...grants.values()].find((x) => x.versions[0].GrantName === arnPart);
+  assert.ok(g, `the emulator has “${arnPart}”`);
+  return g.versions;
+}
+
+async function waitForTitle(page: Page, title: string): Promise<void> {
+  await waitForQuickInput(page, { title });
+  assert.equal(await quickInputTitle(page), title);
+}
+
+/** Starts "New Grant Version…" from the palette on the seller's grant. */
+async function startCreateVersion(page: Page, grant: string): Promise<void> {
+  await runCommand(page, 'License Manager: New Grant Version…');
+  await waitForQuickInput(page, { title: TITLE });
+  const item = await poll(
+    async () => (await quickPickItems(page)).find((i) => i.label === grant && i.description.includes('seller')),
+    20_000,
+    `quick pick item ${grant}`,
+  );
+  await quickInput(page).locator('.quick-input-list .monaco-list-row').filter({ hasText: item.description }).filter({ hasText: grant }).first().click();
+}
+
+async function escape(page: Page): Promise<void> {
+  await cancelQuickInput(page);
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+describe('grant inputs in the UI', function () {
+  this.timeout(180_000);
+  const ui = useUiSession({ seed: 'grants' });
+
+  before(async () => {
+    const { page } = ui.current;
+    await openContainer(page);
+    await runCommand(page, 'License Manager: Select Profiles…');
+    await waitForQuickInput(page, { title: 'Profiles to show' });
+    await pickQuickPickItems(page, ['seller', 'buyer']);
+    await findTreeItem(page, ['seller']);
+  });
+
+  it('sends nothing when New Grant Version is cancelled with Esc at any step, and sends one version when completed', async () => {
+    const { page } = ui.current;
+    const grant = 'Fabrikam warehouse';
+    const before = grantVersions(ui.current, grant).length;
+    ui.current.emulator!.requests.length = 0;
+    const step = (n: number): string => `${TITLE} (Step ${n} of 4)`;
+    // The answers of steps 1–3; Esc comes at `cancelAt`.
+    const answer = async (n: number): Promise<void> => {
+      await waitForTitle(page, step(n));
+      if (n === 1) await pickQuickPickItem(page, 'DISABLED');
+      else if (n === 2) await answerInputBox(page, 'Paused for the licence audit');
+      else if (n === 3) await answerInputBox(page, `${grant} (audit)`);
+    };
+
+    // Esc in the grant pick itself.
+    await runCommand(page, 'License Manager: New Grant Version…');
+    await waitForQuickInput(page, { title: TITLE });
+    await escape(page);
+    for (let cancelAt = 1; cancelAt <= 4; cancelAt++) {
+      await startCreateVersion(page, grant);
+      for (let n = 1; n < cancelAt; n++) await answer(n);
+      await waitForTitle(page, step(cancelAt));
+      await escape(page);
+      assert.deepEqual(mutationsSent(ui.current), [], `nothing sent after Esc at step ${cancelAt}`);
+    }
+    assert.equal(grantVersions(ui.current, grant).length, before, 'no new version after the cancelled runs');
+
+    // The same answers, completed, send exactly one request.
+    await startCreateVersion(page, grant);
+    for (let n = 1; n <= 3; n++) await answer(n);
+    await waitForTitle(page, step(4));
+    const ops = await quickPickItems(page);
+    assert.deepEqual(
+      ops.filter((o) => o.checked).map((o) => o.label).sort(),
+      ['CheckInLicense', 'CheckoutLicense', 'ExtendConsumptionLicense', 'ListPurchasedLicenses'],
+      'the current operations are preselected',
+    );
+    await acceptQuickInput(page);
+    await waitForNotification(page, /DISABLED \(version \d+\)/);
+
+    assert.deepEqual(mutationsSent(ui.current), ['CreateGrantVersion']);
+    const body = ui.current.emulator!.requests.find((r) => r.operation === 'CreateGrantVersion')!.body as Record<string, unknown>;
+    assert.equal(body.SourceVersion, String(before), 'SourceVersion is the version loaded');
+    assert.equal(body.Status, 'DISABLED');
+    assert.equal(body.StatusReason, 'Paused for the licence audit');
+    assert.equal(body.GrantName, `${grant} (audit)`);
+    assert.equal(body.AllowedOperations, undefined, 'unchanged operations are not sent');
+    const versions = grantVersions(ui.current, grant);
+    assert.equal(versions.length, before + 1);
+    assert.equal(versions[versions.length - 1].GrantStatus, 'DISABLED');
+  });
+
+  it('refuses a 401-character status reason in the input box', async () => {
+    const { page } = ui.current;
+    ui.current.emulator!.requests.length = 0;
+    await startCreateVersion(page, 'Fabrikam warehouse (audit)');
+    await waitForTitle(page, `${TITLE} (Step 1 of 4)`);
+    await pickQuickPickItem(page, 'ACTIVE');
+    await waitForTitle(page, `${TITLE} (Step 2 of 4)`);
+
+    await typeInInputBox(page, 'r'.repeat(401));
+    const refused = await waitForInputBoxMessage(page, /at most 400 characters/);
+    assert.equal(refused.severity, 'error');
+    assert.match(refused.text, /now 401/);
+    await quickInput(page).locator('.quick-input-box input').press('Enter');
+    assert.equal(await quickInputTitle(page), `${TITLE} (Step 2 of 4)`, 'Enter does not accept an invalid reason');
+
+    await typeInInputBox(page, 'r'.repeat(400));
+    await poll(async () => !/at most 400/.test((await quickInput(page).locator('.quick-input-message').innerText()).trim()), 10_000, '400 characters accepted');
+    await escape(page);
+    assert.deepEqual(mutationsSent(ui.current), []);
+  });
+
+  it('refuses a malformed principal ARN in the input box', async () => {
+    const { page } = ui.current;
+    ui.current.emulator!.requests.length = 0;
+    await runCommand(page, 'License Manager: Create Grant…');
+    await waitForQuickInput(page, { title: 'Create Grant' });
+    const license = await poll(
+      async () => (await quickPickItems(page)).find((i) => i.label === 'Contoso Archive'),
+      20_000,
+      'the license Contoso Archive',
+    );
+    assert.match(license.description, /seller · us-east-1/);
+    await pickQuickPickItem(page, 'Contoso Archive');
+    await waitForTitle(page, 'Create Grant (Step 1 of 4)');
+    await answerInputBox(page, 'Fabrikam archive extension');
+    await waitForTitle(page, 'Create Grant (Step 2 of 4)');
+
+    await typeInInputBox(page, 'not-an-arn');
+    assert.equal((await waitForInputBoxMessage(page, /not a valid ARN/)).severity, 'error');
+    await typeInInputBox(page, 'arn:aws:iam::12345:root');
+    assert.equal((await waitForInputBoxMessage(page, /must be an account/)).severity, 'error');
+    await typeInInputBox(page, 'arn:aws:organizations::222222222222:ou/o-bad');
+    await waitForInputBoxMessage(page, /must be an account/);
+    await quickInput(page).locator('.quick-input-box input').press('Enter');
+    assert.equal(await quickInputTitle(page), 'Create Grant (Step 2 of 4)', 'Enter does not accept a malformed ARN');
+    await escape(page);
+    assert.deepEqual(mutationsSent(ui.current), []);
+  });
+});

@@ -1,0 +1,180 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import {
+  clickTreeItem,
+  editorTabs,
+  expandTreeItem,
+  openContainer,
+  pickQuickPickItem,
+  pickQuickPickItems,
+  poll,
+  readClipboard,
+  runCommand,
+  runTreeItemContextMenu,
+  useUiSession,
+  waitForQuickInput,
+  waitForWebview,
+  type UiSession,
+} from './support';
+
+interface GrantWire {
+  GrantArn: string;
+  GrantName: string;
+  GrantStatus: string;
+  LicenseArn: string;
+  Version: string;
+}
+
+const RECEIVED = ['buyer', 'us-east-1', 'Received grants'];
+const PENDING_NAME = 'Globex data pipeline rollout';
+
+function state(ui: UiSession) {
+  return ui.emulator!.state;
+}
+
+function grantNamed(ui: UiSession, name: string): GrantWire {
+  for (const g of state(ui).grants.values()) {
+    const current = state(ui).currentGrant(g) as unknown as GrantWire;
+    if (current.GrantName === name) return current;
+  }
+  throw new Error(`no seeded grant ${name}`);
+}
+
+async function text(frame: FrameLocator, selector: string): Promise<string> {
+  return (await frame.locator(selector).first().innerText()).trim();
+}
+
+/** Waits for the visible detail panel to show `title` and returns its frame. */
+async function detailPanel(page: Page, title: string): Promise<FrameLocator> {
+  const frame = await waitForWebview(page, undefined, 30_000);
+  await poll(async () => (await frame.locator('#title').innerText().catch(() => '')).trim() === title, 20_000, `detail panel "${title}"`);
+  return frame;
+}
+
+async function tabCount(page: Page, title: string): Promise<number> {
+  return (await editorTabs(page)).filter((t) => t.title === title).length;
+}
+
+describe('detail panels (installed VSIX)', () => {
+  const ui = useUiSession({ seed: 'demo' });
+
+  before(async function () {
+    this.timeout(90_000);
+    const { page } = ui.current;
+    await openContainer(page);
+    await runCommand(page, 'License Manager: Select Profiles…');
+    await waitForQuickInput(page, { title: 'Profiles to show' });
+    await pickQuickPickItems(page, ['buyer']);
+    await expandTreeItem(page, RECEIVED);
+  });
+
+  it('opens a grant’s detail panel from its tree item and shows its ARN, status and JSON', async () => {
+    const { page } = ui.current;
+    const grant = grantNamed(ui.current, PENDING_NAME);
+    await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
+    const frame = await detailPanel(page, PENDING_NAME);
+    assert.equal(await text(frame, '#arn'), grant.GrantArn);
+    assert.equal(await text(frame, '#status'), 'PENDING_ACCEPT');
+    assert.equal(await text(frame, '#kind'), 'Received grant');
+    assert.equal(await text(frame, '#location'), 'buyer · us-east-1');
+    const json = JSON.parse(await frame.locator('#json').innerText()) as GrantWire;
+    assert.equal(json.GrantArn, grant.GrantArn);
+    assert.equal(json.GrantStatus, 'PENDING_ACCEPT');
+    assert.equal(json.Version, grant.Version);
+    assert.deepEqual(await frame.locator('.toolbar button[data-action]').allInnerTexts(), ['Accept', 'Reject…']);
+    await poll(async () => (await tabCount(page, `Received grant: ${PENDING_NAME}`)) === 1, 10_000, 'the panel tab');
+  });
+
+  it('“Open Details” from the context menu reveals the same panel instead of opening another', async () => {
+    const { page } = ui.current;
+    await runCommand(page, 'File: New Untitled Text File');
+    await poll(async () => (await editorTabs(page)).some((t) => t.active && /^Untitled/.test(t.title)), 10_000, 'another editor in front');
+    await runTreeItemContextMenu(page, [...RECEIVED, PENDING_NAME], 'Open Details');
+    await detailPanel(page, PENDING_NAME);
+    await poll(async () => (await editorTabs(page)).some((t) => t.active && t.title === `Received grant: ${PENDING_NAME}`), 10_000, 'active tab');
+    assert.equal(await tabCount(page, `Received grant: ${PENDING_NAME}`), 1);
+    await runCommand(page, 'View: Close Other Editors in Group');
+  });
+
+  it('Copy ARN in the panel puts the grant’s ARN on the clipboard', async () => {
+    const { page } = ui.current;
+    const grant = grantNamed(ui.current, PENDING_NAME);
+    const frame = await detailPanel(page, PENDING_NAME);
+    await frame.locator('#copy-arn').click();
+    await poll(async () => (await readClipboard(page)) === grant.GrantArn, 10_000, 'the ARN on the clipboard');
+    await poll(async () => (await text(frame, '#status-line')) === 'ARN copied', 10_000, 'the confirmation in the panel');
+  });
+
+  it('is usable by keyboard: Tab reaches Refresh with a visible focus ring, Enter reloads from AWS, focus stays', async () => {
+    const { page } = ui.current;
+    const frame = await detailPanel(page, PENDING_NAME);
+    ui.current.emulator!.requests.length = 0;
+    await frame.locator('#title').click();
+    const active = frame.locator(':focus');
+    await poll(
+      async () => {
+        if ((await active.getAttribute('id').catch(() => null)) === 'refresh') return true;
+        await page.keyboard.press('Tab');
+        return false;
+      },
+      10_000,
+      'Refresh focused by Tab',
+    );
+    const outline = await active.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+    assert.notEqual(outline.split(' ')[0], 'none', `focus ring: ${outline}`);
+    await page.keyboard.press('Enter');
+    await poll(() => ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant' && r.profile === 'buyer'), 10_000, 'GetGrant');
+    await poll(async () => (await frame.locator('#app').getAttribute('data-phase')) === 'ready', 10_000, 'reloaded');
+    assert.equal(await active.getAttribute('id'), 'refresh', 'focus stays on Refresh after the redraw');
+  });
+
+  it('follows the license link: the license’s panel opens and shows its name', async () => {
+    const { page } = ui.current;
+    const grant = grantNamed(ui.current, PENDING_NAME);
+    const lic = state(ui.current).licenses.get(grant.LicenseArn);
+    assert.ok(lic);
+    const name = String(state(ui.current).currentLicense(lic).LicenseName);
+    const frame = await detailPanel(page, PENDING_NAME);
+    await frame.locator('dd button[data-link-id="license"]').click();
+    const license = await detailPanel(page, name);
+    assert.equal(await text(license, '#arn'), grant.LicenseArn);
+    assert.equal(await text(license, '#kind'), 'License');
+    assert.ok(await license.locator('section[data-section="entitlements"] tbody tr').count() > 0, 'entitlements table');
+    assert.ok(ui.current.emulator!.requests.some((r) => r.operation === 'GetLicense' && r.profile === 'buyer'));
+    await poll(async () => (await tabCount(page, `License: ${name}`)) === 1, 10_000, 'license tab');
+  });
+
+  it('runs a grant action from the panel’s button and shows the new status', async () => {
+    const { page } = ui.current;
+    const grant = grantNamed(ui.current, PENDING_NAME);
+    await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
+    const frame = await detailPanel(page, PENDING_NAME);
+    await frame.locator('.toolbar button[data-action="accept"]').click();
+    await poll(() => grantNamed(ui.current, PENDING_NAME).GrantStatus === 'DISABLED', 20_000, 'the emulator accepted the grant');
+    await poll(async () => (await text(frame, '#status')) === 'DISABLED', 20_000, 'the panel shows DISABLED');
+    const json = JSON.parse(await frame.locator('#json').innerText()) as GrantWire;
+    assert.equal(json.GrantArn, grant.GrantArn);
+    assert.equal(json.GrantStatus, 'DISABLED');
+    assert.deepEqual(await frame.locator('.toolbar button[data-action]').allInnerTexts(), ['Activate…', 'Reject…', 'New Version…']);
+  });
+
+  it('opens details from the palette and draws a configuration’s usage bar', async () => {
+    const { page } = ui.current;
+    const config = state(ui.current).configs.find((c) => c.data.Name === 'Windows Server Standard');
+    assert.ok(config);
+    const consumed = config.usage.reduce((n, u) => n + u.ConsumedLicenses, 0);
+    await runCommand(page, 'License Manager: Open Details');
+    await waitForQuickInput(page, { title: 'Open Details' });
+    await pickQuickPickItem(page, 'Windows Server Standard', 30_000);
+    const frame = await detailPanel(page, 'Windows Server Standard');
+    const percent = Math.round((consumed / 100) * 100);
+    assert.equal(await text(frame, '#usage-text'), `${consumed} / 100 Instance (${percent}%)`);
+    const bar = frame.locator('.usage-bar');
+    assert.equal(await bar.getAttribute('aria-valuenow'), String(consumed));
+    const width = await frame.locator('.usage-fill').evaluate((el) => el.getBoundingClientRect().width / el.parentElement!.getBoundingClientRect().width);
+    assert.ok(Math.abs(width - consumed / 100) < 0.02, `bar fill ${width}`);
+  });
+});
