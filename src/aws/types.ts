@@ -56,15 +56,18 @@ export interface Filter {
   readonly Values: string[];
 }
 
+/** Paging input of a list call that takes server-side filters. */
 export interface ListRequest extends PageRequest {
   readonly filters?: Filter[];
 }
 
+/** A resource tag (ListTagsForResource, GetLicenseConfiguration). */
 export interface Tag {
   Key?: string;
   Value?: string;
 }
 
+/** A grant as GetGrant, ListDistributedGrants and ListReceivedGrants return it. */
 export interface Grant {
   GrantArn: string;
   GrantName: string;
@@ -80,6 +83,7 @@ export interface Grant {
   Options?: { ActivationOverrideBehavior?: string };
 }
 
+/** One entitlement of a license (e.g. a number of seats). */
 export interface Entitlement {
   Name: string;
   Value?: string;
@@ -89,6 +93,7 @@ export interface Entitlement {
   AllowCheckIn?: boolean;
 }
 
+/** A license as ListLicenses, GetLicense and ListLicenseVersions return it. */
 export interface License {
   LicenseArn?: string;
   LicenseName?: string;
@@ -111,16 +116,19 @@ export interface License {
   Version?: string;
 }
 
+/** The receiving account's view of a received license, mirrored from the grant it came through. */
 export interface ReceivedMetadata {
   ReceivedStatus?: string;
   ReceivedStatusReason?: string;
   AllowedOperations?: string[];
 }
 
+/** A license as ListReceivedLicenses returns it. */
 export interface GrantedLicense extends License {
   ReceivedMetadata?: ReceivedMetadata;
 }
 
+/** A license configuration (regional) as ListLicenseConfigurations and GetLicenseConfiguration return it. */
 export interface LicenseConfiguration {
   LicenseConfigurationId?: string;
   LicenseConfigurationArn?: string;
@@ -143,6 +151,7 @@ export interface LicenseConfiguration {
   Tags?: Tag[];
 }
 
+/** One resource's consumption of a license configuration (ListUsageForLicenseConfiguration). */
 export interface LicenseConfigurationUsage {
   ResourceArn?: string;
   ResourceType?: string;
@@ -152,6 +161,7 @@ export interface LicenseConfigurationUsage {
   ConsumedLicenses?: number;
 }
 
+/** A resource associated with a license configuration (ListAssociationsForLicenseConfiguration). */
 export interface LicenseConfigurationAssociation {
   ResourceArn?: string;
   ResourceType?: string;
@@ -160,6 +170,7 @@ export interface LicenseConfigurationAssociation {
   AmiAssociationScope?: string;
 }
 
+/** Consumption of one entitlement (GetLicenseUsage); counts are strings, as in the API. */
 export interface EntitlementUsage {
   Name: string;
   ConsumedValue: string;
@@ -174,6 +185,7 @@ export interface GrantMutationResult {
   Version: string;
 }
 
+/** Input of `createGrant`. */
 export interface CreateGrantInput {
   /** One per user action; reuse it when the same action is retried. */
   clientToken: string;
@@ -185,6 +197,7 @@ export interface CreateGrantInput {
   allowedOperations: string[];
 }
 
+/** Input of `createGrantVersion`; members left out are not changed. */
 export interface CreateGrantVersionInput {
   clientToken: string;
   grantArn: string;
@@ -196,6 +209,7 @@ export interface CreateGrantVersionInput {
   sourceVersion?: string;
 }
 
+/** Input of `deleteGrant`. */
 export interface DeleteGrantInput {
   grantArn: string;
   /** Must be the grant's current version. */

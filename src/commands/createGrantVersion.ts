@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { problemText } from '../grants/messages';
 import { askMany, askPick, askStatusReason, askText, type StepInfo } from '../grants/prompts';
-import { affectedBy, resolveGrant } from '../grants/resolve';
-import { runGrantAction } from '../grants/run';
+import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
 import { amendableOperations, checkAllowedOperations, checkGrantName, sameOperations } from '../grants/validation';
 import { nextStatusesFor } from '../model/grantActions';
@@ -63,15 +62,10 @@ export const createGrantVersion: CommandDefinition = {
       );
       return undefined;
     }
-    return runGrantAction({
-      ctx,
-      key: grant.GrantArn,
+    return runOnGrant(ctx, target, {
       name: newName ?? name,
-      profile: target.profile,
-      region: target.region,
       operation: 'CreateGrantVersion',
       progress: vscode.l10n.t('Creating a new version of grant “{0}”…', name),
-      affected: affectedBy(target),
       send: (api, clientToken) =>
         api.createGrantVersion({
           clientToken,

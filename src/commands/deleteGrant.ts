@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { askStatusReason, confirm } from '../grants/prompts';
-import { affectedBy, resolveGrant } from '../grants/resolve';
-import { runGrantAction } from '../grants/run';
+import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
 import type { CommandDefinition } from './register';
 
@@ -24,15 +23,9 @@ export const deleteGrant: CommandDefinition = {
       ),
       vscode.l10n.t('Delete'),
     );
-    return runGrantAction({
-      ctx,
-      key: target.grant.GrantArn,
-      name,
-      profile: target.profile,
-      region: target.region,
+    return runOnGrant(ctx, target, {
       operation: 'DeleteGrant',
       progress: vscode.l10n.t('Deleting grant “{0}”…', name),
-      affected: affectedBy(target),
       async send(api) {
         // DeleteGrant needs the current version, which may be newer than the one shown.
         const current = await api.getGrant(target.grant.GrantArn);

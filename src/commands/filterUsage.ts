@@ -7,8 +7,11 @@ import { escapeIcons } from '../tree/rules';
 
 function isUsageFilter(arg: unknown): arg is UsageFilter {
   if (typeof arg !== 'object' || arg === null) return false;
+  // Only a plain object: title actions receive the focused tree item.
+  if (Object.getPrototypeOf(arg) !== Object.prototype) return false;
   const f = arg as Record<string, unknown>;
-  return ['resourceType', 'resourceAccount', 'resourceArn'].every((k) => f[k] === undefined || typeof f[k] === 'string');
+  const keys = ['resourceType', 'resourceAccount', 'resourceArn'];
+  return Object.keys(f).every((k) => keys.includes(k) && (f[k] === undefined || typeof f[k] === 'string'));
 }
 
 /** Filters a configuration's usage server-side by resource type, account or ARN. A filter object skips the prompts. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { confirm } from '../grants/prompts';
-import { affectedBy, resolveGrant } from '../grants/resolve';
-import { runGrantAction } from '../grants/run';
+import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
 import type { CommandDefinition } from './register';
 
@@ -20,15 +19,9 @@ export const rejectGrant: CommandDefinition = {
       ),
       vscode.l10n.t('Reject'),
     );
-    return runGrantAction({
-      ctx,
-      key: target.grant.GrantArn,
-      name,
-      profile: target.profile,
-      region: target.region,
+    return runOnGrant(ctx, target, {
       operation: 'RejectGrant',
       progress: vscode.l10n.t('Rejecting grant “{0}”…', name),
-      affected: affectedBy(target),
       send: (api) => api.rejectGrant(target.grant.GrantArn),
     });
   },

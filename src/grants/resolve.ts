@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Cancelled, type CommandContext } from '../commands/register';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
-import type { Affected } from './run';
-import { inFlight } from './run';
+import type { GrantMutationResult } from '../aws/types';
+import { inFlight, runGrantAction, type Affected, type GrantActionSpec } from './run';
 import { grantFromArg, grantLabel, licenseFromArg, pickGrant, pickLicense, type GrantTarget, type LicenseTarget } from './targets';
 import { canCreateGrantFrom } from './validation';
 
@@ -56,10 +56,31 @@ export async function resolveLicense(ctx: CommandContext, arg: unknown, title: s
 }
 
 /** What reloads after an action on a grant seen from `target`'s side. */
-export function affectedBy(target: GrantTarget): Affected {
+function affectedBy(target: GrantTarget): Affected {
   return {
     grantArn: target.grant.GrantArn,
     licenseArn: target.grant.LicenseArn,
     categories: target.direction === 'received' ? ['receivedGrants', 'receivedLicenses'] : ['distributedGrants'],
   };
+}
+
+/** What an action on an existing grant adds to its target; `name` defaults to the grant's. */
+export type GrantActionOn = Pick<GrantActionSpec, 'operation' | 'progress' | 'send'> & { readonly name?: string };
+
+/**
+ * Sends an action on `target`'s grant with its profile and region: one action per
+ * grant at a time, then the grant's side of the views reloads.
+ */
+export function runOnGrant(ctx: CommandContext, target: GrantTarget, action: GrantActionOn): Promise<GrantMutationResult | undefined> {
+  return runGrantAction({
+    ctx,
+    key: target.grant.GrantArn,
+    profile: target.profile,
+    region: target.region,
+    affected: affectedBy(target),
+    operation: action.operation,
+    progress: action.progress,
+    send: action.send,
+    name: action.name ?? grantLabel(target.grant),
+  });
 }

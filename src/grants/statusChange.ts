@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { GrantMutationResult } from '../aws/types';
 import type { CommandContext } from '../commands/register';
 import { askStatusReason, confirm } from './prompts';
-import { affectedBy, resolveGrant } from './resolve';
-import { runGrantAction } from './run';
+import { resolveGrant, runOnGrant } from './resolve';
 import { grantLabel } from './targets';
 
 /**
@@ -35,17 +34,11 @@ export async function changeGrantStatus(
       ? vscode.l10n.t('Why is “{0}” being activated? Optional; both sides of the grant see it.', name)
       : vscode.l10n.t('Why is “{0}” being deactivated? Optional; both sides of the grant see it.', name),
   );
-  return runGrantAction({
-    ctx,
-    key: target.grant.GrantArn,
-    name,
-    profile: target.profile,
-    region: target.region,
+  return runOnGrant(ctx, target, {
     operation: 'CreateGrantVersion',
     progress: activate
       ? vscode.l10n.t('Activating grant “{0}”…', name)
       : vscode.l10n.t('Deactivating grant “{0}”…', name),
-    affected: affectedBy(target),
     send: (api, clientToken) =>
       api.createGrantVersion({
         clientToken,

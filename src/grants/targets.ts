@@ -3,7 +3,8 @@ import type { Grant, GrantedLicense, License, LicenseManagerApi, Page, PageReque
 import { Cancelled, type CommandContext } from '../commands/register';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
-import { canCreateGrantFrom, type GrantSourceKind } from './validation';
+import { GRANT_STATUSES, receivedLicenseRegion } from '../tree/rules';
+import { canCreateGrantFrom, isArn, type GrantSourceKind } from './validation';
 
 /** A grant as seen through one profile and region. */
 export interface GrantTarget {
@@ -22,31 +23,26 @@ export interface LicenseTarget {
   readonly arn: string;
 }
 
-/** The `GrantStatus` values of the API. */
-const GRANT_STATUSES = [
-  'PENDING_WORKFLOW',
-  'PENDING_ACCEPT',
-  'REJECTED',
-  'ACTIVE',
-  'FAILED_WORKFLOW',
-  'DELETED',
-  'PENDING_DELETE',
-  'DISABLED',
-  'WORKFLOW_COMPLETED',
-];
-
 /** A grant from a tree node or panel argument, or `undefined` when the argument is no grant. */
 export function grantFromArg(arg: unknown): GrantTarget | undefined {
   if (!isResourceHolder(arg)) return undefined;
   const { kind, profile, region } = arg.resource;
   if (kind !== 'distributedGrant' && kind !== 'receivedGrant') return undefined;
-  return { profile, region, direction: kind === 'receivedGrant' ? 'received' : 'distributed', grant: arg.data as Grant };
+  if (!isGrant(arg.data)) return undefined;
+  return { profile, region, direction: kind === 'receivedGrant' ? 'received' : 'distributed', grant: arg.data };
+}
+
+/** The members a grant action reads, with the types the API gives them. */
+function isGrant(data: object): data is Grant {
+  const g = data as Partial<Record<keyof Grant, unknown>>;
+  return typeof g.GrantArn === 'string' && isArn(g.GrantArn) && typeof g.GrantStatus === 'string' && typeof g.Version === 'string';
 }
 
 export function licenseFromArg(arg: unknown): LicenseTarget | undefined {
   if (!isResourceHolder(arg)) return undefined;
   const { kind, profile, region, arn } = arg.resource;
   if (kind !== 'license' && kind !== 'receivedLicense') return undefined;
+  if (!isArn(arn)) return undefined;
   return { profile, region, kind, license: arg.data as License, arn };
 }
 
@@ -58,16 +54,11 @@ export function directionText(d: GrantDirection): string {
   return d === 'received' ? vscode.l10n.t('Received grant') : vscode.l10n.t('Distributed grant');
 }
 
-async function allPages<T>(list: (req: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await list({ maxResults: 100, nextToken });
-    out.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return out;
-}
+/** Lists every page of a list call. */
+type AllPages = <T>(list: (req: PageRequest) => Promise<Page<T>>) => Promise<T[]>;
+
+/** Lists what one selected (profile, region) offers. */
+type Loader<T> = (api: LicenseManagerApi, sel: ProfileSelection, region: string, allPages: AllPages) => Promise<T[]>;
 
 interface Failure {
   readonly profile: string;
@@ -78,15 +69,16 @@ interface Failure {
 /** Runs `load` for every selected (profile, region); failures are collected, not thrown. */
 async function acrossSelection<T>(
   ctx: CommandContext,
-  load: (api: LicenseManagerApi, sel: ProfileSelection, region: string) => Promise<T[]>,
+  load: Loader<T>,
 ): Promise<{ items: T[]; failures: Failure[]; selection: readonly ProfileSelection[] }> {
   const selection = await ctx.explorer.selection();
-  const factory = await ctx.services.clients();
+  const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
+  const allPages: AllPages = async (list) => (await aws.collectAll((nextToken) => list({ maxResults: 100, nextToken }))).items;
   const failures: Failure[] = [];
   const jobs = selection.flatMap((sel) =>
     sel.regions.map(async (region) => {
       try {
-        return await load(factory.get(sel.profile, region), sel, region);
+        return await load(factory.get(sel.profile, region), sel, region, allPages);
       } catch (e) {
         failures.push({ profile: sel.profile, region, message: e instanceof Error ? e.message : String(e) });
         return [];
@@ -158,16 +150,47 @@ function noSelection(): never {
   throw new Cancelled();
 }
 
+/**
+ * A quick pick of what `load` finds across the explorer's selection. Tells the user
+ * which profiles and regions failed, and when the selection is empty or nothing
+ * qualifies (then throws `Cancelled`).
+ */
+async function pickAcrossSelection<T>(
+  ctx: CommandContext,
+  texts: { readonly title: string; readonly placeHolder: string; readonly none: string },
+  load: Loader<T>,
+  toItems: (found: T[]) => (vscode.QuickPickItem & { target: T })[],
+): Promise<T> {
+  let failures: Failure[] = [];
+  let selectionEmpty = false;
+  const picked = await pickLoaded(texts.title, texts.placeHolder, async () => {
+    const loaded = await acrossSelection(ctx, load);
+    failures = loaded.failures;
+    selectionEmpty = loaded.selection.length === 0;
+    return toItems(loaded.items);
+  });
+  reportFailures(failures);
+  if (selectionEmpty) noSelection();
+  if (picked === 'empty') {
+    void vscode.window.showInformationMessage(texts.none);
+    throw new Cancelled();
+  }
+  return picked.target;
+}
+
 /** The grants, across the explorer's selected profiles and regions, for which `action` is valid. */
-export async function pickGrant(ctx: CommandContext, action: GrantAction, title: string): Promise<GrantTarget> {
+export function pickGrant(ctx: CommandContext, action: GrantAction, title: string): Promise<GrantTarget> {
   const directions = (['received', 'distributed'] as const).filter((d) =>
     GRANT_STATUSES.some((s) => grantActionsFor(d, s).includes(action)),
   );
-  let failures: Failure[] = [];
-  let selectionEmpty = false;
-  type Item = vscode.QuickPickItem & { target: GrantTarget };
-  const picked = await pickLoaded<Item>(title, vscode.l10n.t('Select a grant'), async () => {
-    const loaded = await acrossSelection(ctx, async (api, sel, region) => {
+  return pickAcrossSelection<GrantTarget>(
+    ctx,
+    {
+      title,
+      placeHolder: vscode.l10n.t('Select a grant'),
+      none: vscode.l10n.t('No grant in the selected profiles and regions allows this action.'),
+    },
+    async (api, sel, region, allPages) => {
       const lists = await Promise.all(
         directions.map(async (direction) => {
           const grants = await allPages((req) =>
@@ -177,72 +200,55 @@ export async function pickGrant(ctx: CommandContext, action: GrantAction, title:
         }),
       );
       return lists.flat().filter((t) => grantActionsFor(t.direction, t.grant.GrantStatus).includes(action));
-    });
-    failures = loaded.failures;
-    selectionEmpty = loaded.selection.length === 0;
-    return loaded.items.map((target) => ({
-      label: grantLabel(target.grant),
-      description: `${target.grant.GrantStatus} · ${target.profile} · ${target.region}`,
-      detail: `${directionText(target.direction)} · ${target.grant.GrantArn}`,
-      target,
-    }));
-  });
-  reportFailures(failures);
-  if (selectionEmpty) noSelection();
-  if (picked === 'empty') {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('No grant in the selected profiles and regions allows this action.'),
-    );
-    throw new Cancelled();
-  }
-  return picked.target;
+    },
+    (found) =>
+      found.map((target) => ({
+        label: grantLabel(target.grant),
+        description: `${target.grant.GrantStatus} · ${target.profile} · ${target.region}`,
+        detail: `${directionText(target.direction)} · ${target.grant.GrantArn}`,
+        target,
+      })),
+  );
 }
 
 /** Issued licenses and received licenses that allow CreateGrant, across the selection. */
-export async function pickLicense(ctx: CommandContext, title: string): Promise<LicenseTarget> {
-  let failures: Failure[] = [];
-  let selectionEmpty = false;
-  type Item = vscode.QuickPickItem & { target: LicenseTarget };
-  const picked = await pickLoaded<Item>(title, vscode.l10n.t('Select the license to grant'), async () => {
-    const loaded = await acrossSelection(ctx, async (api, sel, region) => {
+export function pickLicense(ctx: CommandContext, title: string): Promise<LicenseTarget> {
+  return pickAcrossSelection<LicenseTarget>(
+    ctx,
+    {
+      title,
+      placeHolder: vscode.l10n.t('Select the license to grant'),
+      none: vscode.l10n.t('No license in the selected profiles and regions can be granted.'),
+    },
+    async (api, sel, region, allPages) => {
       const [issued, received] = await Promise.all([
         allPages((req) => api.listLicenses(req)),
         allPages((req) => api.listReceivedLicenses(req)),
       ]);
       const mk = (kind: GrantSourceKind, license: License): LicenseTarget | undefined =>
         license.LicenseArn ? { profile: sel.profile, region, kind, license, arn: license.LicenseArn } : undefined;
-      // Received licenses are listed in every region: keep the home region's copy, else the first selected region's.
-      const shownHere = (l: License): boolean =>
-        l.HomeRegion !== undefined && sel.regions.includes(l.HomeRegion) ? l.HomeRegion === region : region === sel.regions[0];
+      // Received licenses are listed in every region: keep one copy, where the explorer shows it.
+      const shownHere = (l: License): boolean => receivedLicenseRegion(l.HomeRegion, sel.regions) === region;
       return [
         ...issued.map((l) => mk('license', l)),
         ...received.filter((l) => shownHere(l) && canCreateGrantFrom('receivedLicense', l)).map((l) => mk('receivedLicense', l)),
       ].filter((t): t is LicenseTarget => t !== undefined);
-    });
-    failures = loaded.failures;
-    selectionEmpty = loaded.selection.length === 0;
-    const seen = new Set<string>();
-    return loaded.items
-      .filter((t) => {
-        const key = `${t.profile}|${t.kind}|${t.arn}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .map((target) => ({
-        label: target.license.LicenseName || target.arn,
-        description: [target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · '),
-        detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
-        target,
-      }));
-  });
-  reportFailures(failures);
-  if (selectionEmpty) noSelection();
-  if (picked === 'empty') {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('No license in the selected profiles and regions can be granted.'),
-    );
-    throw new Cancelled();
-  }
-  return picked.target;
+    },
+    (found) => {
+      const seen = new Set<string>();
+      return found
+        .filter((t) => {
+          const key = `${t.profile}|${t.kind}|${t.arn}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .map((target) => ({
+          label: target.license.LicenseName || target.arn,
+          description: [target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · '),
+          detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
+          target,
+        }));
+    },
+  );
 }

@@ -116,11 +116,15 @@ export type GrantSourceKind = 'license' | 'receivedLicense';
 /**
  * The operations a new grant of this license may allow: every operation for a
  * license the account issued; for a received license, the operations it was
- * granted, and none unless those include `CreateGrant`.
+ * granted, and none unless those include `CreateGrant` and the grant it was
+ * received through is ACTIVE (a pending, disabled, rejected or deleted grant
+ * cannot be passed on).
  */
 export function grantableOperations(kind: GrantSourceKind, license: GrantedLicense): string[] {
   if (kind === 'license') return [...ALLOWED_OPERATIONS];
-  const allowed = license.ReceivedMetadata?.AllowedOperations ?? [];
+  const received = license.ReceivedMetadata;
+  if (received?.ReceivedStatus !== undefined && received.ReceivedStatus !== 'ACTIVE') return [];
+  const allowed = received?.AllowedOperations ?? [];
   return allowed.includes('CreateGrant') ? [...allowed] : [];
 }
 

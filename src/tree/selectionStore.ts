@@ -17,7 +17,8 @@ export function fallbackRegion(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * The profiles and regions chosen in the explorer, kept in global state so
  * they survive reloads. Until a choice is made, the default profile (AWS_PROFILE
- * or `default`) is shown, in the profile's own region.
+ * or `default`) is shown, or every profile when none is the default; each in
+ * the profile's own region.
  */
 export class SelectionStore {
   constructor(private readonly state: StateStore) {}
@@ -25,7 +26,10 @@ export class SelectionStore {
   /** The selected profiles among `discovered`, in discovery order. */
   profiles(discovered: readonly ProfileInfo[]): string[] {
     const stored = this.state.get<string[]>(PROFILES_KEY);
-    if (!Array.isArray(stored)) return discovered.filter((p) => p.isDefault).map((p) => p.name);
+    if (!Array.isArray(stored)) {
+      const defaults = discovered.filter((p) => p.isDefault);
+      return (defaults.length > 0 ? defaults : discovered).map((p) => p.name);
+    }
     return discovered.filter((p) => stored.includes(p.name)).map((p) => p.name);
   }
 

@@ -85,15 +85,22 @@ export interface IdempotencyEntry {
   response: Json;
 }
 
-export const ALL_OPERATIONS = [
-  'CreateGrant',
-  'CheckoutLicense',
-  'CheckoutBorrowLicense',
-  'CheckInLicense',
-  'ExtendConsumptionLicense',
-  'ListPurchasedLicenses',
-  'CreateToken',
-];
+/** A grant principal: an account root, an organization or an organizational unit. */
+export type Principal =
+  | { kind: 'account'; accountId: string }
+  | { kind: 'organization'; orgId: string }
+  | { kind: 'ou'; orgId: string; ouId: string };
+
+/** Parses a grant principal ARN; `undefined` for anything else (e.g. a role or user ARN). */
+export function parsePrincipal(arn: string): Principal | undefined {
+  const acct = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/.exec(arn);
+  if (acct) return { kind: 'account', accountId: acct[1] };
+  const org = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/.exec(arn);
+  if (org) return { kind: 'organization', orgId: org[1] };
+  const ou = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:ou\/(o-[a-z0-9]+)\/(ou-[a-z0-9-]+)$/.exec(arn);
+  if (ou) return { kind: 'ou', orgId: ou[1], ouId: ou[2] };
+  return undefined;
+}
 
 const RECEIVED_PRIORITY = [
   'ACTIVE',
@@ -132,17 +139,19 @@ export class EmulatorState {
 
   /** True when the grant principal designates the account (itself, its organization or an OU holding it). */
   principalIncludes(principal: string, accountId: string): boolean {
-    const acct = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/.exec(principal);
-    if (acct) return acct[1] === accountId;
-    const org = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/.exec(principal);
-    if (org) return this.organizations.some((o) => o.id === org[1] && o.accounts.includes(accountId));
-    const ou = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:ou\/(o-[a-z0-9]+)\/(ou-[a-z0-9-]+)$/.exec(principal);
-    if (ou) {
-      return this.organizations.some(
-        (o) => o.id === ou[1] && (o.ous ?? []).some((u) => u.id === ou[2] && u.accounts.includes(accountId)),
-      );
+    const p = parsePrincipal(principal);
+    switch (p?.kind) {
+      case 'account':
+        return p.accountId === accountId;
+      case 'organization':
+        return this.organizations.some((o) => o.id === p.orgId && o.accounts.includes(accountId));
+      case 'ou':
+        return this.organizations.some(
+          (o) => o.id === p.orgId && (o.ous ?? []).some((u) => u.id === p.ouId && u.accounts.includes(accountId)),
+        );
+      default:
+        return false;
     }
-    return false;
   }
 
   isGrantee(g: GrantRecord, accountId: string): boolean {

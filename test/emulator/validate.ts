@@ -50,8 +50,10 @@ export class Checker {
   }
 
   private checkString(v: string, path: string, r: StringRule): void {
-    if (r.min !== undefined && v.length < r.min) this.fail(v, path, `Member must have length greater than or equal to ${r.min}`);
-    if (r.max !== undefined && v.length > r.max) this.fail(v, path, `Member must have length less than or equal to ${r.max}`);
+    // Smithy length constraints count Unicode code points, not UTF-16 units.
+    const length = [...v].length;
+    if (r.min !== undefined && length < r.min) this.fail(v, path, `Member must have length greater than or equal to ${r.min}`);
+    if (r.max !== undefined && length > r.max) this.fail(v, path, `Member must have length less than or equal to ${r.max}`);
     if (r.pattern && !r.pattern.test(v)) this.fail(v, path, `Member must satisfy regular expression pattern: ${r.patternText ?? r.pattern.source}`);
     if (r.enum && !r.enum.includes(v)) this.fail(v, path, `Member must satisfy enum value set: [${r.enum.join(', ')}]`);
   }

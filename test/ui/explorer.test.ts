@@ -113,6 +113,7 @@ describe('explorer (installed VSIX)', () => {
 
   it('filters grants by status from the view title, shows the filter, and clears it', async () => {
     const { page } = ui.current;
+    // Right after a context-menu action the focused item is selected: the title action must still prompt.
     await clickViewAction(page, 'Filter…');
     await waitForQuickInput(page, { title: 'Filter the explorer' });
     await pickQuickPickItem(page, 'Grant status…');
@@ -126,7 +127,8 @@ describe('explorer (installed VSIX)', () => {
     await poll(async () => (await childLabels(page, RECEIVED)).join('\n') === pending.join('\n'), 20_000, 'only PENDING_ACCEPT grants');
     for (const row of await treeChildren(page, RECEIVED)) assert.equal(row.description, 'PENDING_ACCEPT');
     await poll(
-      async () => (await page.locator('.part.sidebar').innerText()).includes('Filter: grants: PENDING_ACCEPT'),
+      // textContent: the title's CSS upper-cases what innerText returns.
+      async () => ((await page.locator('.part.sidebar').textContent()) ?? '').includes('Filter: grants: PENDING_ACCEPT'),
       10_000,
       'the filter in the view description',
     );
@@ -134,7 +136,7 @@ describe('explorer (installed VSIX)', () => {
     await clickViewAction(page, 'Clear Filter');
     const all = seededReceivedGrants(ui.current).map((g) => g.GrantName).sort();
     await poll(async () => (await childLabels(page, RECEIVED)).join('\n') === all.join('\n'), 20_000, 'every grant again');
-    assert.ok(!(await page.locator('.part.sidebar').innerText()).includes('Filter:'));
+    assert.ok(!((await page.locator('.part.sidebar').textContent()) ?? '').includes('Filter:'));
   });
 
   it('Copy ARN puts the ARN on the clipboard (pasted into an editor)', async () => {

@@ -41,7 +41,7 @@ function grantNamed(ui: UiSession, name: string): GrantWire {
 }
 
 async function text(frame: FrameLocator, selector: string): Promise<string> {
-  return (await frame.locator(selector).first().innerText()).trim();
+  return ((await frame.locator(selector).first().textContent()) ?? '').trim();
 }
 
 /** Waits for the visible detail panel to show `title` and returns its frame. */
@@ -110,25 +110,25 @@ describe('detail panels (installed VSIX)', () => {
     const frame = await detailPanel(page, PENDING_NAME);
     ui.current.emulator!.requests.length = 0;
     await frame.locator('#title').click();
-    const active = frame.locator(':focus');
+    const focusedId = (): Promise<string> => frame.locator('html').evaluate((html) => html.ownerDocument.activeElement?.id ?? '');
     await poll(
       async () => {
-        if ((await active.getAttribute('id').catch(() => null)) === 'refresh') return true;
+        if ((await focusedId()) === 'refresh') return true;
         await page.keyboard.press('Tab');
         return false;
       },
       10_000,
       'Refresh focused by Tab',
     );
-    const outline = await active.evaluate((el) => {
-      const s = getComputedStyle(el);
+    const outline = await frame.locator('#refresh').evaluate((el) => {
+      const s = el.ownerDocument.defaultView!.getComputedStyle(el);
       return `${s.outlineStyle} ${s.outlineWidth}`;
     });
     assert.notEqual(outline.split(' ')[0], 'none', `focus ring: ${outline}`);
     await page.keyboard.press('Enter');
     await poll(() => ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant' && r.profile === 'buyer'), 10_000, 'GetGrant');
     await poll(async () => (await frame.locator('#app').getAttribute('data-phase')) === 'ready', 10_000, 'reloaded');
-    assert.equal(await active.getAttribute('id'), 'refresh', 'focus stays on Refresh after the redraw');
+    assert.equal(await focusedId(), 'refresh', 'focus stays on Refresh after the redraw');
   });
 
   it('follows the license link: the license’s panel opens and shows its name', async () => {

@@ -149,6 +149,21 @@ describe('emulator grant lifecycle', () => {
     assert.deepEqual(emu.state.currentGrant(active).Options, { ActivationOverrideBehavior: 'DISTRIBUTED_GRANTS_ONLY' });
   });
 
+  it('counts the StatusReason length in characters, not UTF-16 units', async () => {
+    const g = grantNamed(emu, 'Globex analytics production');
+    const buyer = client(emu, 'buyer');
+    const reason = (n: number) => '\u{1F600}'.repeat(n);
+    await rejectsWith(
+      buyer.send(new CreateGrantVersionCommand({ GrantArn: g.arn, ClientToken: 'long', Status: 'DISABLED', StatusReason: reason(401) })),
+      'ValidationException',
+      400,
+      /less than or equal to 400/,
+    );
+    const ok = await buyer.send(new CreateGrantVersionCommand({ GrantArn: g.arn, ClientToken: 'emoji', Status: 'DISABLED', StatusReason: reason(400) }));
+    assert.equal(ok.Status, 'DISABLED');
+    assert.equal(emu.state.currentGrant(g).StatusReason, reason(400));
+  });
+
   it('replays CreateGrantVersion for a repeated ClientToken and refuses it with other parameters', async () => {
     const g = grantNamed(emu, 'Globex analytics production');
     const buyer = client(emu, 'buyer');

@@ -1,4 +1,4 @@
-/** Shared helpers of the emulator tests: SDK clients per seeded profile, raw signed requests, lookups. */
+/** What the emulator tests share: SDK clients per seeded profile, raw signed requests, lookups. */
 import * as assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { LicenseManagerClient } from '@aws-sdk/client-license-manager';

@@ -163,6 +163,12 @@ describe('explorer selection store', () => {
     assert.deepEqual(store.profiles(profiles), []);
   });
 
+  it('shows every profile until a choice is made when none is the default', () => {
+    const store = new SelectionStore(memento());
+    const noDefault = profiles.map((p) => ({ ...p, isDefault: false }));
+    assert.deepEqual(store.profiles(noDefault), ['default', 'dev']);
+  });
+
   it('stores a profile named __proto__ as data', async () => {
     const m = memento();
     const store = new SelectionStore(m);

@@ -132,6 +132,17 @@ describe('grant input validation', () => {
       assert.equal(canCreateGrantFrom('licenseConfiguration', {}), false);
     });
 
+    it('offers nothing from a received license whose grant is not ACTIVE', () => {
+      const ops = ['CreateGrant', 'CheckoutLicense'];
+      const active = { ReceivedMetadata: { ReceivedStatus: 'ACTIVE', AllowedOperations: ops } };
+      assert.deepEqual(grantableOperations('receivedLicense', active), ops);
+      for (const status of ['PENDING_ACCEPT', 'DISABLED', 'REJECTED', 'DELETED', 'WORKFLOW_COMPLETED']) {
+        const license = { ReceivedMetadata: { ReceivedStatus: status, AllowedOperations: ops } };
+        assert.deepEqual(grantableOperations('receivedLicense', license), [], status);
+        assert.equal(canCreateGrantFrom('receivedLicense', license), false, status);
+      }
+    });
+
     it('keeps operations it does not know when amending', () => {
       assert.deepEqual(amendableOperations(['CheckoutLicense', 'FutureOp']), [...ALLOWED_OPERATIONS, 'FutureOp']);
     });

@@ -1,4 +1,5 @@
-/** What an operation handler receives, and helpers shared by the handlers. */
+/** What an operation handler receives, and the functions the handlers share. */
+import { invalidParameter } from '../errors';
 import type { Pager, PageResult } from '../paging';
 import type { EmulatorState, Identity } from '../state';
 import type { Json } from '../types';
@@ -39,4 +40,14 @@ export function byArns<T>(items: T[], arns: string[] | undefined, arnOf: (t: T) 
 export function withNextToken(out: Json, nextToken: string | undefined): Json {
   if (nextToken) out.NextToken = nextToken;
   return out;
+}
+
+/**
+ * The version of a versioned resource a Get call asks for: the current (last) one when `version`
+ * is omitted, else the one with that `Version`, or InvalidParameterValueException.
+ */
+export function versionOf<T extends { Version?: unknown }>(versions: T[], version: string | undefined, what: string, arn: string): T {
+  const found = version === undefined ? versions[versions.length - 1] : versions.find((v) => v.Version === version);
+  if (!found) throw invalidParameter(`${what} version ${version} does not exist for ${what.toLowerCase()} ${arn}.`);
+  return found;
 }

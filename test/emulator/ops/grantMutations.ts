@@ -5,7 +5,7 @@
  */
 import { accessDenied, invalidParameter, serialization, validation } from '../errors';
 import { grantArn } from '../seed';
-import { ALL_OPERATIONS, clone, omitUndefined } from '../state';
+import { clone, omitUndefined, parsePrincipal } from '../state';
 import type { GrantRecord, GrantWire } from '../state';
 import type { Json, Tag } from '../types';
 import { stableStringify } from '../paging';
@@ -13,9 +13,6 @@ import { ACTIVATION_OVERRIDE, ALLOWED_OPERATIONS, Checker, GRANT_STATUSES } from
 import type { OpContext, OperationDef } from './context';
 import { visibleGrant } from './grants';
 import { visibleLicense } from './licenses';
-
-const ACCOUNT_PRINCIPAL = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/;
-const ORG_PRINCIPAL = /^arn:aws[a-zA-Z-]*:organizations::\d{12}:(organization\/o-[a-z0-9]+|ou\/o-[a-z0-9]+\/ou-[a-z0-9-]+)$/;
 
 /** Replays the first answer for a repeated ClientToken with identical parameters. */
 function idempotent(ctx: OpContext, token: string, run: () => Json): Json {
@@ -55,6 +52,25 @@ function requireGrantee(ctx: OpContext, g: GrantRecord, verb: string): void {
   }
 }
 
+/** AcceptGrant / RejectGrant: the grantee moves a grant from one of `from` to `to`; the old reason is cleared. */
+function granteeTransition(ctx: OpContext, verb: string, from: readonly string[], to: string): Json {
+  const ck = new Checker(ctx.body);
+  const arn = ck.arn('GrantArn', true);
+  ck.done();
+  const g = visibleGrant(ctx, arn!);
+  requireGrantee(ctx, g, verb);
+  const cur = ctx.state.currentGrant(g);
+  if (!from.includes(cur.GrantStatus)) {
+    throw invalidParameter(`Grant ${g.arn} is ${cur.GrantStatus}; only a grant that is ${from.join(' or ')} can be ${verb}ed.`);
+  }
+  return result(
+    bump(g, (n) => {
+      n.GrantStatus = to;
+      delete n.StatusReason;
+    }),
+  );
+}
+
 function requireGrantor(ctx: OpContext, g: GrantRecord, verb: string): void {
   if (g.grantorAccountId !== ctx.account) {
     throw accessDenied(`Only the grantor account ${g.grantorAccountId} can ${verb} grant ${g.arn}.`);
@@ -64,7 +80,7 @@ function requireGrantor(ctx: OpContext, g: GrantRecord, verb: string): void {
 /** Operations the caller may grant on a license: all for its owner, else those of its ACTIVE received grant. */
 function grantableOperations(ctx: OpContext, licenseArn: string): { ops: string[]; parent?: GrantRecord } {
   const l = ctx.state.licenses.get(licenseArn)!;
-  if (l.accountId === ctx.account) return { ops: ALL_OPERATIONS };
+  if (l.accountId === ctx.account) return { ops: ALLOWED_OPERATIONS };
   const parent = ctx.state.receivingGrant(licenseArn, ctx.account);
   const cur = parent && ctx.state.currentGrant(parent);
   if (!parent || !cur || cur.GrantStatus !== 'ACTIVE' || !cur.GrantedOperations.includes('CreateGrant')) {
@@ -106,11 +122,12 @@ export const grantMutationOps: Record<string, OperationDef> = {
       return idempotent(ctx, token!, () => {
         const license = visibleLicense(ctx, licenseArn!);
         const principal = principals![0];
-        const acct = ACCOUNT_PRINCIPAL.exec(principal);
-        if (!acct && !ORG_PRINCIPAL.test(principal)) {
+        const parsed = parsePrincipal(principal);
+        if (!parsed) {
           throw invalidParameter(`Invalid principal ${principal}: use an account (arn:aws:iam::<account-id>:root), organization or organizational unit ARN.`);
         }
-        if (acct && acct[1] === ctx.account) throw invalidParameter(`A grant cannot be created for the calling account ${ctx.account}.`);
+        const toAccount = parsed.kind === 'account';
+        if (toAccount && parsed.accountId === ctx.account) throw invalidParameter(`A grant cannot be created for the calling account ${ctx.account}.`);
         const { ops: grantable, parent } = grantableOperations(ctx, license.arn);
         checkSubset(ops!, grantable);
         const status = ctx.state.currentLicense(license).Status;
@@ -126,7 +143,7 @@ export const grantMutationOps: Record<string, OperationDef> = {
           LicenseArn: license.arn,
           GranteePrincipalArn: principal,
           HomeRegion: license.homeRegion,
-          GrantStatus: acct ? 'PENDING_ACCEPT' : 'WORKFLOW_COMPLETED',
+          GrantStatus: toAccount ? 'PENDING_ACCEPT' : 'WORKFLOW_COMPLETED',
           Version: '1',
           GrantedOperations: [...ops!],
         };
@@ -137,31 +154,11 @@ export const grantMutationOps: Record<string, OperationDef> = {
   },
   AcceptGrant: {
     mutation: true,
-    handler(ctx) {
-      const ck = new Checker(ctx.body);
-      const arn = ck.arn('GrantArn', true);
-      ck.done();
-      const g = visibleGrant(ctx, arn!);
-      requireGrantee(ctx, g, 'accept');
-      const cur = ctx.state.currentGrant(g);
-      if (cur.GrantStatus !== 'PENDING_ACCEPT') throw invalidParameter(`Grant ${g.arn} is ${cur.GrantStatus}; only a PENDING_ACCEPT grant can be accepted.`);
-      return result(bump(g, (n) => ((n.GrantStatus = 'DISABLED'), delete n.StatusReason)));
-    },
+    handler: (ctx) => granteeTransition(ctx, 'accept', ['PENDING_ACCEPT'], 'DISABLED'),
   },
   RejectGrant: {
     mutation: true,
-    handler(ctx) {
-      const ck = new Checker(ctx.body);
-      const arn = ck.arn('GrantArn', true);
-      ck.done();
-      const g = visibleGrant(ctx, arn!);
-      requireGrantee(ctx, g, 'reject');
-      const cur = ctx.state.currentGrant(g);
-      if (!['PENDING_ACCEPT', 'DISABLED', 'ACTIVE'].includes(cur.GrantStatus)) {
-        throw invalidParameter(`Grant ${g.arn} is ${cur.GrantStatus} and cannot be rejected.`);
-      }
-      return result(bump(g, (n) => ((n.GrantStatus = 'REJECTED'), delete n.StatusReason)));
-    },
+    handler: (ctx) => granteeTransition(ctx, 'reject', ['PENDING_ACCEPT', 'DISABLED', 'ACTIVE'], 'REJECTED'),
   },
   CreateGrantVersion: {
     mutation: true,

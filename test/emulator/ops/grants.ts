@@ -4,7 +4,7 @@ import { clone } from '../state';
 import type { GrantRecord, GrantWire } from '../state';
 import type { Json } from '../types';
 import { applyFilters, Checker, parseFilters } from '../validate';
-import { byArns, pageOf, withNextToken } from './context';
+import { byArns, pageOf, versionOf, withNextToken } from './context';
 import type { OpContext, OperationDef } from './context';
 
 /** A grant the caller issued or receives, or InvalidParameterValueException. */
@@ -60,9 +60,7 @@ export const grantReadOps: Record<string, OperationDef> = {
       const version = ck.str('Version');
       ck.done();
       const g = visibleGrant(ctx, arn!);
-      const found = version === undefined ? ctx.state.currentGrant(g) : g.versions.find((v) => v.Version === version);
-      if (!found) throw invalidParameter(`Grant version ${version} does not exist for grant ${arn}.`);
-      return { Grant: clone(found) };
+      return { Grant: clone(versionOf(g.versions, version, 'Grant', arn!)) };
     },
   },
 };

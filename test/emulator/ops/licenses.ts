@@ -5,7 +5,7 @@ import type { LicenseRecord } from '../state';
 import type { Json } from '../types';
 import { applyFilters, Checker, parseFilters } from '../validate';
 import { ownConfig } from './configurations';
-import { byArns, pageOf, withNextToken } from './context';
+import { byArns, pageOf, versionOf, withNextToken } from './context';
 import type { OpContext, OperationDef } from './context';
 
 /** A license the caller owns or holds a non-deleted grant of, or InvalidParameterValueException. */
@@ -55,9 +55,7 @@ export const licenseOps: Record<string, OperationDef> = {
       const version = ck.str('Version');
       ck.done();
       const l = visibleLicense(ctx, arn!);
-      const found = version === undefined ? ctx.state.currentLicense(l) : l.versions.find((v) => v.Version === version);
-      if (!found) throw invalidParameter(`License version ${version} does not exist for license ${arn}.`);
-      return { License: clone(found) };
+      return { License: clone(versionOf(l.versions, version, 'License', arn!)) };
     },
   },
   ListLicenseVersions: {

@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import type { Seed } from '../emulator/index';
+import { repoRoot } from './support/host';
+import {
+  clickTreeItem,
+  expandTreeItem,
+  findTreeItem,
+  openContainer,
+  pickQuickPickItems,
+  poll,
+  runCommand,
+  treeItemTooltip,
+  useUiSession,
+  waitForQuickInput,
+  waitForWebview,
+} from './support';
+
+/** The hostile seed's strings: markup, script, markdown command links, icon syntax. */
+const seed = JSON.parse(readFileSync(join(repoRoot, 'test', 'emulator', 'seeds', 'hostile.json'), 'utf8')) as Seed;
+const seller = seed.accounts[0];
+const usEast = seller.regions!['us-east-1'];
+const GRANT = usEast.grants![0];
+const LICENSE = usEast.licenses![0];
+const CONFIG = usEast.licenseConfigurations![0];
+/** What a payload that ran would have set the title to, or logged. */
+const RAN = /^(\[log\] )?LM-PWNED-\w+$/;
+const RECEIVED = ['buyer', 'us-east-1', 'Received grants'];
+
+/** Elements no AWS string may ever turn into, anywhere in the panel's body. */
+const FORBIDDEN = 'img, svg, iframe, style, a, b, i, u, object, embed, link, script:not([nonce])';
+
+async function visiblePanel(page: Page, title: string): Promise<FrameLocator> {
+  const frame = await waitForWebview(page, undefined, 30_000);
+  await poll(async () => (await frame.locator('#title').textContent().catch(() => null)) === title, 20_000, `panel titled ${JSON.stringify(title)}`);
+  return frame;
+}
+
+async function assertInert(frame: FrameLocator): Promise<void> {
+  const found = await frame.locator('body').evaluate(
+    (body, selector) => [...body.querySelectorAll(selector)].map((e) => e.outerHTML.slice(0, 80)),
+    FORBIDDEN,
+  );
+  assert.deepEqual(found, [], 'no element was created from AWS data');
+  assert.equal(await frame.locator('body script').count(), 1, 'only the panel’s own script');
+  assert.equal(await frame.locator('html').evaluate((html) => html.ownerDocument.title), 'License Manager details');
+}
+
+describe('hostile strings stay text (installed VSIX, hostile seed)', () => {
+  const ui = useUiSession({ seed: 'hostile' });
+  let consoleStart = 0;
+
+  before(async function () {
+    this.timeout(90_000);
+    const { page } = ui.current;
+    consoleStart = ui.current.console.length;
+    await openContainer(page);
+    await runCommand(page, 'License Manager: Select Profiles…');
+    await waitForQuickInput(page, { title: 'Profiles to show' });
+    await pickQuickPickItems(page, ['buyer', 'seller']);
+    await expandTreeItem(page, RECEIVED);
+  });
+
+  it('shows a grant’s hostile name literally in the tree and its hostile reason literally in the tooltip', async () => {
+    const { page } = ui.current;
+    const row = await findTreeItem(page, [...RECEIVED, GRANT.name], 20_000);
+    assert.equal(row.label, GRANT.name);
+    assert.equal(row.description, GRANT.status);
+    const tooltip = await treeItemTooltip(page, [...RECEIVED, GRANT.name]);
+    assert.ok(tooltip.includes(GRANT.name), `tooltip: ${tooltip}`);
+    assert.ok(tooltip.includes(GRANT.statusReason!), `tooltip: ${tooltip}`);
+    assert.equal(await page.locator('.monaco-hover img, .monaco-hover a[href^="command:"]').count(), 0);
+  });
+
+  it('shows the grant’s name, reason and JSON as literal text in the detail panel, and runs none of it', async () => {
+    const { page } = ui.current;
+    await clickTreeItem(page, [...RECEIVED, GRANT.name]);
+    const frame = await visiblePanel(page, GRANT.name);
+    const reason = frame.locator('section[data-section="status"] dd').nth(1);
+    assert.equal(await reason.textContent(), GRANT.statusReason);
+    assert.equal(await frame.locator('section[data-section="overview"] dd').first().textContent(), GRANT.name);
+    const json = JSON.parse((await frame.locator('#json').textContent()) ?? '') as { GrantName: string; StatusReason: string };
+    assert.equal(json.GrantName, GRANT.name);
+    assert.equal(json.StatusReason, GRANT.statusReason);
+    await assertInert(frame);
+    assert.doesNotMatch(await page.title(), RAN);
+  });
+
+  it('shows the license’s hostile name, product, entitlement and metadata literally after following the link', async () => {
+    const { page } = ui.current;
+    const grantFrame = await visiblePanel(page, GRANT.name);
+    await grantFrame.locator('dd button[data-link-id="license"]').click();
+    const frame = await visiblePanel(page, String(LICENSE.LicenseName));
+    const overview = frame.locator('section[data-section="overview"]');
+    assert.ok((await overview.locator('dd').allTextContents()).includes(String(LICENSE.ProductName)));
+    const entitlement = (LICENSE.Entitlements as { Name: string }[])[0].Name;
+    assert.equal(await frame.locator('section[data-section="entitlements"] tbody td').first().textContent(), entitlement);
+    const meta = (LICENSE.LicenseMetadata as { Name: string; Value: string }[])[0];
+    assert.deepEqual(await frame.locator('section[data-section="metadata"] tbody td').allTextContents(), [meta.Name, meta.Value]);
+    assert.equal(
+      await frame.locator('section[data-section="issuer"] dd').first().textContent(),
+      seller.issuer!.Name,
+    );
+    await assertInert(frame);
+  });
+
+  it('shows a license configuration’s hostile name, description and rules literally, with the usage bar', async () => {
+    const { page } = ui.current;
+    const path = ['seller', 'us-east-1', 'License configurations'];
+    await expandTreeItem(page, path);
+    const row = await findTreeItem(page, [...path, CONFIG.Name], 20_000);
+    assert.equal(row.label, CONFIG.Name);
+    await clickTreeItem(page, [...path, CONFIG.Name]);
+    const frame = await visiblePanel(page, CONFIG.Name);
+    assert.ok((await frame.locator('section[data-section="overview"] dd').allTextContents()).includes(String(CONFIG.Description)));
+    assert.deepEqual(await frame.locator('section[data-section="rules"] li').allTextContents(), CONFIG.LicenseRules);
+    assert.match((await frame.locator('#usage-text').textContent()) ?? '', /^6 \/ 4 vCPU \(150%\), over the limit$/);
+    assert.equal(await frame.locator('.usage-bar.over').count(), 1);
+    await assertInert(frame);
+  });
+
+  it('runs none of it: redrawing the hostile data triggers no CSP violation, and no marker shows', async () => {
+    const { page } = ui.current;
+    const frame = await visiblePanel(page, CONFIG.Name);
+    type Win = { lmViolations: string[] };
+    await frame.locator('html').evaluate((html) => {
+      const win = html.ownerDocument.defaultView as unknown as Win;
+      win.lmViolations = [];
+      html.ownerDocument.addEventListener('securitypolicyviolation', (e: unknown) => {
+        const v = e as { violatedDirective: string; blockedURI: string };
+        win.lmViolations.push(`${v.violatedDirective} ${v.blockedURI}`);
+      });
+    });
+    // Appends an image the CSP refuses: shows the listener works, and (events arrive in order) marks the end of a redraw.
+    const probe = (n: number) =>
+      frame.locator('html').evaluate((html, i) => {
+        const img = html.ownerDocument.createElement('img');
+        img.src = `https://probe.invalid/${i}.png`;
+        img.dataset.probe = String(i);
+        html.ownerDocument.documentElement.appendChild(img);
+      }, n);
+    const violations = (): Promise<string[]> =>
+      frame.locator('html').evaluate((html) => (html.ownerDocument.defaultView as unknown as Win).lmViolations.slice());
+    await probe(1);
+    await poll(async () => (await violations()).length === 1, 10_000, 'the first probe reported');
+    await frame.locator('#refresh').click();
+    await poll(async () => (await frame.locator('#app').getAttribute('data-phase')) === 'ready', 10_000, 'redrawn');
+    assert.equal(await frame.locator('#title').textContent(), CONFIG.Name);
+    await probe(2);
+    const seen = await poll(async () => {
+      const v = await violations();
+      return v.some((l) => l.includes('probe.invalid/2')) && v;
+    }, 10_000, 'the second probe reported');
+    assert.deepEqual(seen.map((l) => l.replace(/^(\S+) .*probe\.invalid\/(\d)\.png$/, '$1 probe $2')), ['img-src probe 1', 'img-src probe 2']);
+    await frame.locator('html').evaluate((html) => html.ownerDocument.querySelectorAll('img[data-probe]').forEach((e: { remove(): void }) => e.remove()));
+    await assertInert(frame);
+
+    // The workbench page (tree, tooltips): a control message reaches the log; no payload's did.
+    await page.evaluate(() => console.log('lm-console-control'));
+    await poll(() => ui.current.console.some((l) => l.includes('lm-console-control')), 10_000, 'the control message');
+    assert.deepEqual(ui.current.console.slice(consoleStart).filter((l) => RAN.test(l)), [], 'a payload ran');
+    assert.doesNotMatch(await page.title(), RAN);
+  });
+});
