@@ -1,3 +1,4 @@
+import { grantableOperations } from '../grants/validation';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import type { CategoryKind } from '../model/resources';
 
@@ -11,7 +12,11 @@ export type NodeState =
   | { readonly node: 'associationList' }
   | { readonly node: 'usageRecord' | 'association'; readonly hasArn: boolean }
   | { readonly node: 'license' }
-  | { readonly node: 'receivedLicense'; readonly allowedOperations?: readonly string[] }
+  | {
+      readonly node: 'receivedLicense';
+      readonly receivedStatus?: string;
+      readonly allowedOperations?: readonly string[];
+    }
   | { readonly node: 'grant'; readonly direction: GrantDirection; readonly status: string }
   | { readonly node: 'loadMore' }
   | { readonly node: 'message'; readonly retry: boolean };
@@ -48,7 +53,11 @@ export function contextValue(state: NodeState): string {
       return [
         'receivedLicense',
         ...RESOURCE,
-        ...(state.allowedOperations?.includes('CreateGrant') ? ['canCreateGrant'] : []),
+        ...(grantableOperations('receivedLicense', {
+          ReceivedMetadata: { ReceivedStatus: state.receivedStatus, AllowedOperations: [...(state.allowedOperations ?? [])] },
+        }).length > 0
+          ? ['canCreateGrant']
+          : []),
       ].join(' ');
     case 'grant':
       return [

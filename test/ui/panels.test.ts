@@ -131,6 +131,33 @@ describe('detail panels (installed VSIX)', () => {
     assert.equal(await focusedId(), 'refresh', 'focus stays on Refresh after the redraw');
   });
 
+  it('follows the color theme', async () => {
+    const { page } = ui.current;
+    const frame = await detailPanel(page, PENDING_NAME);
+    const colors = (): Promise<{ bg: number; fg: number }> =>
+      frame.locator('body').evaluate((body) => {
+        const s = body.ownerDocument.defaultView!.getComputedStyle(body);
+        const lum = (c: string): number => {
+          const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        return { bg: lum(s.backgroundColor), fg: lum(s.color) };
+      });
+    const first = await colors();
+    const firstIsDark = first.bg < first.fg;
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    const second = await poll(async () => {
+      const c = await colors();
+      return c.bg < c.fg !== firstIsDark && c;
+    }, 15_000, 'the panel redrawn in the other theme');
+    assert.notEqual(second.bg, first.bg);
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await poll(async () => {
+      const c = await colors();
+      return c.bg < c.fg === firstIsDark;
+    }, 15_000, 'back to the first theme');
+  });
+
   it('follows the license link: the license’s panel opens and shows its name', async () => {
     const { page } = ui.current;
     const grant = grantNamed(ui.current, PENDING_NAME);

@@ -44,6 +44,12 @@ describe('explorer contextValue', () => {
     assert.ok(tokens(contextValue({ node: 'receivedLicense', allowedOperations: ['CheckoutLicense', 'CreateGrant'] })).includes('canCreateGrant'));
     assert.ok(!tokens(contextValue({ node: 'receivedLicense', allowedOperations: ['CheckoutLicense'] })).includes('canCreateGrant'));
     assert.ok(!tokens(contextValue({ node: 'receivedLicense' })).includes('canCreateGrant'));
+    const received = (receivedStatus: string) =>
+      tokens(contextValue({ node: 'receivedLicense', receivedStatus, allowedOperations: ['CreateGrant'] }));
+    assert.ok(received('ACTIVE').includes('canCreateGrant'));
+    for (const status of ['PENDING_ACCEPT', 'DISABLED', 'REJECTED', 'DELETED']) {
+      assert.ok(!received(status).includes('canCreateGrant'), status);
+    }
   });
 
   it('only the profile carries `profile`, only usage lists `usageList`', () => {

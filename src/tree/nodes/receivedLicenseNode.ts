@@ -36,7 +36,11 @@ export class ReceivedLicenseNode extends ResourceNode<GrantedLicense> {
       [vscode.l10n.t('Home region'), l.HomeRegion],
       [vscode.l10n.t('ARN'), l.LicenseArn],
     ]);
-    item.contextValue = contextValue({ node: 'receivedLicense', allowedOperations: received?.AllowedOperations });
+    item.contextValue = contextValue({
+      node: 'receivedLicense',
+      receivedStatus: received?.ReceivedStatus,
+      allowedOperations: received?.AllowedOperations,
+    });
     item.command = this.openDetails();
     return item;
   }
