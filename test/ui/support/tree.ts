@@ -179,11 +179,16 @@ export async function clickTreeItem(page: Page, path: readonly string[], timeout
 export async function treeItemTooltip(page: Page, path: readonly string[], timeout = 15_000): Promise<string> {
   let text = '';
   await withRow(page, path, timeout, async (row) => {
+    const hover = page.locator('.monaco-hover:visible .monaco-hover-content');
+    // A hover left over from another row may still be fading out: wait until it is gone.
     await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await hover.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await row.locator('.monaco-icon-label').hover({ timeout: 2_000 });
-    const hover = page.locator('.monaco-hover:visible .monaco-hover-content').last();
-    await hover.waitFor({ state: 'visible', timeout: 5_000 });
-    text = (await hover.innerText()).trim();
+    await hover.last().waitFor({ state: 'visible', timeout: 5_000 });
+    text = (await hover.last().innerText()).trim();
+    // Every item's tooltip names the item: anything else is another row's hover.
+    return text.includes(path[path.length - 1]);
   });
   await page.mouse.move(0, 0);
   await page.keyboard.press('Escape');
