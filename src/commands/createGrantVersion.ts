@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { problemText } from '../grants/messages';
+import { notify, problemText } from '../grants/messages';
 import { askMany, askPick, askStatusReason, askText, type StepInfo } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
@@ -57,7 +57,7 @@ export const createGrantVersion: CommandDefinition = {
     }
     const newStatus = status.label !== grant.GrantStatus ? status.label : undefined;
     if (newStatus === undefined && reason === undefined && newName === undefined && newOps === undefined) {
-      void vscode.window.showInformationMessage(
+      void notify.info(
         vscode.l10n.t('Nothing changed, so no new version of “{0}” was created.', name),
       );
       return undefined;

@@ -1,18 +1,11 @@
 import * as vscode from 'vscode';
-import { Cancelled, type CommandDefinition } from './register';
+import { escapeIcons } from '../shared/plainText';
 import { UsageListNode } from '../tree/nodes/usageListNode';
 import { pickUsageFilter } from '../tree/pickers';
-import type { UsageFilter } from '../tree/rules';
-import { escapeIcons } from '../tree/rules';
+import { isStringRecord, type UsageFilter } from '../tree/rules';
+import { Cancelled, type CommandDefinition } from './register';
 
-function isUsageFilter(arg: unknown): arg is UsageFilter {
-  if (typeof arg !== 'object' || arg === null) return false;
-  // Only a plain object: title actions receive the focused tree item.
-  if (Object.getPrototypeOf(arg) !== Object.prototype) return false;
-  const f = arg as Record<string, unknown>;
-  const keys = ['resourceType', 'resourceAccount', 'resourceArn'];
-  return Object.keys(f).every((k) => keys.includes(k) && (f[k] === undefined || typeof f[k] === 'string'));
-}
+const FILTER_KEYS: readonly (keyof UsageFilter)[] = ['resourceType', 'resourceAccount', 'resourceArn'];
 
 /** Filters a configuration's usage server-side by resource type, account or ARN. A filter object skips the prompts. */
 export const filterUsage: CommandDefinition = {
@@ -25,13 +18,17 @@ export const filterUsage: CommandDefinition = {
       const picked = await vscode.window.showQuickPick(
         lists.map((l) => {
           const label = l.parent?.getTreeItem().label;
-          return { node: l, label: escapeIcons(typeof label === 'string' ? label : l.configurationArn), detail: l.configurationArn };
+          return {
+            node: l,
+            label: escapeIcons(typeof label === 'string' ? label : l.configurationArn),
+            detail: escapeIcons(l.configurationArn),
+          };
         }),
         { title: vscode.l10n.t('Filter the usage of which configuration?'), ignoreFocusOut: true },
       );
       if (!picked) throw new Cancelled();
       node = picked.node;
     }
-    node.setFilter(isUsageFilter(filter) ? filter : await pickUsageFilter(node.filter));
+    node.setFilter(isStringRecord(filter, FILTER_KEYS) ? filter : await pickUsageFilter(node.filter));
   },
 };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { JsonDocumentProvider } from '../documents/jsonDocumentProvider';
 import type { DetailPanelManager } from '../panels/detailPanelManager';
 import type { Services } from '../services';
+import { escapeLinks } from '../shared/plainText';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 
 /** What every command receives besides its arguments. */
@@ -41,7 +42,7 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
         }
         const message = e instanceof Error ? e.message : String(e);
         log.error(`command ${def.id} failed: ${message}`);
-        void vscode.window.showErrorMessage(message);
+        void vscode.window.showErrorMessage(escapeLinks(message));
         return undefined;
       }
     }),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsErrorKind } from '../aws/types';
 import type { Problem } from './validation';
+import { escapeLinks } from '../shared/plainText';
 
 /** The text shown in an input box for a validation problem. */
 export function problemText(p: Problem | undefined, field: string): string | undefined {
@@ -48,3 +49,16 @@ export function kindText(kind: AwsErrorKind): string {
   }
 }
 
+
+/**
+ * Notifications for grant actions. Their text holds AWS names and error text, which
+ * VS Code would render as links (`[x](command:…)`): it is shown literally instead.
+ */
+export const notify = {
+  info: (text: string, ...items: string[]): Thenable<string | undefined> =>
+    vscode.window.showInformationMessage(escapeLinks(text), ...items),
+  warn: (text: string, ...items: string[]): Thenable<string | undefined> =>
+    vscode.window.showWarningMessage(escapeLinks(text), ...items),
+  error: (text: string, ...items: string[]): Thenable<string | undefined> =>
+    vscode.window.showErrorMessage(escapeLinks(text), ...items),
+};

@@ -5,9 +5,10 @@ import type { GrantMutationResult } from '../aws/types';
 import { inFlight, runGrantAction, type Affected, type GrantActionSpec } from './run';
 import { grantFromArg, grantLabel, licenseFromArg, pickGrant, pickLicense, type GrantTarget, type LicenseTarget } from './targets';
 import { canCreateGrantFrom } from './validation';
+import { notify } from './messages';
 
 function refuse(message: string): never {
-  void vscode.window.showWarningMessage(message);
+  void notify.warn(message);
   throw new Cancelled();
 }
 
@@ -47,7 +48,8 @@ export async function resolveGrant(
 
 /** The license a grant is created from: the argument, or a pick. */
 export async function resolveLicense(ctx: CommandContext, arg: unknown, title: string): Promise<LicenseTarget> {
-  const target = arg === undefined || arg === null ? await pickLicense(ctx, title) : licenseFromArg(arg);
+  // Anything but a license (nothing from the palette, the focused item from the view's title) picks one.
+  const target = licenseFromArg(arg) ?? (await pickLicense(ctx, title));
   if (!target) refuse(vscode.l10n.t('{0} works on licenses only.', title));
   if (!canCreateGrantFrom(target.kind, target.license)) {
     refuse(vscode.l10n.t('The license “{0}” does not allow creating grants.', target.license.LicenseName ?? target.arn));

@@ -5,7 +5,7 @@ import type { CommandContext } from '../commands/register';
 import type { CategoryKind } from '../model/resources';
 import type { Services } from '../services';
 import { InFlight } from './inflight';
-import { kindText } from './messages';
+import { kindText, notify } from './messages';
 
 const guards = new WeakMap<Services, InFlight>();
 
@@ -76,7 +76,7 @@ export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutati
   if (outcome.busy) {
     const text = vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
     vscode.window.setStatusBarMessage(text, 5000);
-    void vscode.window.showInformationMessage(text);
+    void notify.info(text);
     ctx.services.log.info(`${spec.operation} on ${key} skipped: ${outcome.running} in flight`);
     return undefined;
   }
@@ -100,7 +100,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   }
   ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
   await announceChange(ctx, profile, { ...spec.affected, grantArn: result.GrantArn });
-  void vscode.window.showInformationMessage(
+  void notify.info(
     spec.done?.(result) ?? vscode.l10n.t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
   );
   return result;
@@ -120,14 +120,14 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
   if (!isLicenseManagerError(e)) {
     const message = e instanceof Error ? e.message : String(e);
     ctx.services.log.error(`${spec.operation} on ${spec.key} failed: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed for “{1}”: {2}', spec.operation, name, message));
+    void notify.error(vscode.l10n.t('{0} failed for “{1}”: {2}', spec.operation, name, message));
     return;
   }
   ctx.services.log.error(`${spec.operation} on ${spec.key} failed (${e.kind}, ${e.details.code}): ${e.message}`);
   switch (e.kind) {
     case 'staleVersion': {
       offerRefresh(
-        vscode.window.showWarningMessage(
+        notify.warn(
           vscode.l10n.t(
             'The grant “{0}” changed since it was loaded ({1} refused a stale version). Refresh it and try again.',
             name,
@@ -139,7 +139,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       return;
     }
     case 'accessDenied': {
-      void vscode.window.showErrorMessage(
+      void notify.error(
         vscode.l10n.t(
           'Access denied: profile “{0}” lacks permission for {1} in {2}. {3}',
           e.details.profile ?? profile,
@@ -156,7 +156,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       // service committed): reload so the views show the service's state, never a guess.
       if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
       offerRefresh(
-        vscode.window.showErrorMessage(
+        notify.error(
           vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kindText(e.kind), e.message + fix),
           refresh,
         ),

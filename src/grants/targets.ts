@@ -5,6 +5,7 @@ import { grantActionsFor, type GrantAction, type GrantDirection } from '../model
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
 import { GRANT_STATUSES, receivedLicenseRegion } from '../tree/rules';
 import { canCreateGrantFrom, isArn, type GrantSourceKind } from './validation';
+import { notify } from './messages';
 
 /** A grant as seen through one profile and region. */
 export interface GrantTarget {
@@ -91,7 +92,7 @@ async function acrossSelection<T>(
 function reportFailures(failures: readonly Failure[]): void {
   if (failures.length === 0) return;
   const text = failures.map((f) => `${f.profile} (${f.region}): ${f.message}`).join('; ');
-  void vscode.window.showWarningMessage(vscode.l10n.t('Some profiles and regions could not be listed: {0}', text));
+  void notify.warn(vscode.l10n.t('Some profiles and regions could not be listed: {0}', text));
 }
 
 /** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */
@@ -144,7 +145,7 @@ async function pickLoaded<T extends vscode.QuickPickItem>(
 }
 
 function noSelection(): never {
-  void vscode.window.showInformationMessage(
+  void notify.info(
     vscode.l10n.t('No profiles are selected in the License Manager explorer. Select profiles first.'),
   );
   throw new Cancelled();
@@ -172,7 +173,7 @@ async function pickAcrossSelection<T>(
   reportFailures(failures);
   if (selectionEmpty) noSelection();
   if (picked === 'empty') {
-    void vscode.window.showInformationMessage(texts.none);
+    void notify.info(texts.none);
     throw new Cancelled();
   }
   return picked.target;

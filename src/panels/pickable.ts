@@ -1,5 +1,6 @@
 import type { LicenseManagerApi } from '../aws/types';
 import type { ResourceHolder, ResourceKind } from '../model/resources';
+import { escapeIcons } from '../shared/plainText';
 import { arnTail, str, type Translate } from './views/format';
 import { kindLabel } from './views/summary';
 
@@ -76,10 +77,7 @@ export function dedupeReceived(holders: readonly ResourceHolder[]): ResourceHold
   return out;
 }
 
-/** Keeps `$(…)` in AWS names from being drawn as icons in quick picks. */
-export function escapeIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
+export { escapeIcons };
 
 /** Label and description of a resource in a quick pick: its name, then kind and status. */
 export function describeHolder(t: Translate, holder: ResourceHolder): { label: string; description: string; detail: string } {

@@ -5,7 +5,8 @@ import type { ExplorerProvider } from './explorerProvider';
 import { credentialKindLabel } from './nodes/profileNode';
 import type { ResourceNode } from './nodes/resourceNode';
 import { knownRegions, regionName } from './regions';
-import { escapeIcons, GRANT_STATUSES, LICENSE_STATUSES, USAGE_RESOURCE_TYPES, type ExplorerFilter, type UsageFilter } from './rules';
+import { escapeIcons } from '../shared/plainText';
+import { GRANT_STATUSES, LICENSE_STATUSES, USAGE_RESOURCE_TYPES, type ExplorerFilter, type UsageFilter } from './rules';
 
 interface Item<T> extends vscode.QuickPickItem {
   readonly value: T;

@@ -1,6 +1,8 @@
 import type { Filter, Grant, License, LicenseConfiguration } from '../aws/types';
 import type { CategoryKind } from '../model/resources';
 
+export { escapeIcons } from '../shared/plainText';
+
 /** GrantStatus values, for the status filter. */
 export const GRANT_STATUSES: readonly string[] = [
   'PENDING_WORKFLOW',
@@ -114,6 +116,17 @@ export function usageFilters(f: UsageFilter): Filter[] {
   return out;
 }
 
+/**
+ * True for a plain object whose members are all among `keys` and are strings or
+ * undefined: a filter passed to a command. Tree items (which view-title actions
+ * receive) and arrays are not plain objects.
+ */
+export function isStringRecord(arg: unknown, keys: readonly string[]): arg is Record<string, string | undefined> {
+  if (typeof arg !== 'object' || arg === null || Object.getPrototypeOf(arg) !== Object.prototype) return false;
+  const f = arg as Record<string, unknown>;
+  return Object.keys(f).every((k) => keys.includes(k) && (f[k] === undefined || typeof f[k] === 'string'));
+}
+
 /** The filter of the whole explorer. */
 export interface ExplorerFilter {
   /** Matched against the loaded items' names, statuses and ARNs. */
@@ -183,9 +196,4 @@ export function statusIcon(status: string | undefined): { icon: string; color?: 
     default:
       return { icon: 'question' };
   }
-}
-
-/** Escapes `$(name)` so that quick picks show AWS strings literally instead of as icons. */
-export function escapeIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
+import { pollUntil } from './poll';
 import type { AwsConfigFiles, EmulatorOptions, RunningEmulator, Seed } from '../emulator/index';
 
 export const EXTENSION_ID = 'license-manager-explorer.license-manager-explorer';
@@ -19,30 +20,8 @@ export async function getApi(): Promise<ExtensionApi> {
  * Polls `fn` until it returns a value other than undefined/false (or stops
  * throwing), then resolves with it; rejects with the last error or a timeout.
  */
-export async function waitFor<T>(
-  fn: () => T | Promise<T>,
-  timeoutMs = 10_000,
-  message = 'condition',
-): Promise<Exclude<T, undefined | false>> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== false) return v as Exclude<T, undefined | false>;
-      lastError = undefined;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      if (lastError instanceof Error) {
-        lastError.message = `waitFor(${message}) timed out after ${timeoutMs} ms: ${lastError.message}`;
-        throw lastError;
-      }
-      throw new Error(`waitFor(${message}) timed out after ${timeoutMs} ms`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, message = 'condition'): Promise<Exclude<T, undefined | false>> {
+  return pollUntil(fn, timeoutMs, message, 50);
 }
 
 /** A seed name from test/emulator/seeds/ (e.g. 'demo'), a path, or a seed object. */

@@ -12,6 +12,7 @@ import {
   poll,
   readClipboard,
   runCommand,
+  selectProfiles,
   runTreeItemContextMenu,
   treeChildren,
   treeItemTooltip,
@@ -55,9 +56,7 @@ describe('explorer (installed VSIX)', () => {
   it('expands profile → region → Received grants and shows the seeded grants with their status', async () => {
     const { page } = ui.current;
     await openContainer(page);
-    await runCommand(page, 'License Manager: Select Profiles…');
-    await waitForQuickInput(page, { title: 'Profiles to show' });
-    await pickQuickPickItems(page, ['customer', 'vendor']);
+    await selectProfiles(page, ['customer', 'vendor']);
     await findTreeItem(page, ['customer']);
 
     await runTreeItemContextMenu(page, ['customer'], 'Select Regions…');

@@ -7,12 +7,12 @@ import {
   findTreeItem,
   openContainer,
   pickQuickPickItem,
-  pickQuickPickItems,
   poll,
   quickInput,
   quickInputTitle,
   quickPickItems,
   runCommand,
+  selectProfiles,
   typeInInputBox,
   useUiSession,
   waitForInputBoxMessage,
@@ -64,9 +64,7 @@ describe('grant inputs in the UI', function () {
   before(async () => {
     const { page } = ui.current;
     await openContainer(page);
-    await runCommand(page, 'License Manager: Select Profiles…');
-    await waitForQuickInput(page, { title: 'Profiles to show' });
-    await pickQuickPickItems(page, ['seller', 'buyer']);
+    await selectProfiles(page, ['seller', 'buyer']);
     await findTreeItem(page, ['seller']);
   });
 

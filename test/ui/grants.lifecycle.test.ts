@@ -8,11 +8,11 @@ import {
   findTreeItem,
   openContainer,
   pickQuickPickItem,
-  pickQuickPickItems,
   poll,
   quickInput,
   quickPickItems,
   runCommand,
+  selectProfiles,
   runTreeItemContextMenu,
   treeItemTooltip,
   useUiSession,
@@ -112,9 +112,7 @@ describe('grant actions in the UI', function () {
   before(async () => {
     const { page } = ui.current;
     await openContainer(page);
-    await runCommand(page, 'License Manager: Select Profiles…');
-    await waitForQuickInput(page, { title: 'Profiles to show' });
-    await pickQuickPickItems(page, ['seller', 'buyer']);
+    await selectProfiles(page, ['seller', 'buyer']);
     // The first list a profile loads reveals its account, which redraws the profile; let that
     // happen on a list these tests do not look at.
     for (const [profile, account] of [['seller', SELLER_ACCOUNT], ['buyer', BUYER_ACCOUNT]]) {

@@ -9,12 +9,10 @@ import {
   expandTreeItem,
   findTreeItem,
   openContainer,
-  pickQuickPickItems,
   poll,
-  runCommand,
+  selectProfiles,
   treeItemTooltip,
   useUiSession,
-  waitForQuickInput,
   waitForWebview,
 } from './support';
 
@@ -57,9 +55,7 @@ describe('hostile strings stay text (installed VSIX, hostile seed)', () => {
     const { page } = ui.current;
     consoleStart = ui.current.console.length;
     await openContainer(page);
-    await runCommand(page, 'License Manager: Select Profiles…');
-    await waitForQuickInput(page, { title: 'Profiles to show' });
-    await pickQuickPickItems(page, ['buyer', 'seller']);
+    await selectProfiles(page, ['buyer', 'seller']);
     await expandTreeItem(page, RECEIVED);
   });
 

@@ -6,10 +6,10 @@ import {
   expandTreeItem,
   openContainer,
   pickQuickPickItem,
-  pickQuickPickItems,
   poll,
   readClipboard,
   runCommand,
+  selectProfiles,
   runTreeItemContextMenu,
   useUiSession,
   waitForQuickInput,
@@ -62,9 +62,7 @@ describe('detail panels (installed VSIX)', () => {
     this.timeout(90_000);
     const { page } = ui.current;
     await openContainer(page);
-    await runCommand(page, 'License Manager: Select Profiles…');
-    await waitForQuickInput(page, { title: 'Profiles to show' });
-    await pickQuickPickItems(page, ['buyer']);
+    await selectProfiles(page, ['buyer']);
     await expandTreeItem(page, RECEIVED);
   });
 

@@ -197,3 +197,10 @@ export async function runCommand(page: Page, title: string, timeout = 30_000): P
     `command "${title}" in the palette`,
   );
 }
+
+/** Shows exactly these profiles in the explorer, through "Select Profiles…" in the palette. */
+export async function selectProfiles(page: Page, names: readonly string[]): Promise<void> {
+  await runCommand(page, 'License Manager: Select Profiles…');
+  await waitForQuickInput(page, { title: 'Profiles to show' });
+  await pickQuickPickItems(page, names);
+}
