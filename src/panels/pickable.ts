@@ -77,7 +77,6 @@ export function dedupeReceived(holders: readonly ResourceHolder[]): ResourceHold
   return out;
 }
 
-export { escapeIcons };
 
 /** Label and description of a resource in a quick pick: its name, then kind and status. */
 export function describeHolder(t: Translate, holder: ResourceHolder): { label: string; description: string; detail: string } {

@@ -1,7 +1,6 @@
 import type { Filter, Grant, License, LicenseConfiguration } from '../aws/types';
 import type { CategoryKind } from '../model/resources';
 
-export { escapeIcons } from '../shared/plainText';
 
 /** GrantStatus values, for the status filter. */
 export const GRANT_STATUSES: readonly string[] = [

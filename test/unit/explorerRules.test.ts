@@ -8,7 +8,6 @@ import {
   categoriesAffected,
   categoryFilters,
   clampPageSize,
-  escapeIcons,
   GRANT_STATUSES,
   isFilterActive,
   isOverLimit,
@@ -18,6 +17,7 @@ import {
   shortArn,
   usageFilters,
 } from '../../src/tree/rules';
+import { escapeIcons } from '../../src/shared/plainText';
 import { SelectionStore, type StateStore } from '../../src/tree/selectionStore';
 import type { ProfileInfo } from '../../src/aws/types';
 

@@ -3,7 +3,8 @@ import { isLicenseManagerError, LicenseManagerError } from '../../src/aws/errors
 import type { LicenseManagerApi } from '../../src/aws/types';
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../src/model/resources';
 import { loadResource } from '../../src/panels/loadResource';
-import { dedupeReceived, describeHolder, escapeIcons, listPickable } from '../../src/panels/pickable';
+import { dedupeReceived, describeHolder, listPickable } from '../../src/panels/pickable';
+import { escapeIcons } from '../../src/shared/plainText';
 import { plainTranslate as t } from '../../src/panels/views/format';
 
 type Call = [string, unknown[]];
