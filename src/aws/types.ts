@@ -226,7 +226,25 @@ export type AwsErrorKind =
   | 'notFound'
   | 'staleVersion'
   | 'service'
-  | 'network';
+  | 'network'
+  /** No answer within the call's deadline (connect, first byte, whole response or credentials). */
+  | 'timeout'
+  /** The caller abandoned the call (user Cancel, collapsed node, closed panel). */
+  | 'cancelled'
+  /** The HTTP(S) proxy refused, failed or asked for credentials. */
+  | 'proxy'
+  /** The endpoint's TLS certificate is not trusted (private CA missing, inspection gateway, wrong host). */
+  | 'certificate'
+  /** The answer is not License Manager's (HTML from a portal or proxy, empty, malformed JSON, oversized, inconsistent). */
+  | 'unexpectedAnswer'
+  /** The profile's own settings are unusable (region that is not a region name, bad endpoint URL). Not retryable. */
+  | 'configuration';
+
+/** Per-call options every `LicenseManagerApi` method accepts as its last argument. */
+export interface CallOptions {
+  /** Abandons the call: the request is aborted and the promise rejects with kind `cancelled`. */
+  readonly signal?: AbortSignal;
+}
 
 /**
  * Typed facade over License Manager for one (profile, region).
