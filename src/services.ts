@@ -20,6 +20,21 @@ export interface Services {
   readonly changes: vscode.EventEmitter<ResourceChange>;
 }
 
+/** The `licenseManager.network.*` deadlines (seconds in settings), as client factory options in milliseconds. */
+function networkOptions() {
+  const config = vscode.workspace.getConfiguration('licenseManager.network');
+  const ms = (key: string): number | undefined => {
+    const v = config.get<number>(key);
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v * 1000) : undefined;
+  };
+  return {
+    connectionTimeoutMs: ms('connectTimeout'),
+    requestTimeoutMs: ms('responseTimeout'),
+    callDeadlineMs: ms('callTimeout'),
+    credentialsDeadlineMs: ms('credentialsTimeout'),
+  };
+}
+
 export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {
   let aws: Promise<Aws> | undefined;
   let factory: LicenseManagerClientFactory | undefined;
@@ -29,14 +44,21 @@ export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'a
     aws ??= Promise.resolve().then(() => require(file) as Aws);
     return aws;
   };
+  // New deadlines apply from the next call: calls in flight keep the clients they started with.
+  const onNetworkChange = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('licenseManager.network')) return;
+    factory?.dispose();
+    factory = undefined;
+  });
   return {
     aws: load,
     async clients() {
       const m = await load();
-      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line) });
+      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line), ...networkOptions() });
       return factory;
     },
     dispose() {
+      onNetworkChange.dispose();
       factory?.dispose();
       factory = undefined;
     },

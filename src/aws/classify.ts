@@ -4,6 +4,7 @@
  * code, so it works on any error shape.
  */
 import { LicenseManagerError, isLicenseManagerError } from './errors';
+import { classifyTransport, displayEndpoint } from './outcomes';
 import type { AwsErrorKind, CredentialKind } from './types';
 
 /** Where a failure happened. */
@@ -111,11 +112,12 @@ const STALE_TEXT = /\b(stale|current|latest|mismatch|does not match|doesn't matc
 
 /**
  * Removes anything that looks like credential material from a message:
- * access key ids, 40-character secrets, session tokens, SigV4 signatures and
+ * user information in URLs (`https://user:pass@host`), access key ids, 40-character secrets, session tokens, SigV4 signatures and
  * `Credential=` scopes, and values of secret-like `key=value` pairs.
  */
 export function redact(text: string): string {
   return text
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, '$1[redacted]@')
     .replace(/\b(AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{12,}\b/g, '[redacted]')
     .replace(/(Credential=)[^,\s]+/gi, '$1[redacted]')
     .replace(/(Signature=)[0-9a-f]+/gi, '$1[redacted]')
@@ -227,11 +229,13 @@ export function classifyError(e: unknown, ctx: ErrorContext = {}): LicenseManage
   const base = { operation: ctx.operation, profile: ctx.profile, region: ctx.region, requestId };
   const profile = ctx.profile ?? 'default';
   const op = ctx.operation ?? 'the request';
+  const transport = classifyTransport(err, ctx);
+  if (transport) return transport;
 
   if (status === undefined) {
     const net = networkCode(err);
     if (net) {
-      const target = ctx.endpoint ? ` at ${redact(ctx.endpoint)}` : '';
+      const target = ctx.endpoint ? ` at ${displayEndpoint(ctx.endpoint)}` : '';
       const text = net === 'TimeoutError' || net === 'ETIMEDOUT' || net === 'RequestTimeout' ? 'timed out' : `failed (${net})`;
       return new LicenseManagerError('network', `Could not reach License Manager${target}${where(ctx)}: ${op} ${text}.`, {
         ...base,

@@ -2,8 +2,11 @@ import { LicenseManagerClient } from '@aws-sdk/client-license-manager';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { credentialFix, credentialKind, profileSection, readSharedFiles, resolveConfiguredEndpoint } from './config';
 import { LicenseManagerError } from './errors';
+import { NETWORK_DEFAULTS, badRegion, credentialsTimeout, displayEndpoint, isRegionName } from './outcomes';
+
+export { NETWORK_DEFAULTS };
 import { LicenseManagerFacade, type ConnectedClient } from './facade';
-import type { LicenseManagerApi, LicenseManagerClientFactory } from './types';
+import type { CredentialKind, LicenseManagerApi, LicenseManagerClientFactory } from './types';
 
 /** Options of `createClientFactory`. */
 export interface ClientFactoryOptions {
@@ -14,14 +17,23 @@ export interface ClientFactoryOptions {
    * Omitted: the SDK's own choice (AWS_MAX_ATTEMPTS, the profile's `max_attempts`, else 3).
    */
   readonly maxAttempts?: number;
-  /** Milliseconds to wait for a connection before failing with a network error. Default 5,000. */
+  /** Milliseconds to wait for the TCP/TLS connection before failing with kind `timeout`. Default `NETWORK_DEFAULTS.connectionTimeoutMs`. */
   readonly connectionTimeoutMs?: number;
-  /** Milliseconds of socket inactivity before a request fails with a network error. Default 30,000. */
+  /**
+   * Milliseconds to wait for the first byte of the answer, and the longest silence while the
+   * rest arrives, before failing with kind `timeout` (the request handler must throw, not warn).
+   * Default `NETWORK_DEFAULTS.requestTimeoutMs`.
+   */
   readonly requestTimeoutMs?: number;
+  /** Milliseconds one whole call may take: credentials, request and retries. Default `NETWORK_DEFAULTS.callDeadlineMs`. */
+  readonly callDeadlineMs?: number;
+  /** Milliseconds a credential provider (SSO, assume-role, credential_process) may take. Default `NETWORK_DEFAULTS.credentialsDeadlineMs`. */
+  readonly credentialsDeadlineMs?: number;
 }
 
+
 function invalidEndpoint(url: string, profile: string, region: string): LicenseManagerError {
-  return new LicenseManagerError('invalidInput', `The License Manager endpoint configured for profile "${profile}" is not an http(s) URL: ${url}`, {
+  return new LicenseManagerError('configuration', `The License Manager endpoint configured for profile "${profile}" is not an http(s) URL: ${url}`, {
     code: 'InvalidEndpointConfiguration',
     profile,
     region,
@@ -37,8 +49,34 @@ function checkedUrl(url: string, profile: string, region: string): string {
     throw invalidEndpoint(url, profile, region);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidEndpoint(url, profile, region);
-  if (parsed.username || parsed.password) throw invalidEndpoint(`${parsed.protocol}//${parsed.host}`, profile, region);
+  if (parsed.username || parsed.password) throw invalidEndpoint(displayEndpoint(url), profile, region);
   return url;
+}
+
+type Provider = ReturnType<typeof fromIni>;
+
+function credentialSource(kind: CredentialKind): string | undefined {
+  const names: Partial<Record<CredentialKind, string>> = {
+    sso: 'SSO',
+    'assume-role': 'assume role',
+    'credential-process': 'credential_process',
+    'web-identity': 'web identity',
+  };
+  return names[kind];
+}
+
+/**
+ * The provider, failing with kind `timeout` when it has not settled within `ms`
+ * (a credential_process that never exits, an SSO or STS endpoint that never answers).
+ */
+function withDeadline(provider: Provider, profile: string, ms: number, source: string | undefined): Provider {
+  return (props) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(credentialsTimeout(profile, ms, source)), ms);
+    });
+    return Promise.race([provider(props), deadline]).finally(() => clearTimeout(timer));
+  };
 }
 
 /**
@@ -55,12 +93,15 @@ function checkedUrl(url: string, profile: string, region: string): string {
  *   profile's `endpoint_url` (the SDK reads it from AWS_PROFILE/`default`, not
  *   from the client's `profile`).
  * - Retries: the SDK's retry strategy (standard unless the profile says otherwise).
+ * - Deadlines: see `NETWORK_DEFAULTS`; a region that is not a region name is
+ *   refused (kind `configuration`) before anything is read or sent.
  */
 async function connect(profile: string, region: string, options: ClientFactoryOptions): Promise<ConnectedClient> {
+  if (!isRegionName(region)) throw badRegion(profile, region);
   const files = await readSharedFiles(process.env);
   const configured = resolveConfiguredEndpoint(files, profile, process.env);
   if (configured.error) {
-    throw new LicenseManagerError('invalidInput', configured.error, {
+    throw new LicenseManagerError('configuration', configured.error, {
       code: 'InvalidServicesSection',
       profile,
       region,
@@ -71,12 +112,19 @@ async function connect(profile: string, region: string, options: ClientFactoryOp
   const client = new LicenseManagerClient({
     region,
     profile,
-    credentials: fromIni({ profile, ignoreCache: true }),
+    credentials: withDeadline(
+      fromIni({ profile, ignoreCache: true }),
+      profile,
+      options.credentialsDeadlineMs ?? NETWORK_DEFAULTS.credentialsDeadlineMs,
+      credentialSource(credentialKind(profileSection(files, profile))),
+    ),
     ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
     requestHandler: {
-      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionTimeout: options.connectionTimeoutMs ?? NETWORK_DEFAULTS.connectionTimeoutMs,
+      requestTimeout: options.requestTimeoutMs ?? NETWORK_DEFAULTS.requestTimeoutMs,
+      socketTimeout: options.requestTimeoutMs ?? NETWORK_DEFAULTS.requestTimeoutMs,
+      throwOnRequestTimeout: true,
     },
   });
   return {
@@ -158,7 +206,13 @@ export function createClientFactory(options: ClientFactoryOptions = {}): License
       const k = key(profile, region);
       let facade = facades.get(k);
       if (!facade) {
-        facade = new LicenseManagerFacade({ profile, region, log: options.log, acquire: () => acquire(profile, region) });
+        facade = new LicenseManagerFacade({
+          profile,
+          region,
+          log: options.log,
+          callDeadlineMs: options.callDeadlineMs ?? NETWORK_DEFAULTS.callDeadlineMs,
+          acquire: () => acquire(profile, region),
+        });
         facades.set(k, facade);
       }
       return facade;

@@ -6,7 +6,8 @@
 export * from './types';
 export { LicenseManagerError, isLicenseManagerError } from './errors';
 export { classifyError, redact, type ErrorContext } from './classify';
-export { createClientFactory, type ClientFactoryOptions } from './clientFactory';
+export { createClientFactory, NETWORK_DEFAULTS, type ClientFactoryOptions } from './clientFactory';
+export { isRegionName } from './outcomes';
 export { discoverProfiles, type DiscoverProfilesOptions } from './profiles';
 export { newClientToken } from './facade';
 export { pages, collectAll, type PageFetcher, type PagesOptions, type CollectOptions, type Collected } from './pager';

@@ -12,10 +12,11 @@ export interface PagesOptions {
   readonly signal?: AbortSignal;
 }
 
-function repeatedToken(): LicenseManagerError {
+/** Kind `unexpectedAnswer`: the next-page token was seen before (a repeat, or a cycle such as A → B → A). */
+export function repeatedToken(): LicenseManagerError {
   return new LicenseManagerError(
-    'service',
-    'The service returned a page token it had already returned; listing stopped to avoid an endless loop.',
+    'unexpectedAnswer',
+    'The service returned a page token it had already returned (the pages go round in a cycle); listing stopped to avoid an endless loop.',
     { code: 'RepeatedNextToken' },
   );
 }
@@ -23,8 +24,9 @@ function repeatedToken(): LicenseManagerError {
 /**
  * Yields every page of a list operation, following `nextToken` until a page
  * has none (an empty string counts as none). Rejects with a
- * `LicenseManagerError` (code `RepeatedNextToken`) when the service returns a
- * token seen before, instead of looping forever.
+ * `LicenseManagerError` (kind `unexpectedAnswer`, code `RepeatedNextToken`) when
+ * the service returns any token seen before in this listing (a repeat or a
+ * cycle A → B → A), instead of looping forever.
  */
 export async function* pages<T>(fetch: PageFetcher<T>, options: PagesOptions = {}): AsyncGenerator<Page<T>, void, undefined> {
   const seen = new Set<string>();
@@ -53,9 +55,14 @@ export interface Collected<T> {
   readonly items: T[];
   /** False when `maxItems` cut the listing short. */
   readonly complete: boolean;
+  /**
+   * True when `maxItems` cut the listing short: `items` is not everything, and
+   * whatever shows or exports them must say so. Always `!complete`.
+   */
+  readonly truncated: boolean;
 }
 
-/** Collects the items of every page, up to `maxItems`. */
+/** Collects the items of every page, up to `maxItems` (then `truncated` is true). */
 export async function collectAll<T>(fetch: PageFetcher<T>, options: CollectOptions = {}): Promise<Collected<T>> {
   const max = options.maxItems ?? 10_000;
   const items: T[] = [];
@@ -63,10 +70,10 @@ export async function collectAll<T>(fetch: PageFetcher<T>, options: CollectOptio
     const room = max - items.length;
     if (page.items.length > room) {
       items.push(...page.items.slice(0, room));
-      return { items, complete: false };
+      return { items, complete: false, truncated: true };
     }
     items.push(...page.items);
-    if (items.length >= max && page.nextToken) return { items, complete: false };
+    if (items.length >= max && page.nextToken) return { items, complete: false, truncated: true };
   }
-  return { items, complete: true };
+  return { items, complete: true, truncated: false };
 }

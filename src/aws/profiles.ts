@@ -6,6 +6,7 @@ import {
   resolveConfiguredEndpoint,
   type Env,
 } from './config';
+import { displayEndpoint, isRegionName } from './outcomes';
 import type { ProfileInfo } from './types';
 
 /** Options of `discoverProfiles`. */
@@ -20,8 +21,9 @@ export interface DiscoverProfilesOptions {
 /**
  * Lists the profiles of the shared config and credentials files, read afresh on
  * every call so that edits are seen. Each entry carries the profile's name,
- * region, credential kind and configured License Manager endpoint, never a
- * secret. Sorted by name with the default profile first. Missing files yield
+ * region, credential kind and configured License Manager endpoint (scheme and
+ * host only: user information in the URL is never shown), never a secret; a
+ * region that is not a region name is reported as the profile's `problem`. Sorted by name with the default profile first. Missing files yield
  * an empty list.
  */
 export async function discoverProfiles(options: DiscoverProfilesOptions = {}): Promise<ProfileInfo[]> {
@@ -33,13 +35,16 @@ export async function discoverProfiles(options: DiscoverProfilesOptions = {}): P
     const section = profileSection(files, name);
     const endpoint = resolveConfiguredEndpoint(files, name, env);
     const region = section?.region?.trim();
+    const regionProblem =
+      region && !isRegionName(region) ? `The region ${JSON.stringify(region.slice(0, 60))} of profile "${name}" is not an AWS region name.` : undefined;
+    const problem = endpoint.error ?? regionProblem;
     return {
       name,
       ...(region ? { region } : {}),
       kind: credentialKind(section),
-      ...(endpoint.url ? { endpointUrl: endpoint.url, endpointSource: endpoint.source } : {}),
+      ...(endpoint.url ? { endpointUrl: displayEndpoint(endpoint.url), endpointSource: endpoint.source } : {}),
       isDefault: name === defaultName,
-      ...(endpoint.error ? { problem: endpoint.error } : {}),
+      ...(problem ? { problem } : {}),
     };
   });
   return profiles.sort((a, b) => {

@@ -3,6 +3,14 @@ import type { Page } from '../aws/types';
 /** Fetches the page that starts at `nextToken` (the first page when undefined). */
 export type PageFetcher<T> = (nextToken: string | undefined) => Promise<Page<T>>;
 
+/** Shaped like the AWS layer's `LicenseManagerError` (kind `unexpectedAnswer`), which this layer cannot construct. */
+function tokenCycle(): Error {
+  return Object.assign(
+    new Error('The service returned a page token it had already returned (the pages go round in a cycle); listing stopped to avoid an endless loop.'),
+    { name: 'LicenseManagerError', kind: 'unexpectedAnswer', details: { code: 'RepeatedNextToken' } },
+  );
+}
+
 /**
  * Page-at-a-time state of one list: the items loaded so far (each key once),
  * the token of the next page, and the failure of the last attempt. At most one
@@ -12,6 +20,8 @@ export class PagedList<T> {
   private entries: T[] = [];
   private readonly index = new Map<string, number>();
   private token: string | undefined;
+  /** Every next-page token received since the last reset; one seen again means the pages cycle. */
+  private readonly seenTokens = new Set<string>();
   private firstPageDone = false;
   private failure: { error: unknown; token: string | undefined } | undefined;
   private inflight: Promise<void> | undefined;
@@ -69,6 +79,7 @@ export class PagedList<T> {
     this.entries = [];
     this.index.clear();
     this.token = undefined;
+    this.seenTokens.clear();
     this.firstPageDone = false;
     this.failure = undefined;
     this.inflight = undefined;
@@ -92,9 +103,17 @@ export class PagedList<T> {
         (page) => {
           if (generation !== this.generation) return;
           this.append(page.items);
-          // A service that hands back the token it was given would loop forever.
-          this.token = page.nextToken && page.nextToken !== token ? page.nextToken : undefined;
           this.firstPageDone = true;
+          const next = page.nextToken || undefined;
+          // A token seen before (a repeat, or a cycle A → B → A) would make Load more endless.
+          // The error stays on this page's token, shown where Load more was; no further page is asked for.
+          if (next !== undefined && this.seenTokens.has(next)) {
+            this.token = token ?? next;
+            this.failure = { error: tokenCycle(), token: token ?? next };
+            return;
+          }
+          if (next !== undefined) this.seenTokens.add(next);
+          this.token = next;
           this.failure = undefined;
         },
         (error: unknown) => {

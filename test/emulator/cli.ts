@@ -1,10 +1,11 @@
-/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR] [--log]` */
+/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--log]` */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseOperationList, type OpFault } from './faults';
 import { startEmulator } from './index';
 
 const USAGE =
-  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--write-aws-config DIR] [--log]';
+  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--log]';
 
 function num(name: string, v: string | undefined, max?: number): number | undefined {
   if (v === undefined) return undefined;
@@ -13,6 +14,11 @@ function num(name: string, v: string | undefined, max?: number): number | undefi
     throw new Error(`--${name} must be a number${max !== undefined ? ` between 0 and ${max}` : ' ≥ 0'}, got "${v}"`);
   }
   return n;
+}
+
+/** `OPS`: comma-separated operation names, or `*` for every operation. */
+function ops(fault: OpFault, v: string | undefined): string[] | undefined {
+  return v === undefined ? undefined : parseOperationList(fault, v);
 }
 
 async function main(): Promise<void> {
@@ -25,6 +31,12 @@ async function main(): Promise<void> {
       throttle: { type: 'string' },
       fail: { type: 'string' },
       'fail-after-commit': { type: 'string' },
+      hang: { type: 'string' },
+      reset: { type: 'string' },
+      html: { type: 'string' },
+      malformed: { type: 'string' },
+      oversize: { type: 'string' },
+      'token-cycle': { type: 'string' },
       'write-aws-config': { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -43,10 +55,16 @@ async function main(): Promise<void> {
     throttleRate: num('throttle', values.throttle, 1),
     failRate: num('fail', values.fail, 1),
     failAfterCommitRate: num('fail-after-commit', values['fail-after-commit'], 1),
+    hang: ops('hang', values.hang),
+    reset: ops('reset', values.reset),
+    html: ops('html', values.html),
+    malformed: ops('malformed', values.malformed),
+    oversize: ops('oversize', values.oversize),
+    tokenCycle: ops('tokenCycle', values['token-cycle']),
     onRequest: values.log
       ? (e) =>
           console.log(
-            `${new Date(e.time).toISOString()} ${e.operation || '-'} ${e.profile ?? e.accessKeyId ?? '-'} ${e.region ?? '-'} ${e.status}${e.errorType ? ` ${e.errorType}` : ''}`,
+            `${new Date(e.time).toISOString()} ${e.operation || '-'} ${e.profile ?? e.accessKeyId ?? '-'} ${e.region ?? '-'} ${e.status}${e.errorType ? ` ${e.errorType}` : ''}${e.fault ? ` fault=${e.fault}` : ''}`,
           )
       : undefined,
   });

@@ -28,7 +28,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const state = buildState(readSeed(opts.seed));
   const emulator = new EmulatorServer(
     state,
-    { latencyMs: opts.latencyMs, throttleRate: opts.throttleRate, failRate: opts.failRate, failAfterCommitRate: opts.failAfterCommitRate },
+    {
+      latencyMs: opts.latencyMs,
+      throttleRate: opts.throttleRate,
+      failRate: opts.failRate,
+      failAfterCommitRate: opts.failAfterCommitRate,
+      hang: opts.hang,
+      reset: opts.reset,
+      html: opts.html,
+      malformed: opts.malformed,
+      oversize: opts.oversize,
+      tokenCycle: opts.tokenCycle,
+    },
     opts.random ?? Math.random,
     opts.onRequest,
   );

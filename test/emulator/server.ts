@@ -3,8 +3,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from './auth';
 import { ApiError } from './errors';
+import {
+  GATEWAY_PAGE,
+  GATEWAY_STATUS,
+  OP_FAULTS,
+  TRANSPORT_FAULTS,
+  applies,
+  isCycleToken,
+  nextCycleToken,
+  operationList,
+  oversized,
+  truncatedJson,
+  type OpFault,
+} from './faults';
 import { OPERATIONS } from './ops';
-import { Pager } from './paging';
+import { DEFAULT_PAGE_SIZE, Pager } from './paging';
 import type { EmulatorState } from './state';
 import type { FaultOptions, Json, RequestLogEntry } from './types';
 
@@ -18,6 +31,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+function targetOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-amz-target'];
+  return Array.isArray(header) ? header[0] : header;
+}
+
+function operationOf(req: IncomingMessage): string | undefined {
+  const target = targetOf(req);
+  return target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -36,7 +59,18 @@ export class EmulatorServer {
     private readonly random: () => number,
     private readonly onRequest?: (entry: RequestLogEntry) => void,
   ) {
-    this.faults = { latencyMs: 0, throttleRate: 0, failRate: 0, failAfterCommitRate: 0 };
+    this.faults = {
+      latencyMs: 0,
+      throttleRate: 0,
+      failRate: 0,
+      failAfterCommitRate: 0,
+      hang: [],
+      reset: [],
+      html: [],
+      malformed: [],
+      oversize: [],
+      tokenCycle: [],
+    };
     this.setFaults(faults);
   }
 
@@ -49,14 +83,20 @@ export class EmulatorServer {
       }
       this.faults[key] = v;
     }
+    for (const fault of OP_FAULTS) if (f[fault] !== undefined) this.faults[fault] = operationList(fault, f[fault]);
+  }
+
+  private transportFault(operation: string): OpFault | undefined {
+    return TRANSPORT_FAULTS.find((fault) => applies(this.faults[fault], operation));
   }
 
   private roll(rate: number): boolean {
     return rate > 0 && this.random() < rate;
   }
 
-  private send(res: ServerResponse, entry: RequestLogEntry, status: number, body: Json, errorType?: string): void {
-    const text = JSON.stringify(body);
+  private send(res: ServerResponse, entry: RequestLogEntry, status: number, body: Json, errorType?: string, fault?: OpFault): void {
+    const full = JSON.stringify(body);
+    const text = fault === 'malformed' ? truncatedJson(full) : full;
     const headers: Record<string, string | number> = {
       'Content-Type': JSON_TYPE,
       'x-amzn-RequestId': entry.requestId,
@@ -65,6 +105,13 @@ export class EmulatorServer {
     if (errorType) headers['x-amzn-ErrorType'] = errorType;
     entry.status = status;
     if (errorType) entry.errorType = errorType;
+    if (fault === 'reset') {
+      // Announce the whole body, send half of it, then drop the connection.
+      headers['Content-Length'] = Buffer.byteLength(full);
+      res.writeHead(status, headers);
+      res.write(truncatedJson(full), () => res.socket?.destroy());
+      return;
+    }
     res.writeHead(status, headers);
     res.end(text);
   }
@@ -76,6 +123,18 @@ export class EmulatorServer {
     let status = 200;
     let body: Json = {};
     let errorType: string | undefined;
+    const fault = this.transportFault(operationOf(req) ?? '');
+    if (fault) entry.fault = fault;
+    if (fault === 'html') {
+      entry.operation = operationOf(req) ?? '';
+      entry.body = (await readBody(req).catch(() => Buffer.alloc(0))).toString('utf8');
+      if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+      entry.status = GATEWAY_STATUS;
+      res.writeHead(GATEWAY_STATUS, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(GATEWAY_PAGE) });
+      res.end(GATEWAY_PAGE);
+      this.onRequest?.(entry);
+      return;
+    }
     try {
       const raw = await readBody(req);
       entry.body = raw.toString('utf8');
@@ -92,14 +151,17 @@ export class EmulatorServer {
       body = { __type: err.type, message: err.message };
     }
     if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
-    this.send(res, entry, status, body, errorType);
+    if (fault === 'hang') {
+      this.onRequest?.(entry);
+      return;
+    }
+    this.send(res, entry, status, body, errorType, fault);
     this.onRequest?.(entry);
   }
 
   private async process(req: IncomingMessage, raw: Buffer, entry: RequestLogEntry): Promise<Json> {
-    const targetHeader = req.headers['x-amz-target'];
-    const target = Array.isArray(targetHeader) ? targetHeader[0] : targetHeader;
-    const opName = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    const target = targetOf(req);
+    const opName = operationOf(req);
     entry.operation = opName ?? target ?? '';
     const op = opName !== undefined && Object.hasOwn(OPERATIONS, opName) ? OPERATIONS[opName] : undefined;
     if (req.method !== 'POST' || !op) {
@@ -131,16 +193,23 @@ export class EmulatorServer {
     }
     if (this.roll(this.faults.throttleRate)) throw new ApiError('RateLimitExceededException', 'Rate exceeded');
     if (this.roll(this.faults.failRate)) throw new ApiError('ServerInternalException', 'An internal error occurred. Try again.');
-    const out = op.handler({
+    const request = input as Json;
+    const cycle = applies(this.faults.tokenCycle, opName!) && opName!.startsWith('List');
+    const { NextToken: _cycleToken, ...firstPage } = request;
+    let out = op.handler({
       state: this.state,
       pager: this.pager,
       identity,
       account: identity.accountId,
       region,
       operation: opName!,
-      body: input as Json,
+      body: cycle && isCycleToken(request.NextToken) ? firstPage : request,
       newHex: () => randomBytes(16).toString('hex'),
     });
+    if (cycle) out = { ...out, NextToken: nextCycleToken(request.NextToken) };
+    if (applies(this.faults.oversize, opName!) && opName!.startsWith('List')) {
+      out = oversized(out, typeof request.MaxResults === 'number' ? request.MaxResults : DEFAULT_PAGE_SIZE);
+    }
     if (op.mutation && this.roll(this.faults.failAfterCommitRate)) {
       throw new ApiError('ServerInternalException', 'An internal error occurred after the change was saved. Try again.');
     }

@@ -144,6 +144,8 @@ export interface RequestLogEntry {
   errorType?: string;
   /** Parsed request body (raw text when it was not JSON). */
   body: unknown;
+  /** The per-operation fault applied to this request, if any. */
+  fault?: string;
 }
 
 export interface FaultOptions {
@@ -151,6 +153,18 @@ export interface FaultOptions {
   throttleRate?: number;
   failRate?: number;
   failAfterCommitRate?: number;
+  /** Operations (`*` = all) whose requests are applied and never answered (the connection stays open). */
+  hang?: string[];
+  /** Operations whose requests are applied and whose answer is cut off mid-body by a connection reset. */
+  reset?: string[];
+  /** Operations answered by a gateway's HTML page (502 Bad Gateway, text/html) without reaching the service. */
+  html?: string[];
+  /** Operations that are applied and answered 200 with truncated, invalid JSON. */
+  malformed?: string[];
+  /** List operations answered with more items than MaxResults asked (twice as many, at least one more). */
+  oversize?: string[];
+  /** List operations whose NextToken cycles A → B → A. */
+  tokenCycle?: string[];
 }
 
 export interface EmulatorOptions extends FaultOptions {

@@ -164,7 +164,7 @@ describe('AWS client factory', function () {
       const factory = createClientFactory();
       await assert.rejects(factory.get('missing-services', REGION).listLicenses(), (e: unknown) => {
         assert.ok(isLicenseManagerError(e));
-        assert.equal(e.kind, 'invalidInput');
+        assert.equal(e.kind, 'configuration');
         assert.equal(e.details.code, 'InvalidServicesSection');
         assert.match(e.message, /services section "nowhere"/);
         return true;

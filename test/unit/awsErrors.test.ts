@@ -258,7 +258,7 @@ describe('classifyError on its own', () => {
     assert.equal(classifyError(service('ConflictException', 409)).kind, 'staleVersion');
     assert.equal(classifyError(service('AuthorizationException', 403)).kind, 'accessDenied');
     assert.equal(classifyError(service('ValidationException', 400, 'Invalid license configuration ARN: x. No such license configuration')).kind, 'notFound');
-    assert.equal(classifyError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })).kind, 'network');
+    assert.equal(classifyError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })).kind, 'timeout');
     assert.equal(classifyError(Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' })).kind, 'network');
     assert.equal(classifyError(service('Unknown', 503)).kind, 'service');
     const wrongState = service('InvalidParameterValueException', 400, 'Status PENDING_ACCEPT cannot be set with CreateGrantVersion; use the current grant.');
@@ -274,6 +274,7 @@ describe('classifyError on its own', () => {
     for (const leaked of ['AKIAIOSFODNN7EXAMPLE', 'AKIDX/2024', 'abcdef0123', 'hunter2', 'wJalrXUtnFEMI']) {
       assert.ok(!e.message.includes(leaked), `${leaked} in ${e.message}`);
     }
+    assert.equal(redact('failed at https://alice:s3cret@proxy.example:8443/x'), 'failed at https://[redacted]@proxy.example:8443/x');
     assert.equal(redact('arn:aws:license-manager::111111111111:grant:g-00000000000000000000000000000001'), 'arn:aws:license-manager::111111111111:grant:g-00000000000000000000000000000001');
   });
 });

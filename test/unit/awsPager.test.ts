@@ -24,7 +24,7 @@ describe('pager', () => {
 
   it('treats an empty token as the last page', async () => {
     const result = await collectAll<number>(async () => ({ items: [1], nextToken: '' }));
-    assert.deepEqual(result, { items: [1], complete: true });
+    assert.deepEqual(result, { items: [1], complete: true, truncated: false });
   });
 
   it('starts at a given token', async () => {
@@ -32,14 +32,15 @@ describe('pager', () => {
     assert.deepEqual(result.items, [4, 5, 6, 7, 8, 9]);
   });
 
-  it('stops with a LicenseManagerError when a token repeats', async () => {
+  it('stops with an unexpected-answer error when the tokens cycle A → B → A', async () => {
     const tokens = ['a', 'b', 'a'];
     let i = 0;
     const fetch = async (): Promise<Page<number>> => ({ items: [i], nextToken: tokens[i++] });
     await assert.rejects(collectAll(fetch), (e: unknown) => {
       assert.ok(isLicenseManagerError(e));
-      assert.equal(e.kind, 'service');
+      assert.equal(e.kind, 'unexpectedAnswer');
       assert.equal(e.details.code, 'RepeatedNextToken');
+      assert.match(e.message, /already returned/);
       return true;
     });
     assert.equal(i, 3, 'no fetch after the repeated token');
@@ -50,12 +51,14 @@ describe('pager', () => {
     const cut = await collectAll(numbered(100, 10, calls), { maxItems: 25 });
     assert.deepEqual(cut.items, Array.from({ length: 25 }, (_, i) => i));
     assert.equal(cut.complete, false);
+    assert.equal(cut.truncated, true);
     assert.equal(calls.length, 3);
     const exact = await collectAll(numbered(20, 10), { maxItems: 20 });
-    assert.deepEqual(exact, { items: Array.from({ length: 20 }, (_, i) => i), complete: true });
+    assert.deepEqual(exact, { items: Array.from({ length: 20 }, (_, i) => i), complete: true, truncated: false });
     const atBoundary = await collectAll(numbered(30, 10), { maxItems: 20 });
     assert.equal(atBoundary.items.length, 20);
     assert.equal(atBoundary.complete, false);
+    assert.equal(atBoundary.truncated, true);
   });
 
   it('stops between pages when aborted', async () => {

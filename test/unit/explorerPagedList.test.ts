@@ -31,6 +31,9 @@ function pager(all: Item[], size: number) {
   };
 }
 
+/** Read through a function, so that an earlier assertion's narrowing does not stick. */
+const moreErrorOf = (list: PagedList<Item>): unknown => list.moreError;
+
 const items = (n: number): Item[] => Array.from({ length: n }, (_, i) => ({ arn: `arn:${i}` }));
 
 describe('explorer paging (PagedList)', () => {
@@ -80,11 +83,37 @@ describe('explorer paging (PagedList)', () => {
     assert.equal(list.nextToken, undefined);
   });
 
-  it('stops when the service hands back the token it was given', async () => {
+  it('stops with an error where Load more was when the service hands back the token it was given', async () => {
     const list = new PagedList<Item>((i) => i.arn);
     await list.ensureLoaded(async () => ({ items: [{ arn: 'a' }], nextToken: 'same' }));
     await list.loadMore('same', async () => ({ items: [{ arn: 'b' }], nextToken: 'same' }));
-    assert.equal(list.nextToken, undefined);
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+    assert.equal((list.moreError as { kind?: string }).kind, 'unexpectedAnswer');
+  });
+
+  it('stops with an unexpected-answer error when the tokens cycle A → B → A', async () => {
+    const next: Record<string, string> = { '': 'A', A: 'B', B: 'A' };
+    const calls: (string | undefined)[] = [];
+    const fetch = async (token: string | undefined): Promise<Page<Item>> => {
+      calls.push(token);
+      return { items: [{ arn: `from-${token ?? 'start'}` }], nextToken: next[token ?? ''] };
+    };
+    const list = new PagedList<Item>((i) => i.arn);
+    await list.ensureLoaded(fetch);
+    await list.loadMore('A', fetch);
+    assert.equal(list.nextToken, 'B');
+    assert.equal(list.moreError, undefined);
+    await list.loadMore('B', fetch);
+    const error = moreErrorOf(list) as { kind?: string; message?: string; name?: string };
+    assert.equal(error.name, 'LicenseManagerError');
+    assert.equal(error.kind, 'unexpectedAnswer');
+    assert.match(String(error.message), /already returned/);
+    assert.deepEqual(calls, [undefined, 'A', 'B'], 'page A is not asked for again');
+    assert.deepEqual(list.items.map((i) => i.arn), ['from-start', 'from-A', 'from-B']);
+    list.reset();
+    await list.ensureLoaded(fetch);
+    assert.equal(list.moreError, undefined, 'a reset forgets the tokens seen');
+    assert.equal(list.nextToken, 'A');
   });
 
   it('keeps the loaded items when a later page fails, and retries that page', async () => {
