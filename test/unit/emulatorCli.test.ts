@@ -91,6 +91,25 @@ describe('emulator CLI', function () {
     assert.equal((await exited).code, 0);
   });
 
+  it('takes per-operation faults and refuses an unknown operation name', async () => {
+    const started = await startCli(['--html', 'ListLicenses,GetGrant', '--write-aws-config', dir], dir);
+    const exited = exitOf(started.child);
+    try {
+      const key = /aws_access_key_id = (\S+)\naws_secret_access_key = (\S+)/.exec(readFileSync(join(dir, 'credentials'), 'utf8'))!;
+      const c = new LicenseManagerClient({ endpoint: started.url, region: 'us-east-1', credentials: { accessKeyId: key[1], secretAccessKey: key[2] }, maxAttempts: 1 });
+      await assert.rejects(c.send(new ListLicensesCommand({})), (e: Error & { $metadata?: { httpStatusCode?: number } }) => e.$metadata?.httpStatusCode === 502);
+      c.destroy();
+    } finally {
+      started.child.kill('SIGINT');
+    }
+    assert.equal((await exited).code, 0);
+    const child = spawn(process.execPath, [CLI, '--hang', 'ListNothing'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    assert.equal((await exitOf(child)).code, 1);
+    assert.match(err, /hang: unknown operation "ListNothing"/);
+  });
+
   it('fails with a usage message on a bad option value', async () => {
     const child = spawn(process.execPath, [CLI, '--throttle', '7'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-license-manager';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { client, configArnByName, destroyClients, grantNamed, licenseArnBySku, rejectsWith, RESEARCH, seededRandom } from './emulatorSupport';
+import { client, configArnByName, destroyClients, grantNamed, licenseArnBySku, rejectsWith, RESEARCH, seededRandom, signedRaw } from './emulatorSupport';
 
 /** Returns the given values in order, then `rest`. */
 const sequence = (values: number[], rest = 0.99) => () => values.shift() ?? rest;
@@ -117,5 +117,64 @@ describe('emulator fault injection', function () {
     emu.setFaults({ latencyMs: 5 });
     const ok = await client(emu, 'seller').send(new ListLicenseConfigurationsCommand({}));
     assert.equal(ok.LicenseConfigurations!.length, 2);
+    assert.throws(() => emu!.setFaults({ hang: ['ListEverything'] }), /hang: unknown operation "ListEverything"/);
+    assert.throws(() => emu!.setFaults({ html: 'ListLicenses' as unknown as string[] }), /html: expected a list of operation names/);
+  });
+
+  it('answers an --html operation with a gateway page without reaching the service, others normally', async () => {
+    emu = await startEmulator({ html: ['AcceptGrant'] });
+    const g = grantNamed(emu, 'Globex data pipeline rollout');
+    const page = await signedRaw(emu, { profile: 'buyer', target: 'AWSLicenseManager.AcceptGrant', body: JSON.stringify({ GrantArn: g.arn }) });
+    assert.equal(page.status, 502);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.text, /<title>502 Bad Gateway<\/title>/);
+    assert.equal(emu.state.currentGrant(g).GrantStatus, 'PENDING_ACCEPT', 'nothing changed');
+    assert.equal(emu.requests.at(-1)?.fault, 'html');
+    const other = await client(emu, 'buyer').send(new GetGrantCommand({ GrantArn: g.arn }));
+    assert.equal(other.Grant?.GrantStatus, 'PENDING_ACCEPT');
+  });
+
+  it('--malformed applies the change and answers 200 with truncated JSON', async () => {
+    emu = await startEmulator({ malformed: ['AcceptGrant'] });
+    const g = grantNamed(emu, 'Globex data pipeline rollout');
+    const answer = await signedRaw(emu, { profile: 'buyer', target: 'AWSLicenseManager.AcceptGrant', body: JSON.stringify({ GrantArn: g.arn }) });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.json, undefined, 'not JSON');
+    assert.ok(answer.text.startsWith('{"GrantArn"'), answer.text);
+    assert.equal(emu.state.currentGrant(g).GrantStatus, 'DISABLED', 'the change was applied');
+  });
+
+  it('--reset cuts the answer off mid-body, --hang never answers; both switch off at run time', async () => {
+    emu = await startEmulator({ reset: ['ListReceivedGrants'] });
+    await assert.rejects(client(emu, 'buyer').send(new ListReceivedGrantsCommand({})), (e: Error & { code?: string }) => e.code === 'ECONNRESET');
+    emu.setFaults({ reset: [], hang: ['*'] });
+    const hung = signedRaw(emu, { profile: 'buyer', target: 'AWSLicenseManager.ListReceivedGrants', body: '{}' });
+    let settled = false;
+    void hung.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(settled, false, 'no answer');
+    assert.deepEqual(emu.requests.map((r) => [r.fault, r.status]), [['reset', 200], ['hang', 0]]);
+    emu.setFaults({ hang: [] });
+    const ok = await client(emu, 'buyer').send(new ListReceivedGrantsCommand({}));
+    assert.ok(ok.Grants!.length > 0);
+    void emu.close();
+    await hung.catch(() => undefined);
+  });
+
+  it('--oversize answers more items than MaxResults; --token-cycle hands out A, B, A', async () => {
+    emu = await startEmulator({ oversize: ['ListReceivedGrants'], tokenCycle: ['ListDistributedGrants'] });
+    const big = await client(emu, 'buyer').send(new ListReceivedGrantsCommand({ MaxResults: 1 }));
+    assert.equal(big.Grants!.length, 2);
+    const seller = client(emu, 'seller');
+    const tokens: (string | undefined)[] = [];
+    let token: string | undefined;
+    for (let i = 0; i < 3; i++) {
+      token = (await seller.send(new ListDistributedGrantsCommand({ MaxResults: 1, NextToken: token }))).NextToken;
+      tokens.push(token);
+    }
+    assert.deepEqual(tokens, ['token-cycle-A', 'token-cycle-B', 'token-cycle-A']);
   });
 });
