@@ -53,7 +53,7 @@ const TIMEOUT_TEXT: Record<TimeoutStage, string> = {
   connect: 'connecting to License Manager',
   answer: 'waiting for the answer',
   body: 'waiting for the rest of the answer',
-  call: 'waiting for the call to finish',
+  call: 'before the call could finish',
 };
 
 /** Kind `timeout`: `stage` names what was being waited for. */
@@ -158,7 +158,7 @@ export function classifyTransport(err: TransportLike, ctx: ErrorContext): Licens
   if (deserialization && (code === 'ECONNRESET' || code === 'ECONNABORTED' || /^aborted\b/.test(message))) {
     return new LicenseManagerError(
       'network',
-      `The connection was reset while receiving the answer to ${ctx.operation ?? 'the request'}${where(ctx)}; the outcome is unknown.`,
+      `The connection was reset while receiving the answer to ${ctx.operation ?? 'the request'}${where(ctx)}.`,
       { ...base(ctx, code || 'ECONNRESET'), fix: 'Check the network connection, VPN and proxy, then refresh.' },
     );
   }

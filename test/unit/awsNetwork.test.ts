@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { classifyError } from '../../src/aws/classify';
 import { createClientFactory, type ClientFactoryOptions } from '../../src/aws/clientFactory';
 import { isLicenseManagerError } from '../../src/aws/errors';
 import { collectAll } from '../../src/aws/pager';
@@ -102,6 +103,19 @@ describe('AWS layer on a bad network', function () {
       });
     }
   }
+
+  it('with the default deadlines a healthy call that takes 2 seconds succeeds', async () => {
+    const defaults = createClientFactory();
+    try {
+      world.emulator.setFaults({ latencyMs: 2_000 });
+      const grants = await defaults.get('buyer', REGION).listReceivedGrants();
+      assert.ok(grants.items.length > 0);
+      await defaults.get('buyer', REGION).acceptGrant(grantArn(PENDING_GRANT));
+      assert.deepEqual(requestsOf('AcceptGrant').map((r) => r.status), [200]);
+    } finally {
+      defaults.dispose();
+    }
+  });
 
   it('the whole-call deadline bounds SDK retries of a request that is never answered', async () => {
     const retrying = createClientFactory({ ...TEST_DEADLINES, maxAttempts: 10 });
@@ -254,5 +268,36 @@ describe('AWS layer on a bad network', function () {
     await factory.get('with-userinfo', REGION).listLicenses().catch((e: Error) => texts.push(e.message, JSON.stringify(e)));
     for (const text of texts) assert.ok(!text.includes('pa55word') && !text.includes('alice'), text);
     assert.equal(shown?.endpointUrl, `http://${url.host}`);
+  });
+});
+
+describe('classifyError on transport failures', () => {
+  const ctx = { operation: 'ListLicenses', profile: 'p', region: REGION, endpoint: 'https://bob:hunter2@lm.example:8443/base' };
+  const timeout = (message: string, code?: string) => Object.assign(new Error(message), { name: 'TimeoutError', ...(code ? { code } : {}) });
+
+  it('names what timed out: connecting, the answer, the rest of the answer', () => {
+    const connect = classifyError(timeout('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 10000 ms.'), ctx);
+    assert.equal(connect.kind, 'timeout');
+    assert.match(connect.message, /^ListLicenses timed out connecting to License Manager at https:\/\/lm\.example:8443 \(profile "p", us-east-1\)/);
+    assert.ok(!connect.message.includes('hunter2') && !connect.message.includes('bob'));
+    const answer = classifyError(timeout('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 30000 ms requestTimeout.', 'ETIMEDOUT'), ctx);
+    assert.match(answer.message, /timed out waiting for the answer/);
+    const body = classifyError(timeout('@smithy/node-http-handler - the request socket timed out after 30000 ms of inactivity (configured by client requestHandler).'), ctx);
+    assert.match(body.message, /timed out waiting for the rest of the answer/);
+    const os = classifyError(Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { code: 'ETIMEDOUT' }), ctx);
+    assert.equal(os.kind, 'timeout');
+    assert.match(os.message, /connecting/);
+  });
+
+  it('an AbortError is kind cancelled', () => {
+    const e = classifyError(Object.assign(new Error('Request aborted'), { name: 'AbortError' }), ctx);
+    assert.deepEqual([e.kind, e.message], ['cancelled', 'ListLicenses was cancelled (profile "p", us-east-1).']);
+  });
+
+  it('a network failure names the endpoint without its user information', () => {
+    const e = classifyError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), ctx);
+    assert.equal(e.kind, 'network');
+    assert.match(e.message, /at https:\/\/lm\.example:8443 /);
+    assert.ok(!e.message.includes('hunter2'));
   });
 });
