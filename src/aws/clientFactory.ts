@@ -55,6 +55,18 @@ function checkedUrl(url: string, profile: string, region: string): string {
 
 type Provider = ReturnType<typeof fromIni>;
 
+/**
+ * A 200 answer without a body is not License Manager's (every operation answers
+ * a JSON object); the SDK would read it as a result with nothing in it.
+ */
+function refuseEmptyAnswer(response: unknown): void {
+  const { statusCode, headers } = response as { statusCode?: number; headers?: Record<string, string> };
+  const length = headers?.['content-length'];
+  if (statusCode === 200 && length !== undefined && Number(length) === 0) {
+    throw Object.assign(new Error('The answer has an empty body.'), { name: 'EmptyAnswer', $metadata: { httpStatusCode: 200 } });
+  }
+}
+
 function credentialSource(kind: CredentialKind): string | undefined {
   const names: Partial<Record<CredentialKind, string>> = {
     sso: 'SSO',
@@ -127,6 +139,14 @@ async function connect(profile: string, region: string, options: ClientFactoryOp
       throwOnRequestTimeout: true,
     },
   });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      refuseEmptyAnswer(result.response);
+      return result;
+    },
+    { step: 'deserialize', name: 'refuseEmptyAnswer' },
+  );
   return {
     client,
     credentialsFix: credentialFix(files, profile),

@@ -109,16 +109,11 @@ function pageInput(req: PageRequest | undefined) {
 /** Checks of one answer; each throws kind `unexpectedAnswer` through `fail`. */
 type Fail = (detail: string, code?: string) => never;
 
-function members(out: object): string[] {
-  return Object.keys(out).filter((k) => k !== '$metadata');
-}
-
 /**
  * A page, refused when it holds more items than `maxResults` asked for:
  * trimming would drop items that the next token skips.
  */
-function page<T>(fail: Fail, out: object, items: unknown[] | undefined, nextToken: string | undefined, maxResults: number | undefined): Page<T> {
-  if (members(out).length === 0) fail('an empty answer.', 'EmptyAnswer');
+function page<T>(fail: Fail, items: unknown[] | undefined, nextToken: string | undefined, maxResults: number | undefined): Page<T> {
   const list = items ?? [];
   if (maxResults !== undefined && list.length > maxResults) {
     fail(`a page of ${list.length} items when at most ${maxResults} were asked for; nothing of it is shown.`, 'OversizedPage');
@@ -153,8 +148,10 @@ type Call<O> = (client: LicenseManagerClient, abortSignal: AbortSignal, fail: Fa
  * `timeout` even when the SDK or a credential provider never settles; the SDK
  * request is aborted at the same time. `opts.signal` aborts the request and
  * rejects with kind `cancelled`; an already aborted signal sends nothing.
- * Answers are checked: an empty answer, a page larger than asked for, or a
- * resource other than the one asked for reject with kind `unexpectedAnswer`.
+ * Answers are checked: a page larger than asked for, a missing or other
+ * resource than the one asked for, or a mutation answer that does not say what
+ * changed reject with kind `unexpectedAnswer` (an empty body is refused by the
+ * client factory's middleware).
  */
 export class LicenseManagerFacade implements LicenseManagerApi {
   readonly profile: string;
@@ -220,14 +217,13 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseConfigurationArns: req.arns } : {}) };
     return this.run('ListLicenseConfigurations', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListLicenseConfigurationsCommand(input), { abortSignal });
-      return { ...out, page: page<LicenseConfiguration>(fail, out, out.LicenseConfigurations, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<LicenseConfiguration>(fail, out.LicenseConfigurations, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
   async getLicenseConfiguration(arn: string, opts?: CallOptions): Promise<LicenseConfiguration> {
     return this.run('GetLicenseConfiguration', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }), { abortSignal });
-      if (members(out).length === 0) fail('an empty answer.', 'EmptyAnswer');
       return out;
     }).then((out) => clean<LicenseConfiguration>(out));
   }
@@ -236,7 +232,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { LicenseConfigurationArn: arn, ...listInput(req) };
     return this.run('ListUsageForLicenseConfiguration', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListUsageForLicenseConfigurationCommand(input), { abortSignal });
-      return { ...out, page: page<LicenseConfigurationUsage>(fail, out, out.LicenseConfigurationUsageList, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<LicenseConfigurationUsage>(fail, out.LicenseConfigurationUsageList, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
@@ -244,7 +240,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { LicenseConfigurationArn: arn, ...pageInput(req) };
     return this.run('ListAssociationsForLicenseConfiguration', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListAssociationsForLicenseConfigurationCommand(input), { abortSignal });
-      return { ...out, page: page<LicenseConfigurationAssociation>(fail, out, out.LicenseConfigurationAssociations, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<LicenseConfigurationAssociation>(fail, out.LicenseConfigurationAssociations, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
@@ -252,7 +248,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseArns: req.arns } : {}) };
     return this.run('ListLicenses', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListLicensesCommand(input), { abortSignal });
-      return { ...out, page: page<License>(fail, out, out.Licenses, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<License>(fail, out.Licenses, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
@@ -268,14 +264,13 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { LicenseArn: arn, ...pageInput(req) };
     return this.run('ListLicenseVersions', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListLicenseVersionsCommand(input), { abortSignal });
-      return { ...out, page: page<License>(fail, out, out.Licenses, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<License>(fail, out.Licenses, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
   async getLicenseUsage(arn: string, opts?: CallOptions): Promise<EntitlementUsage[]> {
     return this.run('GetLicenseUsage', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new GetLicenseUsageCommand({ LicenseArn: arn }), { abortSignal });
-      if (members(out).length === 0) fail('an empty answer.', 'EmptyAnswer');
       return out;
     }).then((out) => clean<EntitlementUsage[]>(out.LicenseUsage?.EntitlementUsages ?? []));
   }
@@ -284,7 +279,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseArns: req.arns } : {}) };
     return this.run('ListReceivedLicenses', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListReceivedLicensesCommand(input), { abortSignal });
-      return { ...out, page: page<GrantedLicense>(fail, out, out.Licenses, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<GrantedLicense>(fail, out.Licenses, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
@@ -292,7 +287,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
     return this.run('ListDistributedGrants', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListDistributedGrantsCommand(input), { abortSignal });
-      return { ...out, page: page<Grant>(fail, out, out.Grants, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<Grant>(fail, out.Grants, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
@@ -300,7 +295,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
     return this.run('ListReceivedGrants', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListReceivedGrantsCommand(input), { abortSignal });
-      return { ...out, page: page<Grant>(fail, out, out.Grants, out.NextToken, req?.maxResults) };
+      return { ...out, page: page<Grant>(fail, out.Grants, out.NextToken, req?.maxResults) };
     }).then((r) => r.page);
   }
 
@@ -372,7 +367,6 @@ export class LicenseManagerFacade implements LicenseManagerApi {
   async listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]> {
     return this.run('ListTagsForResource', opts, async (c, abortSignal, fail) => {
       const out = await c.send(new ListTagsForResourceCommand({ ResourceArn: arn }), { abortSignal });
-      if (members(out).length === 0) fail('an empty answer.', 'EmptyAnswer');
       return out;
     }).then((out) => clean<Tag[]>(out.Tags ?? []));
   }

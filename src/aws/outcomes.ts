@@ -162,6 +162,7 @@ export function classifyTransport(err: TransportLike, ctx: ErrorContext): Licens
       { ...base(ctx, code || 'ECONNRESET'), fix: 'Check the network connection, VPN and proxy, then refresh.' },
     );
   }
+  if (name === 'EmptyAnswer') return unexpectedAnswer(ctx, `HTTP ${status ?? 200} with an empty body.`, 'EmptyAnswer');
   const type = contentType(err);
   const http = status !== undefined ? `HTTP ${status}` : 'an answer';
   if (deserialization) {

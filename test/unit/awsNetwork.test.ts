@@ -230,6 +230,17 @@ describe('AWS layer on a bad network', function () {
       }
     });
 
+    it('refuses a mutation answer that does not say what changed', async () => {
+      const { endpoint, api } = await standIn(200, 'application/x-amz-json-1.1', '{}');
+      try {
+        await rejectsWithKind(api.acceptGrant(grantArn(PENDING_GRANT)), 'unexpectedAnswer', /does not say which grant changed/, 'EmptyAnswer');
+        await rejectsWithKind(api.getGrant(grantArn(PENDING_GRANT)), 'unexpectedAnswer', /no grant in the answer/, 'EmptyAnswer');
+        assert.deepEqual((await api.listReceivedGrants()).items, [], 'a list answer without items is an empty list');
+      } finally {
+        await endpoint.close();
+      }
+    });
+
     it('refuses a license other than the one asked for', async () => {
       const { endpoint, api } = await standIn(200, 'application/x-amz-json-1.1', JSON.stringify({ License: { LicenseArn: 'arn:aws:license-manager::1:license:l-x' } }));
       try {
@@ -242,8 +253,9 @@ describe('AWS layer on a bad network', function () {
     it('an empty 200 answer is an unexpected answer, for reads and mutations', async () => {
       const { endpoint, api } = await standIn(200, 'application/x-amz-json-1.1', '');
       try {
-        await rejectsWithKind(api.listReceivedGrants(), 'unexpectedAnswer', /an empty answer/, 'EmptyAnswer');
-        await rejectsWithKind(api.acceptGrant(grantArn(PENDING_GRANT)), 'unexpectedAnswer', /does not say which grant changed/, 'EmptyAnswer');
+        await rejectsWithKind(api.listReceivedGrants(), 'unexpectedAnswer', /HTTP 200 with an empty body/, 'EmptyAnswer');
+        await rejectsWithKind(api.acceptGrant(grantArn(PENDING_GRANT)), 'unexpectedAnswer', /HTTP 200 with an empty body/, 'EmptyAnswer');
+        assert.equal(endpoint.requests, 2, 'one request per call');
       } finally {
         await endpoint.close();
       }
