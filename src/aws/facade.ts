@@ -22,6 +22,7 @@ import {
   type GrantStatus,
   type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
+import { clean, mutation, page, same, type Fail } from './answers';
 import { classifyError, type ErrorContext } from './classify';
 import type { LicenseManagerError } from './errors';
 import { NETWORK_DEFAULTS, cancelledError, timeoutError, unexpectedAnswer } from './outcomes';
@@ -79,18 +80,6 @@ export interface ConnectedClient {
 
 type Metadata = { $metadata?: { requestId?: string; attempts?: number } };
 
-/** Deep copy without `$metadata` and undefined members, so results read like the AWS CLI's JSON. */
-function clean<T>(value: unknown): T {
-  if (Array.isArray(value)) return value.map((v) => clean(v)) as T;
-  if (value instanceof Date || value === null || typeof value !== 'object') return value as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (k === '$metadata' || v === undefined) continue;
-    out[k] = clean(v);
-  }
-  return out as T;
-}
-
 function listInput(req: (ListRequest & { arns?: string[] }) | undefined) {
   return {
     ...(req?.filters ? { Filters: req.filters } : {}),
@@ -104,35 +93,6 @@ function pageInput(req: PageRequest | undefined) {
     ...(req?.maxResults !== undefined ? { MaxResults: req.maxResults } : {}),
     ...(req?.nextToken ? { NextToken: req.nextToken } : {}),
   };
-}
-
-/** Checks of one answer; each throws kind `unexpectedAnswer` through `fail`. */
-type Fail = (detail: string, code?: string) => never;
-
-/**
- * A page, refused when it holds more items than `maxResults` asked for:
- * trimming would drop items that the next token skips.
- */
-function page<T>(fail: Fail, items: unknown[] | undefined, nextToken: string | undefined, maxResults: number | undefined): Page<T> {
-  const list = items ?? [];
-  if (maxResults !== undefined && list.length > maxResults) {
-    fail(`a page of ${list.length} items when at most ${maxResults} were asked for; nothing of it is shown.`, 'OversizedPage');
-  }
-  return { items: clean<T[]>(list), ...(nextToken ? { nextToken } : {}) };
-}
-
-/** The one resource asked for: present, and the same ARN. */
-function same<T>(fail: Fail, item: T | undefined, arnOf: (x: T) => string | undefined, arn: string, what: string): T {
-  if (!item) fail(`no ${what} in the answer.`, 'EmptyAnswer');
-  const got = arnOf(item);
-  if (got !== arn) fail(`the answer is about another ${what} (${JSON.stringify(got ?? '')}) than the one asked for.`, 'ArnMismatch');
-  return clean<T>(item);
-}
-
-function mutation(fail: Fail, out: { GrantArn?: string; Status?: string; Version?: string }, grantArn?: string): GrantMutationResult {
-  if (!out.GrantArn || !out.Status || !out.Version) fail('the answer does not say which grant changed, to what status and version.', 'EmptyAnswer');
-  if (grantArn !== undefined && out.GrantArn !== grantArn) fail(`the answer is about another grant (${JSON.stringify(out.GrantArn)}).`, 'ArnMismatch');
-  return { GrantArn: out.GrantArn, Status: out.Status, Version: out.Version };
 }
 
 type Call<O> = (client: LicenseManagerClient, abortSignal: AbortSignal, fail: Fail) => Promise<O>;
@@ -213,101 +173,108 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     }
   }
 
-  async listLicenseConfigurations(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>> {
+  /** One list call: its items, refused when there are more than `maxResults`. */
+  private async list<T, O extends Metadata & { NextToken?: string }>(
+    operation: string,
+    opts: CallOptions | undefined,
+    maxResults: number | undefined,
+    send: (c: LicenseManagerClient, abortSignal: AbortSignal) => Promise<O>,
+    items: (out: O) => unknown[] | undefined,
+  ): Promise<Page<T>> {
+    const out = await this.run(operation, opts, async (c, abortSignal, fail) => {
+      const answer = await send(c, abortSignal);
+      return { ...answer, page: page<T>(fail, items(answer), answer.NextToken, maxResults) };
+    });
+    return out.page;
+  }
+
+  /** One call whose answer is checked by `check` (which returns the result). */
+  private async checked<O extends Metadata, R>(
+    operation: string,
+    opts: CallOptions | undefined,
+    send: (c: LicenseManagerClient, abortSignal: AbortSignal) => Promise<O>,
+    check: (out: O, fail: Fail) => R,
+  ): Promise<R> {
+    const out = await this.run(operation, opts, async (c, abortSignal, fail) => {
+      const answer = await send(c, abortSignal);
+      return { ...answer, result: check(answer, fail) };
+    });
+    return out.result;
+  }
+
+  listLicenseConfigurations(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseConfigurationArns: req.arns } : {}) };
-    return this.run('ListLicenseConfigurations', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListLicenseConfigurationsCommand(input), { abortSignal });
-      return { ...out, page: page<LicenseConfiguration>(fail, out.LicenseConfigurations, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicenseConfigurationsCommand(input), { abortSignal });
+    return this.list('ListLicenseConfigurations', opts, req?.maxResults, send, (o) => o.LicenseConfigurations);
   }
 
-  async getLicenseConfiguration(arn: string, opts?: CallOptions): Promise<LicenseConfiguration> {
-    return this.run('GetLicenseConfiguration', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }), { abortSignal });
-      return out;
-    }).then((out) => clean<LicenseConfiguration>(out));
+  getLicenseConfiguration(arn: string, opts?: CallOptions): Promise<LicenseConfiguration> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) =>
+      c.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }), { abortSignal });
+    return this.checked('GetLicenseConfiguration', opts, send, (o) => clean<LicenseConfiguration>(o));
   }
 
-  async listUsageForLicenseConfiguration(arn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationUsage>> {
+  listUsageForLicenseConfiguration(arn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationUsage>> {
     const input = { LicenseConfigurationArn: arn, ...listInput(req) };
-    return this.run('ListUsageForLicenseConfiguration', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListUsageForLicenseConfigurationCommand(input), { abortSignal });
-      return { ...out, page: page<LicenseConfigurationUsage>(fail, out.LicenseConfigurationUsageList, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListUsageForLicenseConfigurationCommand(input), { abortSignal });
+    return this.list('ListUsageForLicenseConfiguration', opts, req?.maxResults, send, (o) => o.LicenseConfigurationUsageList);
   }
 
-  async listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationAssociation>> {
+  listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationAssociation>> {
     const input = { LicenseConfigurationArn: arn, ...pageInput(req) };
-    return this.run('ListAssociationsForLicenseConfiguration', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListAssociationsForLicenseConfigurationCommand(input), { abortSignal });
-      return { ...out, page: page<LicenseConfigurationAssociation>(fail, out.LicenseConfigurationAssociations, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) =>
+      c.send(new ListAssociationsForLicenseConfigurationCommand(input), { abortSignal });
+    return this.list('ListAssociationsForLicenseConfiguration', opts, req?.maxResults, send, (o) => o.LicenseConfigurationAssociations);
   }
 
-  async listLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<License>> {
+  listLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<License>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseArns: req.arns } : {}) };
-    return this.run('ListLicenses', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListLicensesCommand(input), { abortSignal });
-      return { ...out, page: page<License>(fail, out.Licenses, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicensesCommand(input), { abortSignal });
+    return this.list('ListLicenses', opts, req?.maxResults, send, (o) => o.Licenses);
   }
 
-  async getLicense(arn: string, version?: string, opts?: CallOptions): Promise<License> {
+  getLicense(arn: string, version?: string, opts?: CallOptions): Promise<License> {
     const input = { LicenseArn: arn, ...(version ? { Version: version } : {}) };
-    return this.run('GetLicense', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new GetLicenseCommand(input), { abortSignal });
-      return { ...out, item: same(fail, out.License, (l) => l.LicenseArn, arn, 'license') as License };
-    }).then((r) => r.item);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new GetLicenseCommand(input), { abortSignal });
+    return this.checked('GetLicense', opts, send, (o, fail) => same(fail, o.License, (l) => l.LicenseArn, arn, 'license') as License);
   }
 
-  async listLicenseVersions(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<License>> {
+  listLicenseVersions(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<License>> {
     const input = { LicenseArn: arn, ...pageInput(req) };
-    return this.run('ListLicenseVersions', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListLicenseVersionsCommand(input), { abortSignal });
-      return { ...out, page: page<License>(fail, out.Licenses, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicenseVersionsCommand(input), { abortSignal });
+    return this.list('ListLicenseVersions', opts, req?.maxResults, send, (o) => o.Licenses);
   }
 
-  async getLicenseUsage(arn: string, opts?: CallOptions): Promise<EntitlementUsage[]> {
-    return this.run('GetLicenseUsage', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new GetLicenseUsageCommand({ LicenseArn: arn }), { abortSignal });
-      return out;
-    }).then((out) => clean<EntitlementUsage[]>(out.LicenseUsage?.EntitlementUsages ?? []));
+  getLicenseUsage(arn: string, opts?: CallOptions): Promise<EntitlementUsage[]> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new GetLicenseUsageCommand({ LicenseArn: arn }), { abortSignal });
+    return this.checked('GetLicenseUsage', opts, send, (o) => clean<EntitlementUsage[]>(o.LicenseUsage?.EntitlementUsages ?? []));
   }
 
-  async listReceivedLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<GrantedLicense>> {
+  listReceivedLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<GrantedLicense>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseArns: req.arns } : {}) };
-    return this.run('ListReceivedLicenses', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListReceivedLicensesCommand(input), { abortSignal });
-      return { ...out, page: page<GrantedLicense>(fail, out.Licenses, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedLicensesCommand(input), { abortSignal });
+    return this.list('ListReceivedLicenses', opts, req?.maxResults, send, (o) => o.Licenses);
   }
 
-  async listDistributedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>> {
+  listDistributedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>> {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
-    return this.run('ListDistributedGrants', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListDistributedGrantsCommand(input), { abortSignal });
-      return { ...out, page: page<Grant>(fail, out.Grants, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListDistributedGrantsCommand(input), { abortSignal });
+    return this.list('ListDistributedGrants', opts, req?.maxResults, send, (o) => o.Grants);
   }
 
-  async listReceivedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>> {
+  listReceivedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>> {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
-    return this.run('ListReceivedGrants', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListReceivedGrantsCommand(input), { abortSignal });
-      return { ...out, page: page<Grant>(fail, out.Grants, out.NextToken, req?.maxResults) };
-    }).then((r) => r.page);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedGrantsCommand(input), { abortSignal });
+    return this.list('ListReceivedGrants', opts, req?.maxResults, send, (o) => o.Grants);
   }
 
-  async getGrant(arn: string, version?: string, opts?: CallOptions): Promise<Grant> {
+  getGrant(arn: string, version?: string, opts?: CallOptions): Promise<Grant> {
     const input = { GrantArn: arn, ...(version ? { Version: version } : {}) };
-    return this.run('GetGrant', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new GetGrantCommand(input), { abortSignal });
-      return { ...out, item: same(fail, out.Grant, (g) => g.GrantArn, arn, 'grant') as Grant };
-    }).then((r) => r.item);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new GetGrantCommand(input), { abortSignal });
+    return this.checked('GetGrant', opts, send, (o, fail) => same(fail, o.Grant, (g) => g.GrantArn, arn, 'grant') as Grant);
   }
 
-  async createGrant(input: CreateGrantInput, opts?: CallOptions): Promise<GrantMutationResult> {
+  createGrant(input: CreateGrantInput, opts?: CallOptions): Promise<GrantMutationResult> {
     const command = new CreateGrantCommand({
       ClientToken: input.clientToken,
       GrantName: input.grantName,
@@ -316,27 +283,21 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       HomeRegion: input.homeRegion,
       AllowedOperations: input.allowedOperations as AllowedOperation[],
     });
-    return this.run('CreateGrant', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(command, { abortSignal });
-      return { ...out, result: mutation(fail, out) };
-    }).then((r) => r.result);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CreateGrant', opts, send, (o, fail) => mutation(fail, o));
   }
 
-  async acceptGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult> {
-    return this.run('AcceptGrant', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new AcceptGrantCommand({ GrantArn: grantArn }), { abortSignal });
-      return { ...out, result: mutation(fail, out, grantArn) };
-    }).then((r) => r.result);
+  acceptGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new AcceptGrantCommand({ GrantArn: grantArn }), { abortSignal });
+    return this.checked('AcceptGrant', opts, send, (o, fail) => mutation(fail, o, grantArn));
   }
 
-  async rejectGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult> {
-    return this.run('RejectGrant', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new RejectGrantCommand({ GrantArn: grantArn }), { abortSignal });
-      return { ...out, result: mutation(fail, out, grantArn) };
-    }).then((r) => r.result);
+  rejectGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new RejectGrantCommand({ GrantArn: grantArn }), { abortSignal });
+    return this.checked('RejectGrant', opts, send, (o, fail) => mutation(fail, o, grantArn));
   }
 
-  async createGrantVersion(input: CreateGrantVersionInput, opts?: CallOptions): Promise<GrantMutationResult> {
+  createGrantVersion(input: CreateGrantVersionInput, opts?: CallOptions): Promise<GrantMutationResult> {
     const command = new CreateGrantVersionCommand({
       ClientToken: input.clientToken,
       GrantArn: input.grantArn,
@@ -346,28 +307,22 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       ...(input.statusReason !== undefined ? { StatusReason: input.statusReason } : {}),
       ...(input.sourceVersion !== undefined ? { SourceVersion: input.sourceVersion } : {}),
     });
-    return this.run('CreateGrantVersion', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(command, { abortSignal });
-      return { ...out, result: mutation(fail, out, input.grantArn) };
-    }).then((r) => r.result);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CreateGrantVersion', opts, send, (o, fail) => mutation(fail, o, input.grantArn));
   }
 
-  async deleteGrant(input: DeleteGrantInput, opts?: CallOptions): Promise<GrantMutationResult> {
+  deleteGrant(input: DeleteGrantInput, opts?: CallOptions): Promise<GrantMutationResult> {
     const command = new DeleteGrantCommand({
       GrantArn: input.grantArn,
       Version: input.version,
       ...(input.statusReason !== undefined ? { StatusReason: input.statusReason } : {}),
     });
-    return this.run('DeleteGrant', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(command, { abortSignal });
-      return { ...out, result: mutation(fail, out, input.grantArn) };
-    }).then((r) => r.result);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('DeleteGrant', opts, send, (o, fail) => mutation(fail, o, input.grantArn));
   }
 
-  async listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]> {
-    return this.run('ListTagsForResource', opts, async (c, abortSignal, fail) => {
-      const out = await c.send(new ListTagsForResourceCommand({ ResourceArn: arn }), { abortSignal });
-      return out;
-    }).then((out) => clean<Tag[]>(out.Tags ?? []));
+  listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListTagsForResourceCommand({ ResourceArn: arn }), { abortSignal });
+    return this.checked('ListTagsForResource', opts, send, (o) => clean<Tag[]>(o.Tags ?? []));
   }
 }
