@@ -3,6 +3,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { credentialFix, credentialKind, profileSection, readSharedFiles, resolveConfiguredEndpoint } from './config';
 import { LicenseManagerError } from './errors';
 import { LicenseManagerFacade, type ConnectedClient } from './facade';
+import { createRequestHandler, type NetworkSettings } from './transport';
 import type { LicenseManagerApi, LicenseManagerClientFactory } from './types';
 
 /** Options of `createClientFactory`. */
@@ -18,6 +19,8 @@ export interface ClientFactoryOptions {
   readonly connectionTimeoutMs?: number;
   /** Milliseconds of socket inactivity before a request fails with a network error. Default 30,000. */
   readonly requestTimeoutMs?: number;
+  /** Proxy and certificate settings of the editor (user scope only); see `src/aws/transport.ts`. */
+  readonly network?: NetworkSettings;
 }
 
 function invalidEndpoint(url: string, profile: string, region: string): LicenseManagerError {
@@ -74,10 +77,7 @@ async function connect(profile: string, region: string, options: ClientFactoryOp
     credentials: fromIni({ profile, ignoreCache: true }),
     ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-    requestHandler: {
-      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
-    },
+    requestHandler: createRequestHandler({ ...options, profile, region, endpoint, section: profileSection(files, profile), env: process.env }),
   });
   return {
     client,
