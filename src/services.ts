@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type * as AwsModule from './aws/index';
+import { onNetworkSettingsChange, readNetworkSettings } from './data/networkSettings';
 import type { LicenseManagerClientFactory } from './aws/types';
 import type { ResourceChange } from './model/resources';
 
@@ -23,6 +24,7 @@ export interface Services {
 export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {
   let aws: Promise<Aws> | undefined;
   let factory: LicenseManagerClientFactory | undefined;
+  const networkWatch = onNetworkSettingsChange(() => factory?.reset());
   const load = (): Promise<Aws> => {
     // A path computed at run time keeps esbuild from inlining the AWS bundle.
     const file = ['.', 'aws.js'].join('/');
@@ -33,10 +35,11 @@ export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'a
     aws: load,
     async clients() {
       const m = await load();
-      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line) });
+      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line), network: readNetworkSettings });
       return factory;
     },
     dispose() {
+      networkWatch.dispose();
       factory?.dispose();
       factory = undefined;
     },

@@ -19,8 +19,11 @@ export interface ClientFactoryOptions {
   readonly connectionTimeoutMs?: number;
   /** Milliseconds of socket inactivity before a request fails with a network error. Default 30,000. */
   readonly requestTimeoutMs?: number;
-  /** Proxy and certificate settings of the editor (user scope only); see `src/aws/transport.ts`. */
-  readonly network?: NetworkSettings;
+  /**
+   * The editor's proxy settings (user scope only), read whenever a client is created;
+   * call `reset()` after they change. See `src/aws/transport.ts`.
+   */
+  readonly network?: () => NetworkSettings;
 }
 
 function invalidEndpoint(url: string, profile: string, region: string): LicenseManagerError {
@@ -77,7 +80,7 @@ async function connect(profile: string, region: string, options: ClientFactoryOp
     credentials: fromIni({ profile, ignoreCache: true }),
     ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-    requestHandler: createRequestHandler({ ...options, profile, region, endpoint, section: profileSection(files, profile), env: process.env }),
+    requestHandler: createRequestHandler({ ...options, network: options.network?.(), profile, region, endpoint, section: profileSection(files, profile), env: process.env }),
   });
   return {
     client,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClientFactory, type ClientFactoryOptions } from '../../src/aws/clientFactory';
 import { isLicenseManagerError, type LicenseManagerError } from '../../src/aws/errors';
-import { bypassesProxy, parseNoProxy, proxyFor, redactProxyUrl } from '../../src/aws/transport';
+import { bypassesProxy, parseNoProxy, proxyFor, redactProxyUrl, type NetworkSettings } from '../../src/aws/transport';
 import { startEmulator, type AwsConfigFiles, type RunningEmulator } from '../emulator/index';
 import { startTestProxy, type TestProxy } from '../support/testProxy';
 import { closedPort } from './awsFixtures';
@@ -44,13 +44,14 @@ describe('AWS transport: proxies and certificate authorities', function () {
   const logs: string[] = [];
   const factories: ReturnType<typeof createClientFactory>[] = [];
 
-  const names = async (options: ClientFactoryOptions, profile = 'seller'): Promise<string[]> => {
-    const factory = createClientFactory({ maxAttempts: 1, log: (l) => logs.push(l), ...options });
+  type Options = Omit<ClientFactoryOptions, 'network'> & { network?: NetworkSettings };
+  const names = async ({ network, ...options }: Options, profile = 'seller'): Promise<string[]> => {
+    const factory = createClientFactory({ maxAttempts: 1, log: (l) => logs.push(l), ...options, ...(network ? { network: () => network } : {}) });
     factories.push(factory);
     const page = await factory.get(profile, 'us-east-1').listLicenseConfigurations();
     return page.items.map((c) => c.Name ?? '').sort();
   };
-  const failure = (options: ClientFactoryOptions, profile = 'seller'): Promise<LicenseManagerError> => rejection(names(options, profile));
+  const failure = (options: Options, profile = 'seller'): Promise<LicenseManagerError> => rejection(names(options, profile));
 
   before(async () => {
     for (const k of [...ENV, ...PROXY_ENV]) {
@@ -117,6 +118,19 @@ describe('AWS transport: proxies and certificate authorities', function () {
     delete process.env.no_proxy;
     assert.deepEqual(await names({ network: { proxy: proxy.url, noProxy: ['127.0.0.1'] } }), seededConfigNames());
     assert.equal(proxy.total(), 0, 'the noProxy setting bypasses it');
+  });
+
+  it('new settings apply after reset()', async () => {
+    let settings: NetworkSettings = {};
+    const factory = createClientFactory({ maxAttempts: 1, network: () => settings });
+    factories.push(factory);
+    const api = factory.get('seller', 'us-east-1');
+    await api.listLicenseConfigurations();
+    assert.equal(proxy.total(), 0);
+    settings = { proxy: proxy.url };
+    factory.reset();
+    assert.deepEqual((await api.listLicenseConfigurations()).items.map((c) => c.Name).sort(), seededConfigNames());
+    assert.ok(proxy.total() > 0, 'the client created after reset() uses the proxy');
   });
 
   it('wrong proxy credentials give a proxy error that never shows the password', async () => {
