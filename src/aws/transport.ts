@@ -22,7 +22,18 @@ export interface NetworkSettings {
   readonly noProxy?: readonly string[];
   /** False accepts endpoint and proxy certificates that do not verify. Default true. */
   readonly strictSSL?: boolean;
+  /**
+   * True when the editor routes requests itself: VS Code's `http.proxySupport` "override"
+   * (its default) or "fallback" replaces the agent of every request to a host other than
+   * `localhost`/`127.0.0.1` with its own proxy agent (`http.proxy`, the proxy variables it
+   * read at start, the system proxy; `http.noProxy`). The client then gets plain agents,
+   * whose CA bundle VS Code keeps; a proxy agent of ours would be dropped with its CA bundle.
+   */
+  readonly hostRoutesRequests?: boolean;
 }
+
+/** The hosts VS Code's proxy support leaves to the extension's own agent. */
+const HOST_SKIPS = new Set(['localhost', '127.0.0.1']);
 
 /** Input of `createRequestHandler`. */
 export interface TransportOptions {
@@ -254,7 +265,8 @@ export function createRequestHandler(options: TransportOptions): NodeHttpHandler
   const rejectUnauthorized = options.network?.strictSSL !== false;
   const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized };
   const target = options.endpoint ? new URL(options.endpoint) : defaultEndpoint(options.region);
-  const proxy = proxyFor(target, options.network, options.env);
+  const hostRoutes = options.network?.hostRoutesRequests === true && !HOST_SKIPS.has(target.hostname.toLowerCase());
+  const proxy = hostRoutes ? undefined : proxyFor(target, options.network, options.env);
   const shown = proxy ? redactProxyUrl(proxy) : undefined;
   const proxyUrl = proxy && !proxy.includes('://') ? `http://${proxy}` : proxy;
   const base = { connectionTimeout, requestTimeout, throwOnRequestTimeout: true };
