@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClientFactory, type ClientFactoryOptions } from '../../src/aws/clientFactory';
 import { isLicenseManagerError, type LicenseManagerError } from '../../src/aws/errors';
-import { bypassesProxy, parseNoProxy, proxyFor, redactProxyUrl, type NetworkSettings } from '../../src/aws/transport';
+import { classifyError } from '../../src/aws/classify';
+import { ProxyFailure, bypassesProxy, parseNoProxy, proxyFor, redactProxyUrl, type NetworkSettings } from '../../src/aws/transport';
 import { startEmulator, type AwsConfigFiles, type RunningEmulator } from '../emulator/index';
 import { startTestProxy, type TestProxy } from '../support/testProxy';
 import { closedPort } from './awsFixtures';
@@ -214,6 +215,20 @@ describe('AWS transport: proxy rules', () => {
     assert.equal(proxyFor(new URL('http://127.0.0.1:1'), {}, { HTTPS_PROXY: 'http://env:2' }), undefined);
     assert.equal(proxyFor(target, { noProxy: [] }, { HTTPS_PROXY: 'http://env:2', NO_PROXY: '*' }), 'http://env:2', 'the setting replaces NO_PROXY');
     assert.equal(proxyFor(target, {}, { HTTPS_PROXY: 'http://env:2', NO_PROXY: '.amazonaws.com' }), undefined);
+  });
+
+  it('classifies TLS failures as certificate and marked proxy failures as proxy, anywhere in the cause chain', () => {
+    for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']) {
+      const wrapped = Object.assign(new Error('request failed'), { cause: Object.assign(new Error(code.toLowerCase()), { code }) });
+      const e = classifyError(wrapped, { profile: 'dev', region: 'us-east-1', endpoint: 'https://lm.internal:8443' });
+      assert.equal(e.kind, 'certificate', code);
+      assert.match(e.message, new RegExp(`https://lm\\.internal:8443 is not trusted .*\\(${code}\\)`));
+      assert.match(e.details.fix ?? '', /ca_bundle in profile "dev" or AWS_CA_BUNDLE/);
+    }
+    const refused = new ProxyFailure('The proxy http://proxy:3128 refused to connect to the endpoint (HTTP 403).', 'http://proxy:3128', 'ProxyRefused', 403);
+    const e = classifyError(Object.assign(new Error('x'), { cause: refused }), { profile: 'dev' });
+    assert.equal(e.kind, 'proxy');
+    assert.match(e.message, /^The proxy http:\/\/proxy:3128 refused to connect to the endpoint \(HTTP 403\) \(profile "dev"\)\.$/);
   });
 
   it('shows a proxy URL without its credentials', () => {
