@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { getApi, useEmulator, waitFor } from '../support';
@@ -80,26 +79,6 @@ describe('explorer through proxies and private CAs (emulator over TLS)', () => {
     const error = await waitFor(async () => (await reload()).find((n) => isMessage(api, n) && /proxy/i.test(text(api, n))), 15_000, 'a proxy error item');
     assert.match(text(api, error), new RegExp(`proxy http://127\\.0\\.0\\.1:${proxy.port}`));
     proxy = await startTestProxy();
-  });
-
-  it('ignores proxy and certificate settings of the workspace', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    assert.ok(folder, 'the suite runs with a workspace folder');
-    const dir = join(folder, '.vscode');
-    mkdirSync(dir, { recursive: true });
-    try {
-      const settings = { 'http.proxy': proxy.url, 'http.noProxy': [], 'http.proxyStrictSSL': false, 'licenseManager.pageSize': 7 };
-      writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings));
-      writeFileSync(env.current.configFile, configText.replace(/^ca_bundle = .*\n/gm, ''));
-      await waitFor(() => vscode.workspace.getConfiguration('licenseManager').inspect('pageSize')?.workspaceValue === 7, 10_000, 'the workspace settings are read');
-      (await api.services.clients()).reset();
-      const kids = await reload();
-      assert.equal(proxy.total(), 0, 'the workspace http.proxy is not used');
-      const error = kids.find((n) => isMessage(api, n));
-      assert.ok(error && /certificate/i.test(text(api, error)), 'the workspace http.proxyStrictSSL does not switch certificate checks off');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('an endpoint certificate from an untrusted CA gives an error item naming the certificate problem', async () => {
