@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type * as AwsModule from './aws/index';
+import { onNetworkSettingsChange, readNetworkSettings } from './data/networkSettings';
 import type { LicenseManagerClientFactory } from './aws/types';
 import type { ResourceChange } from './model/resources';
 
@@ -38,6 +39,7 @@ function networkOptions() {
 export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {
   let aws: Promise<Aws> | undefined;
   let factory: LicenseManagerClientFactory | undefined;
+  const networkWatch = onNetworkSettingsChange(() => factory?.reset());
   const load = (): Promise<Aws> => {
     // A path computed at run time keeps esbuild from inlining the AWS bundle.
     const file = ['.', 'aws.js'].join('/');
@@ -54,11 +56,12 @@ export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'a
     aws: load,
     async clients() {
       const m = await load();
-      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line), ...networkOptions() });
+      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line), ...networkOptions(), network: readNetworkSettings });
       return factory;
     },
     dispose() {
       onNetworkChange.dispose();
+      networkWatch.dispose();
       factory?.dispose();
       factory = undefined;
     },

@@ -212,6 +212,49 @@ function kindOf(code: string, status: number | undefined, fault: string | undefi
   return 'service';
 }
 
+const CERTIFICATE_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+]);
+
+/**
+ * Proxy failures (marked by the transport with a credential-free `proxyUrl`)
+ * and untrusted TLS certificates, found anywhere in the cause chain.
+ */
+function classifyTransportFailure(e: unknown, ctx: ErrorContext, base: object): LicenseManagerError | undefined {
+  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as ErrorLike).cause, depth++) {
+    const item = x as ErrorLike & { proxyUrl?: unknown };
+    const code = str(item.code);
+    if (typeof item.proxyUrl === 'string') {
+      const message = redact(str(item.message) ?? `The proxy ${item.proxyUrl} failed.`);
+      const fix =
+        code === 'ProxyAuthenticationRequired'
+          ? 'Check the user name and password in the proxy URL (http.proxy setting or HTTPS_PROXY).'
+          : 'Check the proxy URL (http.proxy setting or HTTPS_PROXY/HTTP_PROXY) and that the proxy is running; list hosts that must bypass it in http.noProxy or NO_PROXY.';
+      return new LicenseManagerError('proxy', `${message.replace(/\.?$/, '')}${where(ctx)}.`, { ...base, code: code ?? 'ProxyFailure', fix });
+    }
+    if (code && CERTIFICATE_CODES.has(code)) {
+      const target = ctx.endpoint ? ` of ${redact(ctx.endpoint)}` : '';
+      return new LicenseManagerError('certificate', `The TLS certificate${target} is not trusted${where(ctx)} (${code}).`, {
+        ...base,
+        code,
+        fix: `If your network uses a private certificate authority, set ca_bundle in profile "${ctx.profile ?? 'default'}" or AWS_CA_BUNDLE to its PEM file.`,
+      });
+    }
+  }
+  return undefined;
+}
+
 /**
  * Classifies any thrown value into a `LicenseManagerError`. Messages are
  * readable, name the profile where that helps and never contain secrets:
@@ -229,7 +272,7 @@ export function classifyError(e: unknown, ctx: ErrorContext = {}): LicenseManage
   const base = { operation: ctx.operation, profile: ctx.profile, region: ctx.region, requestId };
   const profile = ctx.profile ?? 'default';
   const op = ctx.operation ?? 'the request';
-  const transport = classifyTransport(err, ctx);
+  const transport = classifyTransportFailure(e, ctx, base) ?? classifyTransport(err, ctx);
   if (transport) return transport;
 
   if (status === undefined) {

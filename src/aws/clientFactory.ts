@@ -6,6 +6,7 @@ import { NETWORK_DEFAULTS, badRegion, credentialsTimeout, displayEndpoint, isReg
 
 export { NETWORK_DEFAULTS };
 import { LicenseManagerFacade, type ConnectedClient } from './facade';
+import { createRequestHandler, type NetworkSettings } from './transport';
 import type { CredentialKind, LicenseManagerApi, LicenseManagerClientFactory } from './types';
 
 /** Options of `createClientFactory`. */
@@ -29,6 +30,11 @@ export interface ClientFactoryOptions {
   readonly callDeadlineMs?: number;
   /** Milliseconds a credential provider (SSO, assume-role, credential_process) may take. Default `NETWORK_DEFAULTS.credentialsDeadlineMs`. */
   readonly credentialsDeadlineMs?: number;
+  /**
+   * The editor's proxy settings (user scope only), read whenever a client is created;
+   * call `reset()` after they change. See `src/aws/transport.ts`.
+   */
+  readonly network?: () => NetworkSettings;
 }
 
 
@@ -132,12 +138,17 @@ async function connect(profile: string, region: string, options: ClientFactoryOp
     ),
     ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-    requestHandler: {
-      connectionTimeout: options.connectionTimeoutMs ?? NETWORK_DEFAULTS.connectionTimeoutMs,
-      requestTimeout: options.requestTimeoutMs ?? NETWORK_DEFAULTS.requestTimeoutMs,
-      socketTimeout: options.requestTimeoutMs ?? NETWORK_DEFAULTS.requestTimeoutMs,
-      throwOnRequestTimeout: true,
-    },
+    requestHandler: createRequestHandler({
+      ...options,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? NETWORK_DEFAULTS.connectionTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs ?? NETWORK_DEFAULTS.requestTimeoutMs,
+      network: options.network?.(),
+      profile,
+      region,
+      endpoint,
+      section: profileSection(files, profile),
+      env: process.env,
+    }),
   });
   client.middlewareStack.add(
     (next) => async (args) => {

@@ -1,11 +1,11 @@
-/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--log]` */
+/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]` */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOperationList, type OpFault } from './faults';
 import { startEmulator } from './index';
 
 const USAGE =
-  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--log]';
+  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]';
 
 function num(name: string, v: string | undefined, max?: number): number | undefined {
   if (v === undefined) return undefined;
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       oversize: { type: 'string' },
       'token-cycle': { type: 'string' },
       'write-aws-config': { type: 'string' },
+      tls: { type: 'boolean' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     port: num('port', values.port, 65535) ?? 0,
     host: values.host,
+    tls: values.tls,
     seed: values.seed ? resolve(values.seed) : undefined,
     latencyMs: num('latency', values.latency),
     throttleRate: num('throttle', values.throttle, 1),
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
   if (values['write-aws-config']) {
     const files = emulator.writeAwsConfig(resolve(values['write-aws-config']));
     console.log(`Wrote ${files.configFile} and ${files.credentialsFile} (profiles: ${files.profiles.join(', ')})`);
+    if (files.caFile) console.log(`Wrote ${files.caFile} (the test CA; every profile's ca_bundle names it)`);
   }
   console.log(`License Manager emulator listening on ${emulator.url}`);
   let stopping = false;

@@ -1,10 +1,12 @@
 /** Local AWS License Manager emulator speaking AWS JSON 1.1 over HTTP. */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { writeAwsConfigFiles } from './awsConfig';
 import type { AwsConfigFiles } from './awsConfig';
 import { buildState, readSeed } from './seed';
 import { EmulatorServer } from './server';
+import { generateTestCertificates } from './tls';
 import type { EmulatorState } from './state';
 import type { EmulatorOptions, FaultOptions, RequestLogEntry } from './types';
 
@@ -19,8 +21,14 @@ export interface RunningEmulator {
   /** Every request received, in order (mutable, clear it with `requests.length = 0`). */
   requests: RequestLogEntry[];
   state: EmulatorState;
+  /** With `tls`: PEM of the test CA that signed the server certificate. */
+  caPem?: string;
   setFaults(f: Partial<FaultOptions>): void;
-  writeAwsConfig(dir: string): AwsConfigFiles;
+  /**
+   * Writes `config` and `credentials` for the seeded identities into `dir`; with `tls` also
+   * `ca.pem`, named by each profile's `ca_bundle` unless `caBundle` is false.
+   */
+  writeAwsConfig(dir: string, options?: { caBundle?: boolean }): AwsConfigFiles;
   close(): Promise<void>;
 }
 
@@ -43,22 +51,25 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     opts.random ?? Math.random,
     opts.onRequest,
   );
-  const server = createServer((req, res) => void emulator.handle(req, res));
+  const certificates = opts.tls ? await generateTestCertificates() : undefined;
+  const handler = (req: IncomingMessage, res: ServerResponse): void => void emulator.handle(req, res);
+  const server = certificates ? createHttpsServer({ cert: certificates.cert, key: certificates.key }, handler) : createServer(handler);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${certificates ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closed: Promise<void> | undefined;
   return {
     url,
     port,
     requests: emulator.requests,
     state,
+    ...(certificates ? { caPem: certificates.caPem } : {}),
     setFaults: (f) => emulator.setFaults(f),
-    writeAwsConfig: (dir) => writeAwsConfigFiles(state, url, dir),
+    writeAwsConfig: (dir, options) => writeAwsConfigFiles(state, url, dir, certificates?.caPem, options?.caBundle ?? true),
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -174,6 +174,8 @@ export interface EmulatorOptions extends FaultOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Serve HTTPS with a certificate from a test CA generated at start (see `RunningEmulator.caPem`). */
+  tls?: boolean;
   /** Source of randomness for faults; default Math.random. */
   random?: () => number;
   /** Called after each answer with its log entry. */
