@@ -39,7 +39,7 @@ export class ExportError extends Error {
     readonly reason: 'cancelled' | 'failed',
     /** Items written before it stopped (none of them kept). */
     readonly count: number,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(
       reason === 'cancelled'
