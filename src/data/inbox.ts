@@ -4,6 +4,7 @@
  * flight, each place reported as soon as both its lists have answered.
  */
 import type { CollectOptions, Collected, PageFetcher } from '../aws/pager';
+import { isLicenseManagerError } from '../aws/errors';
 import type { Grant, LicenseManagerApi } from '../aws/types';
 import { buildInbox, type GrantSide, type InboxItem, type InboxListing, type InboxPlace } from '../model/inbox';
 import { DEFAULT_FAN_OUT_LIMIT, fanOut } from './fanOut';
@@ -15,6 +16,40 @@ export type CollectAll = <T>(fetch: PageFetcher<T>, options?: CollectOptions) =>
 export const INBOX_PAGE_SIZE = 100;
 /** Grants per list at most; far above any real account, it only bounds memory. */
 export const INBOX_MAX_ITEMS = 100_000;
+
+/** Extra tries of a page the service throttled (after the SDK's own retries), with doubling delays. */
+export const INBOX_THROTTLE_RETRIES = 3;
+const THROTTLE_DELAY_MS = 250;
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort(): void {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/** `fetch`, tried again after a throttling answer, so a busy service delays the inbox instead of emptying it. */
+function patient<T>(fetch: PageFetcher<T>, signal: AbortSignal | undefined): PageFetcher<T> {
+  return async (token) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(token);
+      } catch (e) {
+        if (attempt >= INBOX_THROTTLE_RETRIES || !isLicenseManagerError(e) || e.kind !== 'throttled') throw e;
+        await sleep(THROTTLE_DELAY_MS * 2 ** attempt, signal);
+      }
+    }
+  };
+}
 
 /** What one place answered: its lists, or why a list failed. */
 export interface InboxPlaceResult extends InboxListing {
@@ -49,7 +84,8 @@ export interface InboxLoad {
 /**
  * Lists received and distributed grants of every place, fully paged. Calls are
  * ordered so that every place's received grants (what the badge counts) come
- * first. Never rejects for a place's failure: it is in that place's result.
+ * first. A throttled page is tried again a few times. Never rejects for a
+ * place's failure: it is in that place's result.
  */
 export async function loadInbox(places: readonly InboxPlace[], options: LoadInboxOptions): Promise<InboxLoad> {
   const calls = (['received', 'distributed'] as const).flatMap((side) => places.map((place, index) => ({ side, place, index })));
@@ -61,7 +97,7 @@ export async function loadInbox(places: readonly InboxPlace[], options: LoadInbo
       side === 'received'
         ? api.listReceivedGrants({ maxResults: INBOX_PAGE_SIZE, nextToken })
         : api.listDistributedGrants({ maxResults: INBOX_PAGE_SIZE, nextToken });
-    return (await options.collectAll(fetch, { maxItems: INBOX_MAX_ITEMS, signal })).items;
+    return (await options.collectAll(patient(fetch, signal), { maxItems: INBOX_MAX_ITEMS, signal })).items;
   };
   await fanOut(calls, (call, signal) => list(call.side, call.place, signal), {
     limit: options.limit ?? DEFAULT_FAN_OUT_LIMIT,

@@ -5,6 +5,7 @@ import { loadInbox, type InboxPlaceResult } from '../../src/data/inbox';
 import type { InboxPlace } from '../../src/model/inbox';
 import type { Seed } from '../emulator/index';
 import { demoSeed, startSeedWorld, type SeedWorld } from './demoWorld';
+import { seededRandom } from './emulatorSupport';
 
 interface Expected {
   group: string;
@@ -174,6 +175,23 @@ describe('grants inbox loading (emulator)', function () {
       assert.ok(received.length >= 2);
       for (const item of received) assert.deepEqual([...new Set(item.places.map((p) => p.profile))], profiles, item.grant.GrantName);
       assert.deepEqual(actual(load.items), expectedInbox(seed, places));
+    });
+  });
+
+  describe('a throttling service', () => {
+    let world: SeedWorld;
+    const seed = demoSeed();
+    // 30 % of requests throttled (deterministic rolls); the SDK does not retry here, so the loader must.
+    before(async () => (world = await startSeedWorld({ throttleRate: 0.3, random: seededRandom(20261130) }, { maxAttempts: 1 })));
+    after(async () => world.close());
+
+    it('still delivers every item, asking again after each throttled page', async () => {
+      const places = placesOf(seed);
+      const load = await loadInbox(places, { api: (p, r) => world.factory.get(p, r), collectAll });
+      const throttled = world.emulator.requests.filter((r) => r.errorType === 'RateLimitExceededException').length;
+      assert.ok(throttled > 0, 'some requests were throttled');
+      assert.deepEqual(actual(load.items), expectedInbox(seed, places));
+      assert.ok(load.results.every((r) => !r.receivedError || (r.receivedError as { kind?: string }).kind === 'accessDenied'));
     });
   });
 });
