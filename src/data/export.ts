@@ -75,17 +75,19 @@ function close(stream: WriteStream): Promise<void> {
   });
 }
 
-/** Rejects with the signal's reason as soon as it is aborted. */
-function aborted(signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
-  if (!signal) return { promise: new Promise<never>(() => undefined), dispose: () => undefined };
-  let onAbort = (): void => undefined;
-  const promise = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason ?? new Error('aborted'));
+/**
+ * `promise`, or a rejection with the signal's reason as soon as it is aborted.
+ * The listener is removed once settled (racing one long-lived promise instead
+ * would keep every page alive through its reactions).
+ */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason ?? new Error('aborted'));
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-  promise.catch(() => undefined);
-  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 function chunkOf<T>(format: ExportFormat, kind: CsvKind, items: readonly T[], first: boolean): string {
@@ -107,7 +109,6 @@ function chunkOf<T>(format: ExportFormat, kind: CsvKind, items: readonly T[], fi
 export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
   const temp = join(dirname(req.target), `.${basename(req.target)}.${randomBytes(4).toString('hex')}.partial`);
   const stream = createWriteStream(temp, { encoding: 'utf8', flags: 'wx' });
-  const stop = aborted(req.signal);
   let streamError: Error | undefined;
   stream.on('error', (e) => (streamError ??= e));
   let count = 0;
@@ -117,11 +118,11 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
     let wroteHeader = false;
     for (;;) {
       req.signal?.throwIfAborted();
-      const next = await Promise.race([iterator.next(), stop.promise]);
+      const next = await unlessAborted(iterator.next(), req.signal);
       if (next.done) break;
       const items = next.value.items;
       if (items.length > 0 || (!wroteHeader && req.format === 'csv')) {
-        await Promise.race([write(stream, chunkOf(req.format, req.kind, items, !wroteHeader)), stop.promise]);
+        await unlessAborted(write(stream, chunkOf(req.format, req.kind, items, !wroteHeader)), req.signal);
         wroteHeader = true;
         count += items.length;
       }
@@ -142,7 +143,5 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
     await unlink(temp).catch(() => undefined);
     const cancelled = req.signal?.aborted === true || (isLicenseManagerError(e) && e.kind === 'cancelled');
     throw new ExportError(cancelled ? 'cancelled' : 'failed', count, e);
-  } finally {
-    stop.dispose();
   }
 }
