@@ -108,3 +108,177 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`\n${rows.length} figures`);
+
+// 4. Export and the grants inbox (against their own emulators; figures with their targets).
+{
+  const { exportList } = require(join(root, 'out/src/data/export.js'));
+  const { loadInbox } = require(join(root, 'out/src/data/inbox.js'));
+  const { spawn } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  const MiB = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const ACCOUNT = '123456789012';
+  const usageConfig = (id, count) => ({
+    id,
+    Name: `Bench ${count}`,
+    LicenseCountingType: 'vCPU',
+    LicenseCount: 1_000_000,
+    generatedUsage: {
+      count,
+      resourceTypes: ['EC2_INSTANCE', 'EC2_HOST', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'],
+      ownerAccounts: [ACCOUNT, '210987654321'],
+      consumedLicenses: [1, 2, 4],
+      resourceStatuses: ['running', 'stopped'],
+      startTime: '2025-01-01T00:00:00Z',
+    },
+  });
+  const benchSeed = {
+    regions: ['us-east-1'],
+    accounts: [
+      {
+        id: ACCOUNT,
+        name: 'Bench',
+        profile: 'bench',
+        accessKeyId: 'AKIDBENCH00000000001',
+        secretAccessKey: 'bench-secret',
+        defaultRegion: 'us-east-1',
+        regions: {
+          'us-east-1': { licenseConfigurations: [usageConfig('lic-bench00000000000000000000010k', 10_000), usageConfig('lic-bench0000000000000000000100k', 100_000)] },
+        },
+      },
+    ],
+  };
+  // The emulator runs in its own process, so heap and CPU figures are the exporting side's alone.
+  const exportDir = mkdtempSync(join(tmpdir(), 'lm-bench-export-'));
+  writeFileSync(join(exportDir, 'seed.json'), JSON.stringify(benchSeed));
+  const child = spawn(process.execPath, ['out/test/emulator/cli.js', '--seed', join(exportDir, 'seed.json'), '--write-aws-config', exportDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => (out += d) && /listening on/.test(out) && resolve());
+    child.once('exit', (code) => reject(new Error(`bench emulator exited (${code})`)));
+  });
+  process.env.AWS_CONFIG_FILE = join(exportDir, 'config');
+  process.env.AWS_SHARED_CREDENTIALS_FILE = join(exportDir, 'credentials');
+  const exportFactory = aws.createClientFactory({});
+  const configArn = (id) => `arn:aws:license-manager:us-east-1:${ACCOUNT}:license-configuration:${id}`;
+  try {
+    const api = exportFactory.get('bench', 'us-east-1');
+    const [ten, hundred] = benchSeed.accounts[0].regions['us-east-1'].licenseConfigurations.map((c) => configArn(c.id));
+    const fetchOf = (arn) => (token) => api.listUsageForLicenseConfiguration(arn, { maxResults: 100, nextToken: token });
+    await aws.collectAll(fetchOf(ten), { maxItems: 100 });
+    const listMs = [];
+    const exportMs = [];
+    const listCpu = [];
+    const exportCpu = [];
+    const cpuMs = (since) => {
+      const u = process.cpuUsage(since);
+      return (u.user + u.system) / 1000;
+    };
+    const list = async () => {
+      const t = performance.now();
+      const c = process.cpuUsage();
+      let n = 0;
+      for await (const page of aws.pages(fetchOf(ten))) n += page.items.length;
+      listMs.push(performance.now() - t);
+      listCpu.push(cpuMs(c));
+      if (n !== 10_000) throw new Error(`bench: listed ${n} of 10,000`);
+    };
+    const exportTen = async () => {
+      const t = performance.now();
+      const c = process.cpuUsage();
+      const written = await exportList({ pages: aws.pages(fetchOf(ten)), format: 'csv', kind: 'usage', target: join(exportDir, 'ten.csv') });
+      exportMs.push(performance.now() - t);
+      exportCpu.push(cpuMs(c));
+      if (written !== 10_000) throw new Error(`bench: exported ${written} of 10,000`);
+    };
+    // Alternating which goes first, so neither gains from a warmer process.
+    for (let i = 0; i < 5; i++) for (const run of i % 2 ? [exportTen, list] : [list, exportTen]) await run();
+    row('list 10,000 usage records (100 per page), median of 5', ms(median(listMs)), '');
+    row('export them to CSV, median of 5', ms(median(exportMs)), '');
+    row('  export / list (wall clock)', `${(median(exportMs) / median(listMs)).toFixed(2)}x`, 'target <= 1.2x');
+    row('  export / list (CPU of this process; the emulator runs apart)', `${(median(exportCpu) / median(listCpu)).toFixed(2)}x`, 'target <= 1.2x');
+
+    global.gc?.();
+    const base = process.memoryUsage().heapUsed;
+    let retained = 0;
+    let nextSample = 10_000;
+    const t = performance.now();
+    const written = await exportList({
+      pages: aws.pages(fetchOf(hundred)),
+      format: 'csv',
+      kind: 'usage',
+      target: join(exportDir, 'hundred.csv'),
+      onProgress: (count) => {
+        if (count < nextSample) return;
+        nextSample += 10_000;
+        global.gc?.();
+        retained = Math.max(retained, process.memoryUsage().heapUsed - base);
+      },
+    });
+    const size = statSync(join(exportDir, 'hundred.csv')).size;
+    row(`export ${written.toLocaleString('en-US')} usage records to CSV`, ms(performance.now() - t), `${MiB(size)} file`);
+    row('  heap growth while exporting (after GC, every 10,000 rows)', MiB(retained), global.gc ? 'target < 20 MiB' : 'run with --expose-gc');
+  } finally {
+    exportFactory.dispose();
+    child.kill();
+    rmSync(exportDir, { recursive: true, force: true });
+  }
+
+  const LATENCY = 300;
+  const inboxEmu = await startEmulator({ latencyMs: LATENCY });
+  const inboxDir = mkdtempSync(join(tmpdir(), 'lm-bench-inbox-'));
+  const inboxFiles = inboxEmu.writeAwsConfig(inboxDir);
+  process.env.AWS_CONFIG_FILE = inboxFiles.configFile;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = inboxFiles.credentialsFile;
+  const inboxFactory = aws.createClientFactory({});
+  try {
+    const profiles = inboxEmu.state.identityList().map((i) => i.profile).slice(0, 4);
+    const regions = inboxEmu.state.regions.slice(0, 3);
+    const places = profiles.flatMap((profile) => regions.map((region) => ({ profile, region })));
+    const one = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await inboxFactory.get(profiles[1], regions[0]).listReceivedGrants({ maxResults: 100 });
+      one.push(performance.now() - t);
+    }
+    const oneCall = median(one);
+    const refresh = async () => {
+      let receivedDone = 0;
+      const start = performance.now();
+      const before = inboxEmu.requests.length;
+      const api = (p, r) => {
+        const facade = inboxFactory.get(p, r);
+        return Object.assign(Object.create(facade), {
+          listReceivedGrants: (req) => facade.listReceivedGrants(req).finally(() => (receivedDone = performance.now() - start)),
+        });
+      };
+      const load = await loadInbox(places, { api, collectAll: aws.collectAll });
+      return { ms: performance.now() - start, receivedMs: receivedDone, requests: inboxEmu.requests.length - before, load };
+    };
+    await refresh();
+    const runs = [await refresh(), await refresh(), await refresh()];
+    const full = median(runs.map((r) => r.ms));
+    const received = median(runs.map((r) => r.receivedMs));
+    const label = `${profiles.length} profiles x ${regions.length} regions`;
+    row(`one ListReceivedGrants call, ${LATENCY} ms emulator latency, median of 3`, ms(oneCall), '');
+    row(`inbox refresh, ${label}, median of 3`, ms(full), '');
+    row('  refresh / one call', `${(full / oneCall).toFixed(2)}x`, 'target <= 2x');
+    row('  received grants of every place done (the badge)', `${(received / oneCall).toFixed(2)}x`, 'of one call');
+    row('  requests per refresh', runs[0].requests, `${places.length} places x 2 lists, <= 8 in flight`);
+    const keys = (load) => load.items.map((i) => i.key).sort().join('\n');
+    inboxEmu.setFaults({ throttleRate: 0.3 });
+    const throttled = await refresh();
+    inboxEmu.setFaults({ throttleRate: 0 });
+    const complete = keys(throttled.load) === keys(runs[0].load);
+    row('inbox refresh with 30 % throttling', ms(throttled.ms), '');
+    row('  items arrived', `${throttled.load.items.length}/${runs[0].load.items.length}${complete ? '' : ' (DIFFERENT)'}`, 'target all');
+    row('  requests (throttled answers included)', throttled.requests, '');
+  } finally {
+    inboxFactory.dispose();
+    await inboxEmu.close();
+    rmSync(inboxDir, { recursive: true, force: true });
+  }
+  console.log(`${rows.length} figures with export and inbox`);
+}

@@ -162,5 +162,6 @@ export function parseFilters(body: Json, allowed: string[]): ParsedFilter[] {
 
 /** Keeps the items for which every filter's accessor returns exactly the filter value. */
 export function applyFilters<T>(items: T[], filters: ParsedFilter[], accessors: Record<string, (item: T) => string | undefined>): T[] {
+  if (filters.length === 0) return items;
   return items.filter((item) => filters.every((f) => accessors[f.name](item) === f.value));
 }

@@ -30,7 +30,7 @@ describe('emulator grant reads', () => {
     assert.equal(east.Grants!.length, 9);
     assert.ok(east.Grants!.some((g) => g.GrantStatus === 'DELETED'));
     const eu = await client(emu, 'seller', 'eu-west-1').send(new ListDistributedGrantsCommand({}));
-    assert.deepEqual(grantNames(eu.Grants), ['Globex EU analytics', 'Research OU ML inference']);
+    assert.deepEqual(grantNames(eu.Grants), ['Globex EU analytics', 'Initech connectors beta', 'Research OU ML inference']);
     const buyerAp = await client(emu, 'buyer', 'ap-southeast-2').send(new ListDistributedGrantsCommand({}));
     assert.deepEqual(grantNames(buyerAp.Grants), ['Initech edge agents (from Globex)']);
     assert.equal(buyerAp.Grants![0].ParentArn, grantNamed(emu, 'Globex APAC edge agents').arn);
@@ -71,7 +71,7 @@ describe('emulator grant reads', () => {
     const eu = await client(emu, 'buyer', 'eu-west-1').send(new ListReceivedGrantsCommand({}));
     assert.deepEqual(grantNames(eu.Grants), ['Globex EU analytics']);
     const research = await client(emu, 'research', 'eu-west-1').send(new ListReceivedGrantsCommand({}));
-    assert.deepEqual(grantNames(research.Grants), ['Research OU ML inference']);
+    assert.deepEqual(grantNames(research.Grants), ['Initech connectors beta', 'Research OU ML inference']);
     const org = east.Grants!.find((g) => g.GrantName === 'Globex organization analytics')!;
     assert.equal(org.GrantStatus, 'WORKFLOW_COMPLETED');
     assert.match(org.GranteePrincipalArn!, /^arn:aws:organizations::444455556666:organization\/o-/);

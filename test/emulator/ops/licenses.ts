@@ -32,6 +32,22 @@ const RECEIVED_FILTERS: Record<string, (l: Json) => string | undefined> = {
   Beneficiary: LICENSE_FILTERS.Beneficiary,
 };
 
+/**
+ * GetLicenseUsage's answer: the usage the seed states, or else one EntitlementUsage per entitlement of
+ * the current version, nothing consumed yet, counts as strings and MaxCount only where the entitlement
+ * has one (an entitlement without one is unlimited).
+ */
+function entitlementUsages(current: Json, seeded: Json[]): Json[] {
+  if (seeded.length > 0) return clone(seeded);
+  const entitlements = (current.Entitlements as Json[] | undefined) ?? [];
+  return entitlements.map((e) => ({
+    Name: e.Name,
+    ConsumedValue: '0',
+    ...(typeof e.MaxCount === 'number' ? { MaxCount: String(e.MaxCount) } : {}),
+    Unit: e.Unit,
+  }));
+}
+
 export const licenseOps: Record<string, OperationDef> = {
   ListLicenses: {
     handler(ctx) {
@@ -75,7 +91,7 @@ export const licenseOps: Record<string, OperationDef> = {
       const arn = ck.arn('LicenseArn', true);
       ck.done();
       const l = visibleLicense(ctx, arn!);
-      return { LicenseUsage: { EntitlementUsages: clone(l.usage) } };
+      return { LicenseUsage: { EntitlementUsages: entitlementUsages(ctx.state.currentLicense(l), l.usage) } };
     },
   },
   ListReceivedLicenses: {

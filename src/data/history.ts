@@ -1,0 +1,73 @@
+/**
+ * Loads a grant's earlier versions on demand: a page of versions at a time,
+ * newest first, with a few GetGrant calls in flight.
+ */
+import type { CallOptions, Grant, LicenseManagerApi } from '../aws/types';
+import { fanOut } from './fanOut';
+
+/** Versions per page of the History section. */
+export const HISTORY_PAGE_SIZE = 20;
+/** GetGrant calls in flight at most while loading history. */
+export const HISTORY_CONCURRENCY = 4;
+
+/** One page of a grant's versions. */
+export interface GrantVersionsPage {
+  /** Newest first. */
+  readonly versions: Grant[];
+  /** The version to continue from ("Show older"); absent once version 1 is loaded. */
+  readonly older?: number;
+}
+
+/** Options of `loadGrantVersions`. */
+export interface GrantVersionsOptions extends CallOptions {
+  /**
+   * Newest version of the page. Omitted: the grant's current version, read with
+   * GetGrant (or taken from `current` when the caller has it).
+   */
+  readonly from?: number;
+  /** The grant as last read, to start from its version without reading it again. */
+  readonly current?: Grant;
+  /** Versions per page; default 20. */
+  readonly pageSize?: number;
+  /** Calls in flight at most; default 4. */
+  readonly concurrency?: number;
+}
+
+/**
+ * Reads versions `from`, `from - 1`, … (one page) of a grant with GetGrant and
+ * `Version`, at most `concurrency` at a time. Rejects with the first failure
+ * (a `LicenseManagerError`), or with the signal's reason once aborted.
+ */
+export async function loadGrantVersions(
+  api: Pick<LicenseManagerApi, 'getGrant'>,
+  grantArn: string,
+  options: GrantVersionsOptions = {},
+): Promise<GrantVersionsPage> {
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? HISTORY_PAGE_SIZE));
+  options.signal?.throwIfAborted();
+  let known: Grant | undefined;
+  let from = options.from;
+  if (from === undefined) {
+    known = options.current ?? (await api.getGrant(grantArn));
+    from = Number(known.Version);
+    if (!Number.isInteger(from) || from < 1) return { versions: [known] };
+  }
+  const wanted = Array.from({ length: Math.min(pageSize, from) }, (_, i) => from - i);
+  const toFetch = wanted.filter((v) => String(v) !== known?.Version);
+  const settled = await fanOut(
+    toFetch,
+    async (v) => {
+      const g = await api.getGrant(grantArn, String(v));
+      options.signal?.throwIfAborted();
+      return g;
+    },
+    { limit: options.concurrency ?? HISTORY_CONCURRENCY, signal: options.signal },
+  );
+  options.signal?.throwIfAborted();
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const fetched = new Map(toFetch.map((v, i) => [v, (settled[i] as PromiseFulfilledResult<Grant>).value]));
+  const versions = wanted.map((v) => (known && String(v) === known.Version ? known : fetched.get(v)!));
+  const oldest = wanted[wanted.length - 1];
+  return oldest > 1 ? { versions, older: oldest - 1 } : { versions };
+}
