@@ -36,6 +36,8 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // The SDK's ES module builds tree-shake: dist/aws.js is ~330 KiB instead of ~550 KiB minified.
+    mainFields: ['module', 'main'],
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',

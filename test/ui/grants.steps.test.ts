@@ -13,7 +13,6 @@ import {
   quickInputTitle,
   quickPickItems,
   runCommand,
-  selectProfiles,
   typeInInputBox,
   useUiSession,
   waitForInputBoxMessage,
@@ -44,6 +43,32 @@ async function placeholder(page: Page): Promise<string> {
 /** The label of the quick pick row that has the keyboard focus. */
 async function focusedLabel(page: Page): Promise<string> {
   return (await quickInput(page).locator('.quick-input-list .monaco-list-row.focused .label-name').first().innerText()).trim();
+}
+
+/** Shows exactly these profiles, clicking one box at a time with the pointer moved off any hover first. */
+async function showProfiles(page: Page, names: readonly string[]): Promise<void> {
+  await runCommand(page, 'License Manager: Select Profiles…');
+  await waitForQuickInput(page, { title: 'Profiles to show' });
+  await poll(
+    async () => {
+      const items = await quickPickItems(page);
+      const wrong = items.find((i) => i.checked !== undefined && i.checked !== names.includes(i.label));
+      if (!wrong) return items.length > 0;
+      await page.mouse.move(0, 0);
+      await quickInput(page)
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${wrong.label}$`) }) })
+        .locator('.monaco-checkbox')
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+      return false;
+    },
+    20_000,
+    `only ${names.join(', ')} checked`,
+  );
+  await acceptQuickInput(page);
+  await quickInput(page).waitFor({ state: 'hidden' });
 }
 
 /** Waits for an input box (no list) whose prompt matches. */
@@ -115,7 +140,7 @@ describe('multi-step grant inputs in the UI', function () {
   before(async () => {
     const { page } = ui.current;
     await openContainer(page);
-    await selectProfiles(page, ['seller', 'buyer']);
+    await showProfiles(page, ['seller', 'buyer']);
     await findTreeItem(page, ['seller']);
   });
 
@@ -167,7 +192,10 @@ describe('multi-step grant inputs in the UI', function () {
 
     // Validation as you type, then Back and a different region: the extra step goes away.
     await start(ui.current, 'Create Grant…', CREATE, license, four(1));
-    for (let n = 1; n <= 3; n++) await answer(n);
+    for (let n = 1; n <= 3; n++) {
+      await waitForTitle(page, titles[n - 1]);
+      await answer(n);
+    }
     await waitForTitle(page, five(4));
     await typeInInputBox(page, 'moon-base-1');
     const refused = await waitForInputBoxMessage(page, /Enter a region code such as us-east-1/);
