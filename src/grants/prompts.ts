@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Cancelled } from '../commands/register';
-import { inputSteps, runSteps, type TextStepOptions } from '../shared/multiStepInput';
+import type { TextStepOptions } from '../shared/multiStepInput';
 import { problemText } from './messages';
 import { checkStatusReason, normalizeStatusReason } from './validation';
 
@@ -13,10 +13,21 @@ export function statusReasonInput(prompt: string): TextStepOptions {
   };
 }
 
-/** Asks for the optional status reason alone; `undefined` when left empty. Esc cancels. */
+/**
+ * Asks for the optional status reason alone (one input box, validated as you type);
+ * `undefined` when left empty. Esc throws `Cancelled`.
+ */
 export async function askStatusReason(title: string, prompt: string): Promise<string | undefined> {
-  const { reason } = await runSteps<{ reason: string }>(title, [inputSteps<{ reason: string }>().text('reason', statusReasonInput(prompt))]);
-  return normalizeStatusReason(reason);
+  const input = statusReasonInput(prompt);
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: input.prompt,
+    placeHolder: input.placeholder,
+    ignoreFocusOut: true,
+    validateInput: input.validate,
+  });
+  if (value === undefined) throw new Cancelled();
+  return normalizeStatusReason(value);
 }
 
 /** A modal confirmation; anything but the confirming button throws `Cancelled`. */
