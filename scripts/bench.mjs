@@ -282,3 +282,16 @@ console.log(`\n${rows.length} figures`);
   }
   console.log(`${rows.length} figures with export and inbox`);
 }
+
+// 5. The packaged VSIX, as users download it (vsce package runs the production build).
+{
+  const out = mkdtempSync(join(tmpdir(), 'lm-vsix-'));
+  try {
+    const vsix = join(out, 'license-manager-explorer.vsix');
+    execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'ignore' });
+    console.log(`vsix: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+  }
+}

@@ -1,5 +1,6 @@
 // Builds the extension (dist/), the webview bundle (media/dist/) and the
 // transpiled sources and tests (out/) used by the test suites and the emulator.
+// `--watch` rebuilds the two bundles on change (for F5; see .vscode/tasks.json).
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const quiet = args.has('--quiet');
+const watch = args.has('--watch');
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -22,10 +24,10 @@ function walk(dir, out = []) {
 const started = Date.now();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
-await Promise.all([
+const bundles = [
   // The extension: `vscode` is provided by the host; the AWS layer is a separate
   // bundle loaded on first use so activation never loads SDK code.
-  esbuild.build({
+  {
     absWorkingDir: root,
     entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts' },
     bundle: true,
@@ -34,11 +36,13 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // The SDK's ES module builds tree-shake: dist/aws.js is ~330 KiB instead of ~550 KiB minified.
+    mainFields: ['module', 'main'],
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-  }),
-  esbuild.build({
+  },
+  {
     absWorkingDir: root,
     entryPoints: { detail: 'media/src/detail.ts' },
     bundle: true,
@@ -49,20 +53,55 @@ await Promise.all([
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-  }),
-  // Tests and the emulator run from plain transpiled files.
-  production
-    ? Promise.resolve()
-    : esbuild.build({
-        absWorkingDir: root,
-        entryPoints: [...walk(join(root, 'src')), ...walk(join(root, 'test'))].map((p) => relative(root, p)),
-        outdir: 'out',
-        outbase: '.',
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        sourcemap: true,
-        logLevel: 'warning',
-      }),
-]);
-if (!quiet) console.log(`build: done in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  },
+];
+
+/** Lines for the watch task's problem matcher in .vscode/tasks.json: one start/finish around all bundles. */
+let building = 0;
+let errors = 0;
+const watchReport = {
+  name: 'watch-report',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) {
+        errors = 0;
+        console.log('watch: build started');
+      }
+    });
+    build.onEnd((r) => {
+      for (const e of r.errors) {
+        const at = e.location ? `${e.location.file}:${e.location.line}:${e.location.column + 1}: ` : '';
+        console.log(`watch: error: ${at}${e.text}`);
+      }
+      errors += r.errors.length;
+      if (--building === 0) console.log(`watch: build finished with ${errors} error(s)`);
+    });
+  },
+};
+
+if (watch) {
+  for (const options of bundles) {
+    const ctx = await esbuild.context({ ...options, plugins: [watchReport] });
+    await ctx.watch();
+  }
+  console.log('watch: watching src/ and media/src/ (Ctrl+C to stop)');
+} else {
+  await Promise.all([
+    ...bundles.map((options) => esbuild.build(options)),
+    // Tests and the emulator run from plain transpiled files.
+    production
+      ? Promise.resolve()
+      : esbuild.build({
+          absWorkingDir: root,
+          entryPoints: [...walk(join(root, 'src')), ...walk(join(root, 'test'))].map((p) => relative(root, p)),
+          outdir: 'out',
+          outbase: '.',
+          platform: 'node',
+          format: 'cjs',
+          target: 'node20',
+          sourcemap: true,
+          logLevel: 'warning',
+        }),
+  ]);
+}
+if (!quiet && !watch) console.log(`build: done in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

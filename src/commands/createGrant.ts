@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { problemText } from '../grants/messages';
-import { askMany, askPick, askText, type StepInfo } from '../grants/prompts';
 import { resolveLicense } from '../grants/resolve';
 import { runGrantAction } from '../grants/run';
-import { homeRegionItems, OTHER_REGION } from '../grants/regions';
+import { homeRegionItems, OTHER_REGION, type RegionItem } from '../grants/regions';
 import {
   checkAllowedOperations,
   checkGrantName,
@@ -12,8 +11,18 @@ import {
   normalizePrincipal,
   partitionOf,
 } from '../grants/validation';
+import { inputSteps, runSteps } from '../shared/multiStepInput';
 import { isRegionCode } from '../tree/regions';
 import type { CommandDefinition } from './register';
+
+/** The answers of Create Grant; `otherRegion` only after picking "Other region…". */
+interface GrantAnswers {
+  name: string;
+  principal: string;
+  region: RegionItem;
+  otherRegion?: string;
+  ops: vscode.QuickPickItem[];
+}
 
 export const createGrant: CommandDefinition = {
   id: 'licenseManager.grant.create',
@@ -21,51 +30,42 @@ export const createGrant: CommandDefinition = {
     const title = vscode.l10n.t('Create Grant');
     const target = await resolveLicense(ctx, arg, title);
     const licenseName = target.license.LicenseName ?? target.arn;
-    const step = (n: number): StepInfo => ({ step: n, total: 4 });
     const partition = partitionOf(target.arn);
-
-    const grantName = await askText({
-      title,
-      step: step(1),
-      prompt: vscode.l10n.t('Name of the new grant of “{0}”', licenseName),
-      validate: (v) => problemText(checkGrantName(v), vscode.l10n.t('The grant name')),
-    });
-    const principal = normalizePrincipal(
-      await askText({
-        title,
-        step: step(2),
-        prompt: vscode.l10n.t('Who receives the grant: an account, organization or organizational unit ARN (or a 12-digit account ID)'),
-        placeHolder: 'arn:aws:iam::123456789012:root',
-        validate: (v) => problemText(checkPrincipal(v, partition), vscode.l10n.t('The principal')),
-      }),
-      partition,
-    );
     const selection = await ctx.explorer.selection().catch(() => []);
     const regions = selection.find((s) => s.profile === target.profile)?.regions ?? [];
-    let region = (
-      await askPick({
-        title,
-        step: step(3),
-        placeHolder: vscode.l10n.t('Home region of the grant'),
+    const s = inputSteps<GrantAnswers>();
+    const answers = await runSteps<GrantAnswers>(title, [
+      s.text('name', {
+        prompt: vscode.l10n.t('Name of the new grant of “{0}”', licenseName),
+        validate: (v) => problemText(checkGrantName(v), vscode.l10n.t('The grant name')),
+      }),
+      s.text('principal', {
+        prompt: vscode.l10n.t('Who receives the grant: an account, organization or organizational unit ARN (or a 12-digit account ID)'),
+        placeholder: 'arn:aws:iam::123456789012:root',
+        validate: (v) => problemText(checkPrincipal(v, partition), vscode.l10n.t('The principal')),
+      }),
+      s.pick('region', {
+        placeholder: vscode.l10n.t('Home region of the grant'),
         items: homeRegionItems(target.license.HomeRegion, [target.region, ...regions]),
-      })
-    ).region;
-    if (region === OTHER_REGION) {
-      region = await askText({
-        title,
-        step: step(3),
-        prompt: vscode.l10n.t('Home region of the grant, e.g. eu-central-1'),
-        validate: (v) => (isRegionCode(v) ? undefined : vscode.l10n.t('Enter a region code such as us-east-1.')),
-      });
-    }
-    const allowed = grantableOperations(target.kind, target.license);
-    const ops = await askMany({
-      title,
-      step: step(4),
-      placeHolder: vscode.l10n.t('Operations the grantee may perform (limited to what the license allows)'),
-      items: allowed.map((op) => ({ label: op, picked: op !== 'CreateGrant' })),
-      check: (items) => checkAllowedOperations(items.map((i) => i.label)),
-    });
+      }),
+      s.text(
+        'otherRegion',
+        {
+          prompt: vscode.l10n.t('Home region of the grant, e.g. eu-central-1'),
+          validate: (v) => (isRegionCode(v) ? undefined : vscode.l10n.t('Enter a region code such as us-east-1.')),
+        },
+        (a) => a.region?.region === OTHER_REGION,
+      ),
+      s.many('ops', {
+        placeholder: vscode.l10n.t('Operations the grantee may perform (limited to what the license allows)'),
+        items: grantableOperations(target.kind, target.license).map((op) => ({ label: op, picked: op !== 'CreateGrant' })),
+        check: (items) => problemText(checkAllowedOperations(items.map((i) => i.label)), ''),
+      }),
+    ]);
+    const grantName = answers.name;
+    const principal = normalizePrincipal(answers.principal, partition);
+    const region = answers.otherRegion ?? answers.region.region;
+    const ops = answers.ops;
 
     return runGrantAction({
       ctx,

@@ -1,11 +1,26 @@
 import * as vscode from 'vscode';
 import { notify, problemText } from '../grants/messages';
-import { askMany, askPick, askStatusReason, askText, type StepInfo } from '../grants/prompts';
+import { statusReasonInput } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
-import { amendableOperations, checkAllowedOperations, checkGrantName, sameOperations } from '../grants/validation';
+import {
+  amendableOperations,
+  checkAllowedOperations,
+  checkGrantName,
+  normalizeStatusReason,
+  sameOperations,
+} from '../grants/validation';
 import { nextStatusesFor } from '../model/grantActions';
+import { inputSteps, runSteps } from '../shared/multiStepInput';
 import type { CommandDefinition } from './register';
+
+/** The answers of New Grant Version; `name` and `ops` only from the grantor's side. */
+interface VersionAnswers {
+  status: vscode.QuickPickItem;
+  reason: string;
+  name?: string;
+  ops?: vscode.QuickPickItem[];
+}
 
 export const createGrantVersion: CommandDefinition = {
   id: 'licenseManager.grant.createVersion',
@@ -15,46 +30,45 @@ export const createGrantVersion: CommandDefinition = {
     const grant = target.grant;
     const name = grantLabel(grant);
     // Only the grantor may rename a grant or change its operations.
-    const amend = target.direction === 'distributed';
-    const total = amend ? 4 : 2;
-    const step = (n: number): StepInfo => ({ step: n, total });
-
-    const status = await askPick({
-      title,
-      step: step(1),
-      placeHolder: vscode.l10n.t('Status of the new version of “{0}”', name),
-      items: nextStatusesFor(grant.GrantStatus).map((s) => ({
-        label: s,
-        description: s === grant.GrantStatus ? vscode.l10n.t('current, keep') : undefined,
-      })),
-    });
-    const reason = await askStatusReason(
-      title,
-      vscode.l10n.t('Status reason for the new version of “{0}”. Optional; both sides of the grant see it.', name),
-      step(2),
-    );
-    let newName: string | undefined;
-    let newOps: string[] | undefined;
-    if (amend) {
-      const typed = await askText({
-        title,
-        step: step(3),
-        prompt: vscode.l10n.t('Grant name. Keep it as it is to leave the name unchanged.'),
-        value: grant.GrantName,
-        validate: (v) => problemText(checkGrantName(v), vscode.l10n.t('The grant name')),
-      });
-      if (typed !== grant.GrantName) newName = typed;
-      const current = grant.GrantedOperations ?? [];
-      const chosen = await askMany({
-        title,
-        step: step(4),
-        placeHolder: vscode.l10n.t('Allowed operations (the current ones are selected)'),
-        items: amendableOperations(current).map((op) => ({ label: op, picked: current.includes(op) })),
-        check: (items) => checkAllowedOperations(items.map((i) => i.label)),
-      });
-      const ops = chosen.map((i) => i.label);
-      if (!sameOperations(ops, current)) newOps = ops;
-    }
+    const amend = (): boolean => target.direction === 'distributed';
+    const current = grant.GrantedOperations ?? [];
+    const s = inputSteps<VersionAnswers>();
+    const answers = await runSteps<VersionAnswers>(title, [
+      s.pick('status', {
+        placeholder: vscode.l10n.t('Status of the new version of “{0}”', name),
+        items: nextStatusesFor(grant.GrantStatus).map((st) => ({
+          label: st,
+          description: st === grant.GrantStatus ? vscode.l10n.t('current, keep') : undefined,
+        })),
+      }),
+      s.text(
+        'reason',
+        statusReasonInput(vscode.l10n.t('Status reason for the new version of “{0}”. Optional; both sides of the grant see it.', name)),
+      ),
+      s.text(
+        'name',
+        {
+          prompt: vscode.l10n.t('Grant name. Keep it as it is to leave the name unchanged.'),
+          value: grant.GrantName,
+          validate: (v) => problemText(checkGrantName(v), vscode.l10n.t('The grant name')),
+        },
+        amend,
+      ),
+      s.many(
+        'ops',
+        {
+          placeholder: vscode.l10n.t('Allowed operations (the current ones are selected)'),
+          items: amendableOperations(current).map((op) => ({ label: op, picked: current.includes(op) })),
+          check: (items) => problemText(checkAllowedOperations(items.map((i) => i.label)), ''),
+        },
+        amend,
+      ),
+    ]);
+    const reason = normalizeStatusReason(answers.reason);
+    const newName = answers.name !== undefined && answers.name !== grant.GrantName ? answers.name : undefined;
+    const ops = answers.ops?.map((i) => i.label);
+    const newOps = ops && !sameOperations(ops, current) ? ops : undefined;
+    const status = answers.status;
     const newStatus = status.label !== grant.GrantStatus ? status.label : undefined;
     if (newStatus === undefined && reason === undefined && newName === undefined && newOps === undefined) {
       void notify.info(

@@ -1,95 +1,33 @@
 import * as vscode from 'vscode';
 import { Cancelled } from '../commands/register';
+import type { TextStepOptions } from '../shared/multiStepInput';
 import { problemText } from './messages';
-import { checkStatusReason, normalizeStatusReason, type Problem } from './validation';
+import { checkStatusReason, normalizeStatusReason } from './validation';
 
-/** Where a prompt sits in a multi-step flow; shown in the title as "Step n of m". */
-export interface StepInfo {
-  readonly step: number;
-  readonly total: number;
-}
-
-export function stepTitle(title: string, step?: StepInfo): string {
-  return step ? vscode.l10n.t('{0} (Step {1} of {2})', title, step.step, step.total) : title;
-}
-
-export interface TextPrompt {
-  readonly title: string;
-  readonly step?: StepInfo;
-  readonly prompt: string;
-  readonly placeHolder?: string;
-  readonly value?: string;
-  readonly validate: (value: string) => string | undefined;
-}
-
-/** An input box; Esc throws `Cancelled`. */
-export async function askText(p: TextPrompt): Promise<string> {
-  const value = await vscode.window.showInputBox({
-    title: stepTitle(p.title, p.step),
-    prompt: p.prompt,
-    placeHolder: p.placeHolder,
-    value: p.value,
-    ignoreFocusOut: true,
-    validateInput: (v) => p.validate(v),
-  });
-  if (value === undefined) throw new Cancelled();
-  return value;
-}
-
-/** The optional status reason (≤400 characters); `undefined` when left empty. */
-export async function askStatusReason(title: string, prompt: string, step?: StepInfo): Promise<string | undefined> {
-  const value = await askText({
-    title,
-    step,
+/** The input of an optional status reason (≤400 characters); see `normalizeStatusReason` for what to send. */
+export function statusReasonInput(prompt: string): TextStepOptions {
+  return {
     prompt,
-    placeHolder: vscode.l10n.t('Optional, up to 400 characters'),
+    placeholder: vscode.l10n.t('Optional, up to 400 characters'),
     validate: (v) => problemText(checkStatusReason(v), vscode.l10n.t('The status reason')),
-  });
-  return normalizeStatusReason(value);
-}
-
-export interface PickPrompt<T extends vscode.QuickPickItem> {
-  readonly title: string;
-  readonly step?: StepInfo;
-  readonly placeHolder: string;
-  readonly items: readonly T[];
-}
-
-/** A single-choice quick pick; Esc throws `Cancelled`. */
-export async function askPick<T extends vscode.QuickPickItem>(p: PickPrompt<T>): Promise<T> {
-  const picked = await vscode.window.showQuickPick(p.items, {
-    title: stepTitle(p.title, p.step),
-    placeHolder: p.placeHolder,
-    ignoreFocusOut: true,
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
-  if (picked === undefined) throw new Cancelled();
-  return picked;
+  };
 }
 
 /**
- * A multi-select quick pick; items with `picked` start selected. An empty choice
- * is refused by `check` and the pick shows again with its message. Esc throws `Cancelled`.
+ * Asks for the optional status reason alone (one input box, validated as you type);
+ * `undefined` when left empty. Esc throws `Cancelled`.
  */
-export async function askMany<T extends vscode.QuickPickItem>(
-  p: PickPrompt<T> & { readonly check: (chosen: readonly T[]) => Problem | undefined },
-): Promise<T[]> {
-  let items = p.items;
-  let placeHolder = p.placeHolder;
-  for (;;) {
-    const chosen = await vscode.window.showQuickPick(items, {
-      title: stepTitle(p.title, p.step),
-      placeHolder,
-      ignoreFocusOut: true,
-      canPickMany: true,
-    });
-    if (chosen === undefined) throw new Cancelled();
-    const problem = problemText(p.check(chosen), '');
-    if (!problem) return chosen;
-    placeHolder = problem;
-    items = items.map((i) => ({ ...i, picked: chosen.includes(i) }));
-  }
+export async function askStatusReason(title: string, prompt: string): Promise<string | undefined> {
+  const input = statusReasonInput(prompt);
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: input.prompt,
+    placeHolder: input.placeholder,
+    ignoreFocusOut: true,
+    validateInput: input.validate,
+  });
+  if (value === undefined) throw new Cancelled();
+  return normalizeStatusReason(value);
 }
 
 /** A modal confirmation; anything but the confirming button throws `Cancelled`. */
