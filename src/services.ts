@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type * as AwsModule from './aws/index';
 import type { LicenseManagerClientFactory } from './aws/types';
 import type { ResourceChange } from './model/resources';
+import type { ExplorerState } from './state/explorerState';
 
 export type Aws = typeof AwsModule;
 
@@ -18,6 +19,8 @@ export interface Services {
   clients(): Promise<LicenseManagerClientFactory>;
   /** Fired after a mutation; the explorer and open panels reload what it names. */
   readonly changes: vscode.EventEmitter<ResourceChange>;
+  /** Profiles, selection, regions, filter and the in-flight guard. */
+  readonly state: ExplorerState;
 }
 
 export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {

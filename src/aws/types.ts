@@ -255,52 +255,52 @@ export interface LicenseManagerApi {
   readonly region: string;
 
   /** ListLicenseConfigurations (regional). Filters: `licenseCountingType`, `enforceLicenseCount`, `usagelimitExceeded`. */
-  listLicenseConfigurations(req?: ListRequest & { arns?: string[] }): Promise<Page<LicenseConfiguration>>;
+  listLicenseConfigurations(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>>;
   /** GetLicenseConfiguration; the result includes `Tags`. */
-  getLicenseConfiguration(arn: string): Promise<LicenseConfiguration>;
+  getLicenseConfiguration(arn: string, opts?: CallOptions): Promise<LicenseConfiguration>;
   /** ListUsageForLicenseConfiguration. Filters: `resourceArn`, `resourceType`, `resourceAccount`. */
-  listUsageForLicenseConfiguration(arn: string, req?: ListRequest): Promise<Page<LicenseConfigurationUsage>>;
+  listUsageForLicenseConfiguration(arn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationUsage>>;
   /** ListAssociationsForLicenseConfiguration (no filters). */
-  listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest): Promise<Page<LicenseConfigurationAssociation>>;
+  listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationAssociation>>;
 
   /** ListLicenses: licenses this account issued, listed in their home region. Filters: `Beneficiary`, `ProductSKU`, `Fingerprint`, `Status`. */
-  listLicenses(req?: ListRequest & { arns?: string[] }): Promise<Page<License>>;
+  listLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<License>>;
   /** GetLicense; `version` picks a historical version, omitted = latest. */
-  getLicense(arn: string, version?: string): Promise<License>;
+  getLicense(arn: string, version?: string, opts?: CallOptions): Promise<License>;
   /** ListLicenseVersions: one License per version. */
-  listLicenseVersions(arn: string, req?: PageRequest): Promise<Page<License>>;
+  listLicenseVersions(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<License>>;
   /** GetLicenseUsage: the entitlement usages (counts are strings). */
-  getLicenseUsage(arn: string): Promise<EntitlementUsage[]>;
+  getLicenseUsage(arn: string, opts?: CallOptions): Promise<EntitlementUsage[]>;
   /**
    * ListReceivedLicenses: licenses granted to this account; the same license is listed in
    * every region. Filters: `ProductSKU`, `Status`, `Fingerprint`, `IssuerName`, `Beneficiary`.
    */
-  listReceivedLicenses(req?: ListRequest & { arns?: string[] }): Promise<Page<GrantedLicense>>;
+  listReceivedLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<GrantedLicense>>;
 
   /** ListDistributedGrants (grantor side). Filters: `LicenseArn`, `GrantStatus`, `GranteePrincipalARN`, `ProductSKU`, `LicenseIssuerName`. */
-  listDistributedGrants(req?: ListRequest & { arns?: string[] }): Promise<Page<Grant>>;
+  listDistributedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>>;
   /** ListReceivedGrants (grantee side). Filters: `ProductSKU`, `LicenseIssuerName`, `LicenseArn`, `GrantStatus`, `GranterAccountId`. */
-  listReceivedGrants(req?: ListRequest & { arns?: string[] }): Promise<Page<Grant>>;
+  listReceivedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>>;
   /** GetGrant; `version` picks a historical version, omitted = current. Deleted grants stay readable. */
-  getGrant(arn: string, version?: string): Promise<Grant>;
+  getGrant(arn: string, version?: string, opts?: CallOptions): Promise<Grant>;
 
   /** CreateGrant (grantor) for exactly one principal. Idempotent per `clientToken`. */
-  createGrant(input: CreateGrantInput): Promise<GrantMutationResult>;
+  createGrant(input: CreateGrantInput, opts?: CallOptions): Promise<GrantMutationResult>;
   /** AcceptGrant (grantee): PENDING_ACCEPT → DISABLED. */
-  acceptGrant(grantArn: string): Promise<GrantMutationResult>;
+  acceptGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult>;
   /** RejectGrant (grantee). */
-  rejectGrant(grantArn: string): Promise<GrantMutationResult>;
+  rejectGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult>;
   /**
    * CreateGrantVersion: activate/deactivate (`status` ACTIVE/DISABLED, with optional
    * `statusReason`), or rename / change operations (grantor). Idempotent per `clientToken`;
    * a stale `sourceVersion` rejects with kind `staleVersion`.
    */
-  createGrantVersion(input: CreateGrantVersionInput): Promise<GrantMutationResult>;
+  createGrantVersion(input: CreateGrantVersionInput, opts?: CallOptions): Promise<GrantMutationResult>;
   /** DeleteGrant (grantor); a version other than the current one rejects with kind `staleVersion`. */
-  deleteGrant(input: DeleteGrantInput): Promise<GrantMutationResult>;
+  deleteGrant(input: DeleteGrantInput, opts?: CallOptions): Promise<GrantMutationResult>;
 
   /** ListTagsForResource for a license configuration, license or grant. */
-  listTagsForResource(arn: string): Promise<Tag[]>;
+  listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]>;
 }
 
 /** Creates and caches one facade per (profile, region). */

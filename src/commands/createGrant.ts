@@ -11,8 +11,8 @@ import {
   grantableOperations,
   normalizePrincipal,
   partitionOf,
-} from '../grants/validation';
-import { isRegionCode } from '../tree/regions';
+} from '../model/validation';
+import { isRegionCode } from '../model/regions';
 import type { CommandDefinition } from './register';
 
 export const createGrant: CommandDefinition = {
@@ -40,7 +40,7 @@ export const createGrant: CommandDefinition = {
       }),
       partition,
     );
-    const selection = await ctx.explorer.selection().catch(() => []);
+    const selection = await ctx.services.state.selection().catch(() => []);
     const regions = selection.find((s) => s.profile === target.profile)?.regions ?? [];
     let region = (
       await askPick({

@@ -3,7 +3,7 @@ import { notify, problemText } from '../grants/messages';
 import { askMany, askPick, askStatusReason, askText, type StepInfo } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
-import { amendableOperations, checkAllowedOperations, checkGrantName, sameOperations } from '../grants/validation';
+import { amendableOperations, checkAllowedOperations, checkGrantName, sameOperations } from '../model/validation';
 import { nextStatusesFor } from '../model/grantActions';
 import type { CommandDefinition } from './register';
 

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { isResourceHolder, type ProfileSelection, type ResourceHolder } from '../model/resources';
 import { dedupeReceived, describeHolder, listPickable } from '../panels/pickable';
 import { errorView } from '../panels/views/state';
-import { Cancelled, type CommandContext, type CommandDefinition } from './register';
+import { Cancelled } from '../shared/cancelled';
+import type { CommandContext, CommandDefinition } from './register';
 
 const PICK_PAGE = 100;
 
@@ -14,7 +15,7 @@ const t = (message: string, ...args: Array<string | number | boolean>): string =
 
 /** Lists the first page of each category in every selected (profile, region) into a quick pick as results arrive. */
 async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
-  const selection: readonly ProfileSelection[] = await ctx.explorer.selection();
+  const selection: readonly ProfileSelection[] = await ctx.services.state.selection();
   const targets = selection.flatMap((s) => s.regions.map((region) => ({ profile: s.profile, region })));
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(t('Select an AWS profile and region in the License Manager explorer first.'));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isResourceHolder, type ResourceHolder, type ResourceKind, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
-import { fetchResource } from '../tree/fetchResource';
+import { fetchResource } from '../data/fetchResource';
 
 export const JSON_SCHEME = 'license-manager-json';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsErrorKind } from '../aws/types';
-import type { Problem } from './validation';
+import type { Problem } from '../model/validation';
 import { escapeLinks } from '../shared/plainText';
 
 /** The text shown in an input box for a validation problem. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { Cancelled } from '../commands/register';
+import { Cancelled } from '../shared/cancelled';
 import { problemText } from './messages';
-import { checkStatusReason, normalizeStatusReason, type Problem } from './validation';
+import { checkStatusReason, normalizeStatusReason, type Problem } from '../model/validation';
 
 /** Where a prompt sits in a multi-step flow; shown in the title as "Step n of m". */
 export interface StepInfo {

@@ -1,23 +1,9 @@
 import * as vscode from 'vscode';
 import { isLicenseManagerError } from '../aws/errors';
 import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
-import type { CommandContext } from '../commands/register';
+import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
-import type { Services } from '../services';
-import { InFlight } from './inflight';
 import { kindText, notify } from './messages';
-
-const guards = new WeakMap<Services, InFlight>();
-
-/** The in-flight guard of one activation. */
-export function inFlight(services: Services): InFlight {
-  let g = guards.get(services);
-  if (!g) {
-    g = new InFlight();
-    guards.set(services, g);
-  }
-  return g;
-}
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -34,12 +20,12 @@ const OTHER_SIDE: readonly CategoryKind[] = ['distributedGrants', 'receivedGrant
  * in every other selected profile the grant lists and received licenses, where
  * the other side of the grant shows.
  */
-export async function announceChange(ctx: CommandContext, profile: string, affected: Affected): Promise<void> {
+export async function announceChange(ctx: GrantDeps, profile: string, affected: Affected): Promise<void> {
   const arns = [affected.grantArn, affected.licenseArn].filter((a): a is string => !!a);
   ctx.services.changes.fire({ profile, arns, categories: affected.categories });
   let others: string[] = [];
   try {
-    others = (await ctx.explorer.selection()).map((s) => s.profile).filter((p) => p !== profile);
+    others = (await ctx.services.state.selection()).map((s) => s.profile).filter((p) => p !== profile);
   } catch (e) {
     ctx.services.log.warn(`selection unavailable: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -47,7 +33,7 @@ export async function announceChange(ctx: CommandContext, profile: string, affec
 }
 
 export interface GrantActionSpec {
-  readonly ctx: CommandContext;
+  readonly ctx: GrantDeps;
   /** The grant (or, for a new grant, the license) the action is about; one action per key at a time. */
   readonly key: string;
   /** The grant or license name for messages. */
@@ -72,7 +58,7 @@ export interface GrantActionSpec {
  */
 export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutationResult | undefined> {
   const { ctx, key, name } = spec;
-  const outcome = await inFlight(ctx.services).tryRun(key, spec.operation, () => send(spec));
+  const outcome = await ctx.services.state.inFlight.tryRun(key, spec.operation, () => send(spec));
   if (outcome.busy) {
     const text = vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
     vscode.window.setStatusBarMessage(text, 5000);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
-import { Cancelled, type CommandContext } from '../commands/register';
+import { Cancelled } from '../shared/cancelled';
+import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
-import { GRANT_STATUSES, receivedLicenseRegion } from '../tree/rules';
-import { canCreateGrantFrom, isArn, type GrantSourceKind } from './validation';
+import { GRANT_STATUSES, receivedLicenseRegion } from '../model/rules';
+import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
 
 /** A grant as seen through one profile and region. */
@@ -69,10 +70,10 @@ interface Failure {
 
 /** Runs `load` for every selected (profile, region); failures are collected, not thrown. */
 async function acrossSelection<T>(
-  ctx: CommandContext,
+  ctx: GrantDeps,
   load: Loader<T>,
 ): Promise<{ items: T[]; failures: Failure[]; selection: readonly ProfileSelection[] }> {
-  const selection = await ctx.explorer.selection();
+  const selection = await ctx.services.state.selection();
   const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
   const allPages: AllPages = async (list) => (await aws.collectAll((nextToken) => list({ maxResults: 100, nextToken }))).items;
   const failures: Failure[] = [];
@@ -157,7 +158,7 @@ function noSelection(): never {
  * qualifies (then throws `Cancelled`).
  */
 async function pickAcrossSelection<T>(
-  ctx: CommandContext,
+  ctx: GrantDeps,
   texts: { readonly title: string; readonly placeHolder: string; readonly none: string },
   load: Loader<T>,
   toItems: (found: T[]) => (vscode.QuickPickItem & { target: T })[],
@@ -180,7 +181,7 @@ async function pickAcrossSelection<T>(
 }
 
 /** The grants, across the explorer's selected profiles and regions, for which `action` is valid. */
-export function pickGrant(ctx: CommandContext, action: GrantAction, title: string): Promise<GrantTarget> {
+export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): Promise<GrantTarget> {
   const directions = (['received', 'distributed'] as const).filter((d) =>
     GRANT_STATUSES.some((s) => grantActionsFor(d, s).includes(action)),
   );
@@ -213,7 +214,7 @@ export function pickGrant(ctx: CommandContext, action: GrantAction, title: strin
 }
 
 /** Issued licenses and received licenses that allow CreateGrant, across the selection. */
-export function pickLicense(ctx: CommandContext, title: string): Promise<LicenseTarget> {
+export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarget> {
   return pickAcrossSelection<LicenseTarget>(
     ctx,
     {

@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import type { DetailView, PanelState } from '../shared/detailView';
 import { describeRaw, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/messages';
 import { buildPageHtml, createNonce } from './html';
-import { loadResource } from './loadResource';
+import { loadResource } from '../data/fetchResource';
 import { arnTail, type Translate } from './views/format';
 import { errorView, uiStrings } from './views/state';
 import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';

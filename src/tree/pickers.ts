@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo } from '../aws/types';
-import { Cancelled } from '../commands/register';
+import { Cancelled } from '../shared/cancelled';
 import type { ExplorerProvider } from './explorerProvider';
 import { credentialKindLabel } from './nodes/profileNode';
 import type { ResourceNode } from './nodes/resourceNode';
-import { knownRegions, regionName } from './regions';
+import { knownRegions, regionName } from '../model/regions';
 import { escapeIcons } from '../shared/plainText';
-import { GRANT_STATUSES, LICENSE_STATUSES, USAGE_RESOURCE_TYPES, type ExplorerFilter, type UsageFilter } from './rules';
+import { GRANT_STATUSES, LICENSE_STATUSES, USAGE_RESOURCE_TYPES, type ExplorerFilter, type UsageFilter } from '../model/rules';
 
 interface Item<T> extends vscode.QuickPickItem {
   readonly value: T;

@@ -45,9 +45,9 @@ describe('detail panels (in host, demo seed)', () => {
   before(async () => {
     api = await getApi();
     await api.explorer.reloadProfiles();
-    await api.explorer.setSelectedProfiles(['buyer', 'seller']);
-    await api.explorer.setRegions('buyer', [REGION]);
-    await api.explorer.setRegions('seller', [REGION]);
+    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
+    await api.services.state.setRegions('buyer', [REGION]);
+    await api.services.state.setRegions('seller', [REGION]);
   });
   beforeEach(() => {
     env.current.emulator.requests.length = 0;

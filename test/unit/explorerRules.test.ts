@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { GRANT_ACTIONS, grantActionsFor, type GrantDirection } from '../../src/model/grantActions';
 import { CATEGORY_KINDS } from '../../src/model/resources';
 import { contextValue } from '../../src/tree/contextValue';
-import { knownRegions, regionName } from '../../src/tree/regions';
+import { knownRegions, regionName } from '../../src/model/regions';
 import {
   accountFromItem,
   categoriesAffected,
@@ -16,9 +16,9 @@ import {
   receivedLicenseRegion,
   shortArn,
   usageFilters,
-} from '../../src/tree/rules';
+} from '../../src/model/rules';
 import { escapeIcons } from '../../src/shared/plainText';
-import { SelectionStore, type StateStore } from '../../src/tree/selectionStore';
+import { SelectionStore, type StateStore } from '../../src/state/selectionStore';
 import type { ProfileInfo } from '../../src/aws/types';
 
 const tokens = (v: string): string[] => v.split(' ');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { InFlight } from '../../src/grants/inflight';
+import { InFlight } from '../../src/state/inflight';
 import {
   ALLOWED_OPERATIONS,
   amendableOperations,
@@ -15,7 +15,7 @@ import {
   partitionOf,
   principalKind,
   sameOperations,
-} from '../../src/grants/validation';
+} from '../../src/model/validation';
 
 describe('grant input validation', () => {
   describe('status reason', () => {

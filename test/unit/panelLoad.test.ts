@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { isLicenseManagerError, LicenseManagerError } from '../../src/aws/errors';
 import type { LicenseManagerApi } from '../../src/aws/types';
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../src/model/resources';
-import { loadResource } from '../../src/panels/loadResource';
+import { loadResource } from '../../src/data/fetchResource';
 import { dedupeReceived, describeHolder, listPickable } from '../../src/panels/pickable';
 import { escapeIcons } from '../../src/shared/plainText';
 import { plainTranslate as t } from '../../src/panels/views/format';
@@ -39,15 +39,17 @@ describe('detail panel reload from AWS', () => {
       },
       calls,
     );
-    assert.deepEqual(await loadResource(api, ref('receivedGrant', 'g')), { GrantArn: 'g' });
-    assert.deepEqual(await loadResource(api, ref('distributedGrant', 'g')), { GrantArn: 'g' });
-    assert.deepEqual(await loadResource(api, ref('license', 'l')), { LicenseArn: 'l' });
-    assert.deepEqual(await loadResource(api, ref('licenseConfiguration', 'c')), { LicenseConfigurationArn: 'c' });
+    const signal = new AbortController().signal;
+    assert.deepEqual(await loadResource(api, ref('receivedGrant', 'g'), signal), { GrantArn: 'g' });
+    assert.deepEqual(await loadResource(api, ref('distributedGrant', 'g'), signal), { GrantArn: 'g' });
+    assert.deepEqual(await loadResource(api, ref('license', 'l'), signal), { LicenseArn: 'l' });
+    assert.deepEqual(await loadResource(api, ref('licenseConfiguration', 'c'), signal), { LicenseConfigurationArn: 'c' });
+    // The caller's signal reaches every call, so a closed panel can abandon its load.
     assert.deepEqual(calls, [
-      ['getGrant', ['g']],
-      ['getGrant', ['g']],
-      ['getLicense', ['l']],
-      ['getLicenseConfiguration', ['c']],
+      ['getGrant', ['g', undefined, { signal }]],
+      ['getGrant', ['g', undefined, { signal }]],
+      ['getLicense', ['l', undefined, { signal }]],
+      ['getLicenseConfiguration', ['c', { signal }]],
     ]);
   });
 
@@ -55,7 +57,7 @@ describe('detail panel reload from AWS', () => {
     const calls: Call[] = [];
     const api = fakeApi({ listReceivedLicenses: () => ({ items: [{ LicenseArn: 'l', ReceivedMetadata: { ReceivedStatus: 'ACTIVE' } }] }) }, calls);
     assert.deepEqual(await loadResource(api, ref('receivedLicense', 'l')), { LicenseArn: 'l', ReceivedMetadata: { ReceivedStatus: 'ACTIVE' } });
-    assert.deepEqual(calls, [['listReceivedLicenses', [{ arns: ['l'] }]]]);
+    assert.deepEqual(calls, [['listReceivedLicenses', [{ arns: ['l'] }, { signal: undefined }]]]);
   });
 
   it('reports a received license that is no longer listed as not found', async () => {

@@ -1,6 +1,5 @@
 import type { BadgeView, SectionView, UsageView } from '../../shared/detailView';
-import { fields, formatDate, obj, objList, statusTone, str, strList, yesNo, type Translate } from './format';
-import type { Summary } from './summary';
+import { fields, formatDate, obj, objList, statusTone, str, strList, yesNo, type Summary, type Translate } from './format';
 
 function num(x: unknown): number | undefined {
   return typeof x === 'number' && Number.isFinite(x) ? x : undefined;

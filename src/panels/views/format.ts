@@ -1,4 +1,13 @@
-import type { FieldView, Tone } from '../../shared/detailView';
+import type { ActionView, BadgeView, FieldView, LinkView, SectionView, Tone } from '../../shared/detailView';
+
+/** The kind-specific part of a detail view. */
+export interface Summary {
+  readonly title: string;
+  readonly badges: BadgeView[];
+  readonly sections: SectionView[];
+  readonly links: LinkView[];
+  readonly actions: ActionView[];
+}
 
 /** `vscode.l10n.t` in the extension; a plain `{0}` formatter in unit tests. */
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;

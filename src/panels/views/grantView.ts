@@ -1,8 +1,7 @@
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
-import { fields, obj, principalKind, statusTone, str, strList, type Translate } from './format';
-import type { Summary } from './summary';
+import { fields, obj, principalKind, statusTone, str, strList, type Summary, type Translate } from './format';
 
 export const LICENSE_LINK_ID = 'license';
 export const PARENT_LINK_ID = 'parent';

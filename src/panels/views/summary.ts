@@ -1,18 +1,9 @@
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../model/resources';
-import type { ActionView, BadgeView, DetailView, LinkView, SectionView, SubjectView } from '../../shared/detailView';
+import type { DetailView, SubjectView } from '../../shared/detailView';
 import { configurationSummary } from './configurationView';
-import { arnTail, fields, formatDate, obj, prettyJson, str, type Translate } from './format';
+import { arnTail, fields, formatDate, obj, prettyJson, str, type Summary, type Translate } from './format';
 import { grantSummary } from './grantView';
 import { licenseSummary } from './licenseView';
-
-/** The kind-specific part of a detail view. */
-export interface Summary {
-  readonly title: string;
-  readonly badges: BadgeView[];
-  readonly sections: SectionView[];
-  readonly links: LinkView[];
-  readonly actions: ActionView[];
-}
 
 export function kindLabel(t: Translate, kind: ResourceKind): string {
   switch (kind) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LicenseConfigurationAssociation, LicenseManagerApi, Page } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn } from '../rules';
+import { shortArn } from '../../model/rules';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { ResourceNode, tooltipLines } from './resourceNode';

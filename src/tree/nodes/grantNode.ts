@@ -3,7 +3,7 @@ import type { Grant } from '../../aws/types';
 import type { GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import { contextValue } from '../contextValue';
-import { shortArn, statusIcon } from '../rules';
+import { shortArn, statusIcon } from '../../model/rules';
 import type { ExplorerNode } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LicenseConfiguration } from '../../aws/types';
 import type { ResourceRef } from '../../model/resources';
 import { contextValue } from '../contextValue';
-import { isOverLimit, shortArn } from '../rules';
+import { isOverLimit, shortArn } from '../../model/rules';
 import { AssociationListNode } from './associationListNode';
 import type { ExplorerContext, ExplorerNode, ProfileHooks } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';

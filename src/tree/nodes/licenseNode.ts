@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { License } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn } from '../rules';
+import { shortArn } from '../../model/rules';
 import { ResourceNode, tooltipLines } from './resourceNode';
 
 /** An issued license: name, SKU and status. */

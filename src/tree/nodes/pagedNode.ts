@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { LicenseManagerApi, Page } from '../../aws/types';
 import { PagedList, type PageFetcher } from '../pagedList';
-import { matchesText } from '../rules';
+import { matchesText } from '../../model/rules';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
 import { LoadMoreNode, type PagedOwner } from './loadMoreNode';
 import { MessageNode } from './messageNode';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GrantedLicense } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn, statusIcon } from '../rules';
+import { shortArn, statusIcon } from '../../model/rules';
 import { ResourceNode, tooltipLines } from './resourceNode';
 
 /** A received license: name and ReceivedStatus; the reason is in the tooltip. */

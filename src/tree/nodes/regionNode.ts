@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CATEGORY_KINDS, type CategoryKind } from '../../model/resources';
 import { contextValue } from '../contextValue';
-import { regionName } from '../regions';
+import { regionName } from '../../model/regions';
 import { CategoryNode } from './categoryNode';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
 

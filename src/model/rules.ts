@@ -1,5 +1,5 @@
 import type { Filter, Grant, License, LicenseConfiguration } from '../aws/types';
-import type { CategoryKind } from '../model/resources';
+import type { CategoryKind } from './resources';
 
 
 /** GrantStatus values, for the status filter. */
