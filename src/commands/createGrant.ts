@@ -10,8 +10,8 @@ import {
   checkPrincipal,
   grantableOperations,
   normalizePrincipal,
-  partitionOf,
 } from '../model/validation';
+import { partitionOf } from '../model/arn';
 import { isRegionCode } from '../model/regions';
 import type { CommandDefinition } from './register';
 

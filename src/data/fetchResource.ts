@@ -1,5 +1,6 @@
 import { LicenseManagerError } from '../aws/errors';
 import type { LicenseManagerApi } from '../aws/types';
+import { listOfKind } from '../model/resourceLists';
 import type { ResourceRef } from '../model/resources';
 
 /**
@@ -7,31 +8,17 @@ import type { ResourceRef } from '../model/resources';
  * (usage records and associations). Rejects with a `LicenseManagerError`.
  */
 export async function fetchResource(api: LicenseManagerApi, ref: ResourceRef, signal?: AbortSignal): Promise<object | undefined> {
-  switch (ref.kind) {
-    case 'licenseConfiguration':
-      return api.getLicenseConfiguration(ref.arn, { signal });
-    case 'license':
-      return api.getLicense(ref.arn, undefined, { signal });
-    case 'distributedGrant':
-    case 'receivedGrant':
-      return api.getGrant(ref.arn, undefined, { signal });
-    case 'receivedLicense': {
-      const page = await api.listReceivedLicenses({ arns: [ref.arn] }, { signal });
-      const found = page.items.find((l) => l.LicenseArn === ref.arn);
-      if (!found) {
-        throw new LicenseManagerError('notFound', `The received license ${ref.arn} is no longer listed.`, {
-          code: 'NotFound',
-          operation: 'ListReceivedLicenses',
-          profile: ref.profile,
-          region: ref.region,
-        });
-      }
-      return found;
-    }
-    case 'usage':
-    case 'association':
-      return undefined;
+  const list = listOfKind(ref.kind);
+  if (!list) return undefined;
+  const found = await list.get(api, ref.arn, { signal });
+  if (found === undefined) {
+    throw new LicenseManagerError('notFound', `The ${ref.kind} ${ref.arn} is no longer listed.`, {
+      code: 'NotFound',
+      profile: ref.profile,
+      region: ref.region,
+    });
   }
+  return found;
 }
 
 /**

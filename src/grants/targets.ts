@@ -4,7 +4,8 @@ import { Cancelled } from '../shared/cancelled';
 import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
-import { GRANT_STATUSES, receivedLicenseRegion } from '../model/rules';
+import { receivedLicenseRegion } from '../model/regions';
+import { GRANT_STATUSES } from '../model/rules';
 import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
 

@@ -1,5 +1,4 @@
-import type { Filter, Grant, License, LicenseConfiguration } from '../aws/types';
-import type { CategoryKind } from './resources';
+import type { Filter, LicenseConfiguration } from '../aws/types';
 
 
 /** GrantStatus values, for the status filter. */
@@ -41,46 +40,6 @@ export function clampPageSize(value: unknown): number {
   return Math.min(100, Math.max(1, n));
 }
 
-/**
- * Received licenses are listed in every region. A profile shows each one once:
- * under its home region when that region is selected for the profile, otherwise
- * under the profile's first selected region. Returns that region.
- */
-export function receivedLicenseRegion(homeRegion: string | undefined, selectedRegions: readonly string[]): string | undefined {
-  if (homeRegion && selectedRegions.includes(homeRegion)) return homeRegion;
-  return selectedRegions[0];
-}
-
-/** The account id field of an ARN, when it is a 12-digit account. */
-export function accountOfArn(arn: string | undefined): string | undefined {
-  const account = arn?.split(':')[4];
-  return account && /^\d{12}$/.test(account) ? account : undefined;
-}
-
-/**
- * The viewing account, when a loaded item reveals it: configurations carry their
- * owner, issued licenses and distributed grants are owned by the caller, and a
- * received grant to an account names that account as its principal.
- */
-export function accountFromItem(category: CategoryKind, item: object): string | undefined {
-  switch (category) {
-    case 'licenseConfigurations': {
-      const c = item as LicenseConfiguration;
-      return c.OwnerAccountId && /^\d{12}$/.test(c.OwnerAccountId) ? c.OwnerAccountId : accountOfArn(c.LicenseConfigurationArn);
-    }
-    case 'licenses':
-      return accountOfArn((item as License).LicenseArn);
-    case 'distributedGrants':
-      return accountOfArn((item as Grant).GrantArn);
-    case 'receivedGrants': {
-      const m = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/.exec((item as Grant).GranteePrincipalArn ?? '');
-      return m?.[1];
-    }
-    case 'receivedLicenses':
-      return undefined;
-  }
-}
-
 /** True when a configuration consumes more than its limit. */
 export function isOverLimit(c: LicenseConfiguration): boolean {
   return typeof c.LicenseCount === 'number' && typeof c.ConsumedLicenses === 'number' && c.ConsumedLicenses > c.LicenseCount;
@@ -91,13 +50,6 @@ export function matchesText(texts: readonly (string | undefined)[], needle: stri
   const n = needle?.trim().toLowerCase();
   if (!n) return true;
   return texts.some((t) => t !== undefined && t.toLowerCase().includes(n));
-}
-
-/** The last part of an ARN (after the last `/` or `:`), for short labels. */
-export function shortArn(arn: string | undefined): string {
-  if (!arn) return '';
-  const slash = arn.lastIndexOf('/');
-  return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(':') + 1);
 }
 
 /** Server-side filters of the usage list. */
@@ -147,28 +99,6 @@ export function normalizeFilter(f: ExplorerFilter): ExplorerFilter {
 
 export function isFilterActive(f: ExplorerFilter): boolean {
   return Boolean(f.text || f.grantStatus || f.licenseStatus);
-}
-
-/** The server-side filters a category's list call gets from the explorer filter. */
-export function categoryFilters(category: CategoryKind, f: ExplorerFilter): Filter[] {
-  switch (category) {
-    case 'distributedGrants':
-    case 'receivedGrants':
-      return f.grantStatus ? [{ Name: 'GrantStatus', Values: [f.grantStatus] }] : [];
-    case 'licenses':
-    case 'receivedLicenses':
-      return f.licenseStatus ? [{ Name: 'Status', Values: [f.licenseStatus] }] : [];
-    case 'licenseConfigurations':
-      return [];
-  }
-}
-
-/** Which categories a change of the filter's server-side parts must reload. */
-export function categoriesAffected(before: ExplorerFilter, after: ExplorerFilter): CategoryKind[] {
-  const out: CategoryKind[] = [];
-  if (before.grantStatus !== after.grantStatus) out.push('distributedGrants', 'receivedGrants');
-  if (before.licenseStatus !== after.licenseStatus) out.push('licenses', 'receivedLicenses');
-  return out;
 }
 
 /** Codicon and theme color of a grant or received status; unknown statuses get a neutral icon. */

@@ -6,7 +6,8 @@ import type { DetailView, PanelState } from '../shared/detailView';
 import { describeRaw, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/messages';
 import { buildPageHtml, createNonce } from './html';
 import { loadResource } from '../data/fetchResource';
-import { arnTail, type Translate } from './views/format';
+import { arnTail } from './views/format';
+import type { Translate } from '../model/translate';
 import { errorView, uiStrings } from './views/state';
 import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';
 

@@ -9,7 +9,7 @@ import {
 } from '../model/resources';
 import type { Services } from '../services';
 import { DetailPanel, type PanelHost } from './detailPanel';
-import type { Translate } from './views/format';
+import type { Translate } from '../model/translate';
 import { needsLoad } from './views/summary';
 
 /** Which panels `find` looks at; every given member must match. */

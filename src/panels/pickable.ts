@@ -1,7 +1,9 @@
 import type { LicenseManagerApi } from '../aws/types';
+import { ALL_LISTS } from '../model/resourceLists';
 import type { ResourceHolder, ResourceKind } from '../model/resources';
 import { escapeIcons } from '../shared/plainText';
-import { arnTail, str, type Translate } from './views/format';
+import { arnTail, str } from './views/format';
+import type { Translate } from '../model/translate';
 import { kindLabel } from './views/summary';
 
 /** One list call that failed while gathering resources for the picker. */
@@ -17,29 +19,20 @@ export interface Pickable {
   readonly failures: PickFailure[];
 }
 
-type Lister = (api: LicenseManagerApi, maxResults: number) => Promise<{ items: object[] }>;
-
-const LISTERS: ReadonlyArray<{ kind: ResourceKind; arnKey: string; list: Lister }> = [
-  { kind: 'licenseConfiguration', arnKey: 'LicenseConfigurationArn', list: (a, n) => a.listLicenseConfigurations({ maxResults: n }) },
-  { kind: 'license', arnKey: 'LicenseArn', list: (a, n) => a.listLicenses({ maxResults: n }) },
-  { kind: 'receivedLicense', arnKey: 'LicenseArn', list: (a, n) => a.listReceivedLicenses({ maxResults: n }) },
-  { kind: 'distributedGrant', arnKey: 'GrantArn', list: (a, n) => a.listDistributedGrants({ maxResults: n }) },
-  { kind: 'receivedGrant', arnKey: 'GrantArn', list: (a, n) => a.listReceivedGrants({ maxResults: n }) },
-];
-
 /**
  * The first page of every category in one (profile, region), as holders the
  * panels can open. A failing list is reported and does not stop the others.
  */
-export async function listPickable(api: LicenseManagerApi, maxResults: number): Promise<Pickable> {
+export async function listPickable(api: LicenseManagerApi, maxResults: number, signal?: AbortSignal): Promise<Pickable> {
   const holders: ResourceHolder[] = [];
   const failures: PickFailure[] = [];
   await Promise.all(
-    LISTERS.map(async ({ kind, arnKey, list }) => {
+    ALL_LISTS.map(async (list) => {
+      const kind = list.kind;
       try {
-        const page = await list(api, maxResults);
+        const page = await list.list(api, { maxResults }, { signal });
         for (const data of page.items) {
-          const arn = str((data as Record<string, unknown>)[arnKey]);
+          const arn = list.arnOf(data);
           if (arn) holders.push({ resource: { kind, profile: api.profile, region: api.region, arn }, data });
         }
       } catch (error) {
@@ -47,7 +40,8 @@ export async function listPickable(api: LicenseManagerApi, maxResults: number): 
       }
     }),
   );
-  holders.sort((a, b) => LISTERS.findIndex((l) => l.kind === a.resource.kind) - LISTERS.findIndex((l) => l.kind === b.resource.kind));
+  const order = (h: ResourceHolder): number => ALL_LISTS.findIndex((l) => l.kind === h.resource.kind);
+  holders.sort((a, b) => order(a) - order(b));
   return { holders, failures };
 }
 

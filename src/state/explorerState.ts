@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo } from '../aws/types';
 import type { ProfileSelection } from '../model/resources';
-import { categoriesAffected, normalizeFilter, type ExplorerFilter } from '../model/rules';
+import { categoriesAffected } from '../model/resourceLists';
+import { normalizeFilter, type ExplorerFilter } from '../model/rules';
 import type { CategoryKind } from '../model/resources';
 import { InFlight } from './inflight';
 import { SelectionStore, type StateStore } from './selectionStore';

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { partitionOf } from '../../src/model/arn';
 import { InFlight } from '../../src/state/inflight';
 import {
   ALLOWED_OPERATIONS,
@@ -12,7 +13,6 @@ import {
   isArn,
   normalizePrincipal,
   normalizeStatusReason,
-  partitionOf,
   principalKind,
   sameOperations,
 } from '../../src/model/validation';

@@ -5,7 +5,7 @@ import type { ResourceHolder, ResourceKind, ResourceRef } from '../../src/model/
 import { loadResource } from '../../src/data/fetchResource';
 import { dedupeReceived, describeHolder, listPickable } from '../../src/panels/pickable';
 import { escapeIcons } from '../../src/shared/plainText';
-import { plainTranslate as t } from '../../src/panels/views/format';
+import { plainTranslate as t } from '../../src/model/translate';
 
 type Call = [string, unknown[]];
 
@@ -85,7 +85,8 @@ describe('open details quick pick', () => {
       },
       calls,
     );
-    const result = await listPickable(api, 100);
+    const signal = new AbortController().signal;
+    const result = await listPickable(api, 100, signal);
     assert.deepEqual(result.holders.map((h) => [h.resource.kind, h.resource.arn]), [
       ['licenseConfiguration', 'c1'],
       ['receivedLicense', 'l1'],
@@ -93,7 +94,7 @@ describe('open details quick pick', () => {
     ]);
     assert.deepEqual(result.failures.map((f) => [f.kind, f.profile, f.region]), [['license', 'buyer', 'eu-west-1']]);
     assert.equal(calls.length, 5);
-    for (const [, args] of calls) assert.deepEqual(args, [{ maxResults: 100 }]);
+    for (const [, args] of calls) assert.deepEqual(args, [{ maxResults: 100 }, { signal }]);
   });
 
   it('shows a received license once per profile, preferring its home region', () => {

@@ -1,3 +1,4 @@
+import type { Translate } from '../../model/translate';
 import type { ActionView, BadgeView, FieldView, LinkView, SectionView, Tone } from '../../shared/detailView';
 
 /** The kind-specific part of a detail view. */
@@ -9,12 +10,6 @@ export interface Summary {
   readonly actions: ActionView[];
 }
 
-/** `vscode.l10n.t` in the extension; a plain `{0}` formatter in unit tests. */
-export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
-
-/** A translator that only substitutes `{n}` placeholders. */
-export const plainTranslate: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 
 const TONES: Record<string, Tone> = {
   ACTIVE: 'ok',

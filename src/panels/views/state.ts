@@ -1,7 +1,7 @@
 import { isLicenseManagerError } from '../../aws/errors';
 import type { AwsErrorKind } from '../../aws/types';
 import type { ErrorView, UiStrings } from '../../shared/detailView';
-import type { Translate } from './format';
+import type { Translate } from '../../model/translate';
 
 export function errorKindTitle(t: Translate, kind: AwsErrorKind | string): string {
   switch (kind) {

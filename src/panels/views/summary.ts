@@ -1,32 +1,26 @@
+import { listOfKind } from '../../model/resourceLists';
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../model/resources';
 import type { DetailView, SubjectView } from '../../shared/detailView';
 import { configurationSummary } from './configurationView';
-import { arnTail, fields, formatDate, obj, prettyJson, str, type Summary, type Translate } from './format';
+import { arnTail, fields, formatDate, obj, prettyJson, str, type Summary } from './format';
+import type { Translate } from '../../model/translate';
 import { grantSummary } from './grantView';
 import { licenseSummary } from './licenseView';
 
 export function kindLabel(t: Translate, kind: ResourceKind): string {
   switch (kind) {
-    case 'licenseConfiguration':
-      return t('License configuration');
-    case 'license':
-      return t('License');
-    case 'receivedLicense':
-      return t('Received license');
-    case 'distributedGrant':
-      return t('Distributed grant');
-    case 'receivedGrant':
-      return t('Received grant');
     case 'usage':
       return t('Usage record');
     case 'association':
       return t('Association');
+    default:
+      return listOfKind(kind)?.kindLabel(t) ?? kind;
   }
 }
 
 /** Kinds the panel can load again from AWS. */
 export function canReload(kind: ResourceKind): boolean {
-  return kind !== 'usage' && kind !== 'association';
+  return listOfKind(kind) !== undefined;
 }
 
 function resourceSummary(t: Translate, ref: ResourceRef, data: Record<string, unknown>): Summary {

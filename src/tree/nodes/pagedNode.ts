@@ -17,6 +17,8 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   protected readonly list: PagedList<T>;
   private readonly nodes = new Map<string, ResourceNode<T>>();
   private more: LoadMoreNode | undefined;
+  /** Aborts the calls of the current generation of the list (see `reset`). */
+  private calls = new AbortController();
 
   constructor(
     parent: ExplorerNode,
@@ -28,7 +30,8 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
     this.list = new PagedList<T>((item) => this.keyOf(item));
   }
 
-  protected abstract fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined): Promise<Page<T>>;
+  /** One page; `signal` aborts when the list is reset or disposed while the call runs. */
+  protected abstract fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined, signal: AbortSignal): Promise<Page<T>>;
   protected abstract keyOf(item: T): string | undefined;
   protected abstract createNode(item: T, key: string): ResourceNode<T>;
   protected abstract emptyLabel(): string;
@@ -47,7 +50,7 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   private readonly fetcher: PageFetcher<T> = async (nextToken) => {
     try {
       const api = await this.ctx.api(this.owner.name, this.region);
-      const page = await this.fetchPage(api, this.ctx.pageSize(), nextToken);
+      const page = await this.fetchPage(api, this.ctx.pageSize(), nextToken, this.calls.signal);
       this.owner.reportResult(undefined);
       this.onPage(page.items);
       return page;
@@ -157,6 +160,9 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   }
 
   override reset(): void {
+    // A call still running belongs to the forgotten list: abandon it.
+    this.calls.abort();
+    this.calls = new AbortController();
     this.list.reset();
     this.nodes.clear();
     this.more = undefined;
