@@ -3,7 +3,8 @@ import { isLicenseManagerError } from '../aws/errors';
 import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
 import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
-import { kindText, notify } from './messages';
+import { errorKindLabel } from '../model/errorKinds';
+import { notify } from './messages';
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -143,7 +144,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
       offerRefresh(
         notify.error(
-          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kindText(e.kind), e.message + fix),
+          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix),
           refresh,
         ),
       );

@@ -5,7 +5,7 @@ import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
 import { receivedLicenseRegion } from '../model/regions';
-import { GRANT_STATUSES } from '../model/rules';
+import { GRANT_STATUSES } from '../model/statuses';
 import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
 

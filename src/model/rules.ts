@@ -1,39 +1,6 @@
 import type { Filter, LicenseConfiguration } from '../aws/types';
 
 
-/** GrantStatus values, for the status filter. */
-export const GRANT_STATUSES: readonly string[] = [
-  'PENDING_WORKFLOW',
-  'PENDING_ACCEPT',
-  'REJECTED',
-  'ACTIVE',
-  'FAILED_WORKFLOW',
-  'DELETED',
-  'PENDING_DELETE',
-  'DISABLED',
-  'WORKFLOW_COMPLETED',
-];
-
-/** LicenseStatus values, for the status filter. */
-export const LICENSE_STATUSES: readonly string[] = [
-  'AVAILABLE',
-  'PENDING_AVAILABLE',
-  'DEACTIVATED',
-  'SUSPENDED',
-  'EXPIRED',
-  'PENDING_DELETE',
-  'DELETED',
-];
-
-/** ResourceType values accepted by the usage filter. */
-export const USAGE_RESOURCE_TYPES: readonly string[] = [
-  'EC2_INSTANCE',
-  'EC2_HOST',
-  'EC2_AMI',
-  'RDS',
-  'SYSTEMS_MANAGER_MANAGED_INSTANCE',
-];
-
 /** Clamps the page size setting to what every list operation accepts (1–100). */
 export function clampPageSize(value: unknown): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : 25;
@@ -99,30 +66,4 @@ export function normalizeFilter(f: ExplorerFilter): ExplorerFilter {
 
 export function isFilterActive(f: ExplorerFilter): boolean {
   return Boolean(f.text || f.grantStatus || f.licenseStatus);
-}
-
-/** Codicon and theme color of a grant or received status; unknown statuses get a neutral icon. */
-export function statusIcon(status: string | undefined): { icon: string; color?: string } {
-  switch (status) {
-    case 'ACTIVE':
-      return { icon: 'pass', color: 'charts.green' };
-    case 'PENDING_ACCEPT':
-      return { icon: 'mail', color: 'charts.yellow' };
-    case 'DISABLED':
-      return { icon: 'circle-slash', color: 'charts.orange' };
-    case 'PENDING_WORKFLOW':
-      return { icon: 'sync', color: 'charts.blue' };
-    case 'WORKFLOW_COMPLETED':
-      return { icon: 'check-all', color: 'charts.blue' };
-    case 'REJECTED':
-      return { icon: 'close', color: 'charts.red' };
-    case 'FAILED_WORKFLOW':
-      return { icon: 'error', color: 'charts.red' };
-    case 'PENDING_DELETE':
-      return { icon: 'trash', color: 'charts.orange' };
-    case 'DELETED':
-      return { icon: 'trash', color: 'disabledForeground' };
-    default:
-      return { icon: 'question' };
-  }
 }

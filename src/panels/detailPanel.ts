@@ -6,7 +6,7 @@ import type { DetailView, PanelState } from '../shared/detailView';
 import { describeRaw, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/messages';
 import { buildPageHtml, createNonce } from './html';
 import { loadResource } from '../data/fetchResource';
-import { arnTail } from './views/format';
+import { lastArnPart } from '../model/arn';
 import type { Translate } from '../model/translate';
 import { errorView, uiStrings } from './views/state';
 import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';
@@ -234,7 +234,7 @@ export class DetailPanel implements vscode.Disposable {
   private applyTitle(): void {
     const view = this.current.view;
     const subject = this.current.subject;
-    this.panel.title = this.host.t('{0}: {1}', subject.kindLabel, view?.title ?? arnTail(subject.arn));
+    this.panel.title = this.host.t('{0}: {1}', subject.kindLabel, view?.title ?? lastArnPart(subject.arn));
   }
 
   private post(message: HostMessage): void {

@@ -2,7 +2,8 @@ import type { LicenseManagerApi } from '../aws/types';
 import { ALL_LISTS } from '../model/resourceLists';
 import type { ResourceHolder, ResourceKind } from '../model/resources';
 import { escapeIcons } from '../shared/plainText';
-import { arnTail, str } from './views/format';
+import { lastArnPart } from '../model/arn';
+import { str } from './views/format';
 import type { Translate } from '../model/translate';
 import { kindLabel } from './views/summary';
 
@@ -77,7 +78,7 @@ export function describeHolder(t: Translate, holder: ResourceHolder): { label: s
   const d = holder.data as Record<string, unknown>;
   const ref = holder.resource;
   const name =
-    str(d.GrantName) ?? str(d.LicenseName) ?? str(d.Name) ?? str(d.ProductName) ?? str(d.ResourceArn) ?? arnTail(ref.arn);
+    str(d.GrantName) ?? str(d.LicenseName) ?? str(d.Name) ?? str(d.ProductName) ?? str(d.ResourceArn) ?? lastArnPart(ref.arn);
   const received = d.ReceivedMetadata as { ReceivedStatus?: unknown } | undefined;
   const status = str(d.GrantStatus) ?? (ref.kind === 'receivedLicense' ? str(received?.ReceivedStatus) : undefined) ?? str(d.Status);
   const kind = kindLabel(t, ref.kind);

@@ -3,11 +3,11 @@ import { GRANT_ACTIONS, grantActionsFor, type GrantDirection } from '../../src/m
 import { CATEGORY_KINDS } from '../../src/model/resources';
 import { contextValue } from '../../src/tree/contextValue';
 import { knownRegions, receivedLicenseRegion, regionName } from '../../src/model/regions';
+import { GRANT_STATUSES } from '../../src/model/statuses';
 import { lastArnPart } from '../../src/model/arn';
 import { categoriesAffected, listFilters, RESOURCE_LISTS } from '../../src/model/resourceLists';
 import {
   clampPageSize,
-  GRANT_STATUSES,
   isFilterActive,
   isOverLimit,
   matchesText,

@@ -1,5 +1,6 @@
 import type { BadgeView, SectionView, UsageView } from '../../shared/detailView';
-import { fields, formatDate, obj, objList, statusTone, str, strList, yesNo, type Summary } from './format';
+import { fields, formatDate, obj, objList, str, strList, yesNo, type Summary } from './format';
+import { statusTone } from '../../model/statuses';
 import type { Translate } from '../../model/translate';
 
 function num(x: unknown): number | undefined {

@@ -1,7 +1,8 @@
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
-import { fields, obj, principalKind, statusTone, str, strList, type Summary } from './format';
+import { fields, obj, principalKind, str, strList, type Summary } from './format';
+import { statusTone } from '../../model/statuses';
 import type { Translate } from '../../model/translate';
 
 export const LICENSE_LINK_ID = 'license';

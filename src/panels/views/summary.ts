@@ -1,8 +1,9 @@
+import { lastArnPart } from '../../model/arn';
 import { listOfKind } from '../../model/resourceLists';
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../model/resources';
 import type { DetailView, SubjectView } from '../../shared/detailView';
 import { configurationSummary } from './configurationView';
-import { arnTail, fields, formatDate, obj, prettyJson, str, type Summary } from './format';
+import { fields, formatDate, obj, prettyJson, str, type Summary } from './format';
 import type { Translate } from '../../model/translate';
 import { grantSummary } from './grantView';
 import { licenseSummary } from './licenseView';
@@ -75,7 +76,7 @@ export function buildDetailView(t: Translate, holder: ResourceHolder, now: Date 
   return {
     kind: ref.kind,
     kindLabel: kindLabel(t, ref.kind),
-    title: summary.title || arnTail(ref.arn),
+    title: summary.title || lastArnPart(ref.arn),
     arn: ref.arn,
     profile: ref.profile,
     region: ref.region,

@@ -4,7 +4,7 @@ import type { GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
-import { statusIcon } from '../../model/rules';
+import { statusIcon } from '../../model/statuses';
 import type { ExplorerNode } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GrantedLicense } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
-import { statusIcon } from '../../model/rules';
+import { statusIcon } from '../../model/statuses';
 import { ResourceNode, tooltipLines } from './resourceNode';
 
 /** A received license: name and ReceivedStatus; the reason is in the tooltip. */
