@@ -5,7 +5,6 @@ import {
   type ResourceChange,
   type ResourceHolder,
   type ResourceKind,
-  type ResourceRef,
 } from '../model/resources';
 import type { Services } from '../services';
 import { DetailPanel, type PanelHost } from './detailPanel';
@@ -50,11 +49,6 @@ export class DetailPanelManager implements vscode.Disposable {
       if (this.panels.get(key) === panel) this.panels.delete(key);
     });
     if (needsLoad(holder)) await panel.reload();
-  }
-
-  /** The open panel of exactly this resource. */
-  get(ref: ResourceRef): DetailPanel | undefined {
-    return this.panels.get(resourceKey(ref));
   }
 
   /** The first open panel showing `arn` (optionally narrowed by kind, profile, region). */

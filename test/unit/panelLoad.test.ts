@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isLicenseManagerError, LicenseManagerError } from '../../src/aws/errors';
 import type { LicenseManagerApi } from '../../src/aws/types';
-import type { ResourceHolder, ResourceKind, ResourceRef } from '../../src/model/resources';
+import type { ResourceKind, ResourceRef } from '../../src/model/resources';
 import { loadResource } from '../../src/data/fetchResource';
 import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../../src/data/fanOut';
 import { listFirstPages } from '../../src/data/firstPages';

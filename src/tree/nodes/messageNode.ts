@@ -76,10 +76,6 @@ export class MessageNode extends ExplorerNode {
     });
   }
 
-  get description(): string | undefined {
-    return this.options.description;
-  }
-
   get retryable(): boolean {
     return this.options.retry !== undefined;
   }

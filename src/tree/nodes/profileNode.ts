@@ -52,16 +52,6 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
     return this.info.name;
   }
 
-  /** The account id, once known. */
-  get accountId(): string | undefined {
-    return this.account;
-  }
-
-  /** The credential failure shown on the node, if any. */
-  get credentialProblem(): LicenseManagerError | undefined {
-    return this.credentialError;
-  }
-
   selectedRegions(): readonly string[] {
     return this.ctx.regionsOf(this.info);
   }
