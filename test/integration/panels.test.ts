@@ -37,7 +37,7 @@ describe('detail panels (in host, demo seed)', () => {
     return node;
   }
   function panelOf(arn: string, profile = 'buyer'): DetailPanel {
-    const p = api.panels.find(arn, { profile });
+    const p = api.panels.list().find((x) => x.resource.arn === arn && x.resource.profile === profile);
     assert.ok(p, `no panel for ${arn} (${profile})`);
     return p;
   }

@@ -74,11 +74,6 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
     return this.list.loaded || this.list.error !== undefined;
   }
 
-  /** The items loaded so far (before the filter), each once. */
-  get items(): readonly T[] {
-    return this.list.items;
-  }
-
   private render(): ExplorerNode[] {
     const error = this.list.error;
     if (error !== undefined) return [MessageNode.fromError(this, error, () => this.retry())];
