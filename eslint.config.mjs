@@ -1,7 +1,30 @@
 // Lint rules for the extension, its webview, tests and scripts (syntax-only: no type information).
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, flatConfigs as importX } from 'eslint-plugin-import-x';
 
 const awsSdk = ['@aws-sdk/*', '@smithy/*'];
+
+/** The layers of src/, top to bottom; a folder may import only folders listed as allowed for it. */
+const sdkRule = { group: awsSdk, message: 'Only src/aws/ imports the AWS SDK.' };
+const awsRuntime = {
+  regex: '(^|/)aws/(?!errors$|types$)[^/]+$',
+  allowTypeImports: true,
+  message: 'Load the AWS layer through services.aws(); import only types (or aws/errors, aws/types).',
+};
+const up = (folders, message) => ({ regex: `(^|/)(${folders.join('|')})(/|$)`, message });
+const commands = up(['commands'], 'Imports go down: only commands/ (and extension.ts) import commands/.');
+const tree = up(['tree'], 'Views and flows do not import the tree; share the rule through model/, data/ or state/.');
+const views = up(['tree', 'panels', 'documents', 'grants', 'commands'], 'data/ and state/ sit below the views and commands.');
+const aboveModel = up(
+  ['tree', 'panels', 'documents', 'grants', 'commands', 'data', 'state', 'services', 'extension'],
+  'model/ and aws/ are the bottom layer: they import nothing above them.',
+);
+const noVscode = { name: 'vscode', message: 'model/ and aws/ do not depend on VS Code.' };
+/** The restricted-import patterns of one folder (the SDK and runtime AWS rules apply outside aws/). */
+const layer = (files, patterns, paths = []) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] },
+});
 
 export default tseslint.config(
   {
@@ -41,34 +64,23 @@ export default tseslint.config(
       ],
     },
   },
+  layer(['src/**/*.ts'], [sdkRule, awsRuntime]),
+  layer(['src/tree/**/*.ts'], [sdkRule, awsRuntime, commands]),
+  layer(['src/panels/**/*.ts', 'src/documents/**/*.ts', 'src/grants/**/*.ts'], [sdkRule, awsRuntime, commands, tree]),
+  layer(['src/data/**/*.ts', 'src/state/**/*.ts'], [sdkRule, awsRuntime, views]),
+  layer(['src/model/**/*.ts', 'src/shared/**/*.ts'], [sdkRule, awsRuntime, aboveModel], [noVscode]),
+  layer(['src/aws/**/*.ts'], [aboveModel], [noVscode]),
   {
-    // The extension (outside the AWS layer) loads the SDK lazily through services.aws()/clients().
+    // No import cycles in the extension (type-only imports are erased by the build and not counted).
     files: ['src/**/*.ts'],
-    ignores: ['src/aws/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: awsSdk, message: 'Only src/aws/ imports the AWS SDK.' },
-            {
-              regex: '(^|/)aws/(?!errors$|types$)[^/]+$',
-              allowTypeImports: true,
-              message: 'Load the AWS layer through services.aws(); import only types (or aws/errors, aws/types).',
-            },
-          ],
-        },
-      ],
+    plugins: importX.recommended.plugins,
+    settings: {
+      // Dependencies are parsed as TypeScript and resolved like Node with `.ts` sources.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
     },
-  },
-  {
-    files: ['src/aws/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'vscode', message: 'The AWS layer does not depend on VS Code.' }] },
-      ],
-    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // The webview script runs in the browser sandbox.

@@ -4,6 +4,7 @@ import { JsonDocumentProvider, JSON_SCHEME } from './documents/jsonDocumentProvi
 import type { ResourceChange } from './model/resources';
 import { DetailPanelManager } from './panels/detailPanelManager';
 import { createAwsLoader, type Services } from './services';
+import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
@@ -18,8 +19,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('License Manager', { log: true });
   const loader = createAwsLoader(log);
   const changes = new vscode.EventEmitter<ResourceChange>();
-  const services: Services = { context, log, aws: loader.aws, clients: loader.clients, changes };
-  context.subscriptions.push(log, loader, changes);
+  const state = new ExplorerState(context.globalState, () => loader.aws().then((aws) => aws.discoverProfiles()));
+  const services: Services = { context, log, aws: loader.aws, clients: loader.clients, changes, state };
+  context.subscriptions.push(log, loader, changes, state);
 
   const explorer = new ExplorerProvider(services);
   const panels = new DetailPanelManager(services);

@@ -3,6 +3,7 @@ import type * as AwsModule from './aws/index';
 import { onNetworkSettingsChange, readNetworkSettings } from './data/networkSettings';
 import type { LicenseManagerClientFactory } from './aws/types';
 import type { ResourceChange } from './model/resources';
+import type { ExplorerState } from './state/explorerState';
 
 export type Aws = typeof AwsModule;
 
@@ -19,6 +20,8 @@ export interface Services {
   clients(): Promise<LicenseManagerClientFactory>;
   /** Fired after a mutation; the explorer and open panels reload what it names. */
   readonly changes: vscode.EventEmitter<ResourceChange>;
+  /** Profiles, selection, regions, filter and the in-flight guard. */
+  readonly state: ExplorerState;
 }
 
 /** The `licenseManager.network.*` deadlines (seconds in settings), as client factory options in milliseconds. */

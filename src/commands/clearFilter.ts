@@ -2,7 +2,7 @@ import type { CommandDefinition } from './register';
 
 export const clearFilter: CommandDefinition = {
   id: 'licenseManager.explorer.clearFilter',
-  run({ explorer }) {
-    explorer.clearFilter();
+  run({ services: { state } }) {
+    state.setFilter({});
   },
 };

@@ -9,10 +9,10 @@ import {
   checkPrincipal,
   grantableOperations,
   normalizePrincipal,
-  partitionOf,
-} from '../grants/validation';
-import { inputSteps, runSteps } from '../shared/multiStepInput';
-import { isRegionCode } from '../tree/regions';
+} from '../model/validation';
+import { partitionOf } from '../model/arn';
+import { isRegionCode } from '../model/regions';
+import { inputSteps, runSteps } from '../grants/multiStepInput';
 import type { CommandDefinition } from './register';
 
 /** The answers of Create Grant; `otherRegion` only after picking "Other region…". */
@@ -31,7 +31,7 @@ export const createGrant: CommandDefinition = {
     const target = await resolveLicense(ctx, arg, title);
     const licenseName = target.license.LicenseName ?? target.arn;
     const partition = partitionOf(target.arn);
-    const selection = await ctx.explorer.selection().catch(() => []);
+    const selection = await ctx.services.state.selection().catch(() => []);
     const regions = selection.find((s) => s.profile === target.profile)?.regions ?? [];
     const s = inputSteps<GrantAnswers>();
     const answers = await runSteps<GrantAnswers>(title, [

@@ -9,9 +9,9 @@ import {
   checkGrantName,
   normalizeStatusReason,
   sameOperations,
-} from '../grants/validation';
+} from '../model/validation';
 import { nextStatusesFor } from '../model/grantActions';
-import { inputSteps, runSteps } from '../shared/multiStepInput';
+import { inputSteps, runSteps } from '../grants/multiStepInput';
 import type { CommandDefinition } from './register';
 
 /** The answers of New Grant Version; `name` and `ops` only from the grantor's side. */

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { escapeIcons } from '../shared/plainText';
 import { UsageListNode } from '../tree/nodes/usageListNode';
 import { pickUsageFilter } from '../tree/pickers';
-import { isStringRecord, type UsageFilter } from '../tree/rules';
-import { Cancelled, type CommandDefinition } from './register';
+import { isStringRecord, type UsageFilter } from '../model/rules';
+import { Cancelled } from '../shared/cancelled';
+import type { CommandDefinition } from './register';
 
 const FILTER_KEYS: readonly (keyof UsageFilter)[] = ['resourceType', 'resourceAccount', 'resourceArn'];
 

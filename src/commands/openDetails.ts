@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
-import { isResourceHolder, type ProfileSelection, type ResourceHolder } from '../model/resources';
-import { dedupeReceived, describeHolder, listPickable } from '../panels/pickable';
+import { gatherAcross, selectedTargets, showsReceivedHere } from '../data/fanOut';
+import { listFirstPages } from '../data/firstPages';
+import { isResourceHolder, type ResourceHolder } from '../model/resources';
+import { describeHolder } from '../panels/pickable';
 import { errorView } from '../panels/views/state';
-import { Cancelled, type CommandContext, type CommandDefinition } from './register';
+import { Cancelled } from '../shared/cancelled';
+import type { CommandContext, CommandDefinition } from './register';
 
 const PICK_PAGE = 100;
 
@@ -12,15 +15,20 @@ interface HolderItem extends vscode.QuickPickItem {
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
-/** Lists the first page of each category in every selected (profile, region) into a quick pick as results arrive. */
+/**
+ * Lists the first page of each list in every selected (profile, region) into a quick
+ * pick as answers arrive. Received licenses appear once per profile, where the tree
+ * shows them, so picking one opens the same panel as clicking it in the tree.
+ * Closing the pick abandons the calls still running.
+ */
 async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
-  const selection: readonly ProfileSelection[] = await ctx.explorer.selection();
-  const targets = selection.flatMap((s) => s.regions.map((region) => ({ profile: s.profile, region })));
-  if (targets.length === 0) {
+  const selection = await ctx.services.state.selection();
+  if (selectedTargets(selection).length === 0) {
     void vscode.window.showInformationMessage(t('Select an AWS profile and region in the License Manager explorer first.'));
     throw new Cancelled();
   }
   const factory = await ctx.services.clients();
+  const abort = new AbortController();
   const qp = vscode.window.createQuickPick<HolderItem>();
   qp.title = t('Open Details');
   qp.placeholder = t('Pick a license configuration, license or grant');
@@ -28,28 +36,32 @@ async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
   qp.busy = true;
-  let holders: ResourceHolder[] = [];
   let failed = 0;
-  let remaining = targets.length;
-  const redraw = (): void => {
-    qp.items = dedupeReceived(holders).map((holder) => ({ ...describeHolder(t, holder), holder }));
-  };
-  for (const { profile, region } of targets) {
-    void listPickable(factory.get(profile, region), PICK_PAGE).then((result) => {
-      holders = holders.concat(result.holders);
+  void gatherAcross(
+    selection,
+    async (target, signal) => {
+      const result = await listFirstPages(factory.get(target.profile, target.region), PICK_PAGE, {
+        signal,
+        shownHere: (home) => showsReceivedHere(target, home),
+      });
       failed += result.failures.length;
       for (const f of result.failures) {
         const e = errorView(t, f.error);
         ctx.services.log.warn(`openDetails: listing ${f.kind} in ${f.profile}/${f.region} failed: ${e.kind}: ${e.message}`);
       }
-      remaining--;
-      redraw();
-      if (remaining === 0) {
+      return result.holders;
+    },
+    {
+      signal: abort.signal,
+      onProgress: (found) => {
+        if (abort.signal.aborted) return;
+        qp.items = found.items.map((holder) => ({ ...describeHolder(t, holder), holder }));
+        if (found.pending > 0) return;
         qp.busy = false;
         if (failed > 0) qp.placeholder = t('Pick a resource ({0} lists could not be loaded; see the output log)', failed);
-      }
-    });
-  }
+      },
+    },
+  );
   return new Promise<ResourceHolder>((resolve, reject) => {
     let done = false;
     qp.onDidAccept(() => {
@@ -60,6 +72,7 @@ async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
       qp.hide();
     });
     qp.onDidHide(() => {
+      abort.abort();
       qp.dispose();
       if (!done) reject(new Cancelled());
     });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { JsonDocumentProvider } from '../documents/jsonDocumentProvider';
 import type { DetailPanelManager } from '../panels/detailPanelManager';
 import type { Services } from '../services';
+import { Cancelled } from '../shared/cancelled';
 import { escapeLinks } from '../shared/plainText';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 
@@ -17,11 +18,6 @@ export interface CommandContext {
 export interface CommandDefinition {
   readonly id: string;
   run(ctx: CommandContext, ...args: unknown[]): unknown;
-}
-
-/** Thrown (or returned as a rejection) when the user cancels; the wrapper ignores it. */
-export class Cancelled extends Error {
-  override readonly name = 'Cancelled';
 }
 
 /**

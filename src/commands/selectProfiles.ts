@@ -5,8 +5,8 @@ import type { CommandDefinition } from './register';
 /** Chooses the profiles the explorer shows (multi-select); a list of names skips the prompt. */
 export const selectProfiles: CommandDefinition = {
   id: 'licenseManager.profiles.select',
-  async run({ explorer }, arg?: unknown) {
-    const profiles = await explorer.profiles();
+  async run({ services: { state } }, arg?: unknown) {
+    const profiles = await state.profiles();
     if (profiles.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No AWS profiles were found. Add one with `aws configure`.'));
       return;
@@ -14,7 +14,7 @@ export const selectProfiles: CommandDefinition = {
     const names =
       Array.isArray(arg) && arg.every((n) => typeof n === 'string')
         ? (arg as string[])
-        : await pickProfiles(profiles, (await explorer.selection()).map((s) => s.profile));
-    await explorer.setSelectedProfiles(names);
+        : await pickProfiles(profiles, (await state.selection()).map((s) => s.profile));
+    await state.setSelectedProfiles(names);
   },
 };

@@ -6,9 +6,9 @@ import type { CommandDefinition } from './register';
 /** Chooses the regions of one profile (its own region preselected). Arguments: a profile node or name, then optionally the regions. */
 export const selectRegions: CommandDefinition = {
   id: 'licenseManager.regions.select',
-  async run({ explorer }, arg?: unknown, regions?: unknown) {
-    const profiles = await explorer.profiles();
-    const selected = (await explorer.selection()).map((s) => s.profile);
+  async run({ services: { state } }, arg?: unknown, regions?: unknown) {
+    const profiles = await state.profiles();
+    const selected = (await state.selection()).map((s) => s.profile);
     const name =
       arg instanceof ProfileNode
         ? arg.name
@@ -20,7 +20,7 @@ export const selectRegions: CommandDefinition = {
     const chosen =
       Array.isArray(regions) && regions.every((r) => typeof r === 'string')
         ? (regions as string[])
-        : await pickRegions(info, await explorer.regionsOf(name));
-    await explorer.setRegions(name, chosen);
+        : await pickRegions(info, await state.regionsOf(name));
+    await state.setRegions(name, chosen);
   },
 };

@@ -4,6 +4,8 @@
  * grants inbox). Results are delivered as each call settles.
  */
 
+import { receivedLicenseRegion } from '../model/regions';
+
 /** One place to ask: a profile and one of its regions. */
 export interface Target {
   readonly profile: string;
@@ -57,4 +59,78 @@ export async function fanOut<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, targets.length) }, () => worker()));
   return results;
+}
+
+/** A selected profile with its selected regions, in order. */
+export interface ProfileRegions {
+  readonly profile: string;
+  readonly regions: readonly string[];
+}
+
+/** One (profile, region) of the selection; `regions` are all the regions selected for the profile. */
+export interface SelectedTarget extends Target {
+  readonly regions: readonly string[];
+}
+
+/** Every (profile, region) of a selection, in selection order. */
+export function selectedTargets(selection: readonly ProfileRegions[]): SelectedTarget[] {
+  return selection.flatMap((s) => s.regions.map((region) => ({ profile: s.profile, region, regions: s.regions })));
+}
+
+/**
+ * The one received-license rule applied to a target: true where the explorer shows
+ * a received license with this home region (see `receivedLicenseRegion`), so a
+ * license listed in every region is picked once per profile, in the tree's place.
+ */
+export function showsReceivedHere(target: SelectedTarget, homeRegion: string | undefined): boolean {
+  return receivedLicenseRegion(homeRegion, target.regions) === target.region;
+}
+
+/** What a gather has found so far. */
+export interface Gathered<R> {
+  /** Found items, in selection order whatever order the answers came in. */
+  readonly items: R[];
+  readonly failures: ReadonlyArray<{ readonly target: SelectedTarget; readonly error: unknown }>;
+  /** Targets still to answer. */
+  readonly pending: number;
+}
+
+export interface GatherOptions<R> {
+  readonly signal?: AbortSignal;
+  readonly limit?: number;
+  /** Called after each answer with everything found so far. */
+  readonly onProgress?: (found: Gathered<R>) => void;
+}
+
+/**
+ * The one way to pick across the selected profiles and regions: runs `load` once per
+ * (profile, region) through `fanOut` and gathers the items in selection order, so the
+ * result does not depend on which region answers first. Failures are collected, not thrown.
+ */
+export async function gatherAcross<R>(
+  selection: readonly ProfileRegions[],
+  load: (target: SelectedTarget, signal: AbortSignal | undefined) => Promise<readonly R[]>,
+  options: GatherOptions<R> = {},
+): Promise<Gathered<R>> {
+  const targets = selectedTargets(selection);
+  const answers = new Map<SelectedTarget, PromiseSettledResult<readonly R[]>>();
+  const snapshot = (): Gathered<R> => {
+    const items: R[] = [];
+    const failures: Array<{ target: SelectedTarget; error: unknown }> = [];
+    for (const target of targets) {
+      const a = answers.get(target);
+      if (a?.status === 'fulfilled') items.push(...a.value);
+      else if (a?.status === 'rejected') failures.push({ target, error: a.reason });
+    }
+    return { items, failures, pending: targets.length - answers.size };
+  };
+  await fanOut(targets, load, {
+    signal: options.signal,
+    limit: options.limit,
+    onSettled: (target, result) => {
+      answers.set(target, result);
+      options.onProgress?.(snapshot());
+    },
+  });
+  return snapshot();
 }

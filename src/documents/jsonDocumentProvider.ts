@@ -1,24 +1,18 @@
 import * as vscode from 'vscode';
+import { fetchResource } from '../data/fetchResource';
+import { lastArnPart } from '../model/arn';
+import { ALL_LISTS } from '../model/resourceLists';
 import { isResourceHolder, type ResourceHolder, type ResourceKind, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
-import { fetchResource } from '../tree/fetchResource';
 
 export const JSON_SCHEME = 'license-manager-json';
 
-const KINDS: readonly ResourceKind[] = [
-  'licenseConfiguration',
-  'license',
-  'receivedLicense',
-  'distributedGrant',
-  'receivedGrant',
-  'usage',
-  'association',
-];
+/** Every kind a document can show: the items of the lists, and usage records and associations. */
+const KINDS: readonly ResourceKind[] = [...ALL_LISTS.map((l) => l.kind), 'usage', 'association'];
 
 /** A name safe in a URI path segment, derived from an ARN's last part. */
 function fileName(arn: string): string {
-  const last = arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
-  return (last.replace(/[^A-Za-z0-9._-]/g, '_') || 'resource').slice(0, 80);
+  return (lastArnPart(arn).replace(/[^A-Za-z0-9._-]/g, '_') || 'resource').slice(0, 80);
 }
 
 /**

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { AwsErrorKind } from '../aws/types';
-import type { Problem } from './validation';
+import type { Problem } from '../model/validation';
 import { escapeLinks } from '../shared/plainText';
 
 /** The text shown in an input box for a validation problem. */
@@ -24,31 +23,6 @@ export function problemText(p: Problem | undefined, field: string): string | und
       return vscode.l10n.t('Select at most {0} operations.', p.max);
   }
 }
-
-/** A short name for a failure kind, as shown in messages. */
-export function kindText(kind: AwsErrorKind): string {
-  switch (kind) {
-    case 'credentials':
-      return vscode.l10n.t('credentials problem');
-    case 'accessDenied':
-      return vscode.l10n.t('access denied');
-    case 'throttled':
-      return vscode.l10n.t('throttled');
-    case 'invalidInput':
-      return vscode.l10n.t('invalid input');
-    case 'notFound':
-      return vscode.l10n.t('not found');
-    case 'staleVersion':
-      return vscode.l10n.t('stale version');
-    case 'service':
-      return vscode.l10n.t('service error');
-    case 'network':
-      return vscode.l10n.t('network error');
-    default:
-      return String(kind);
-  }
-}
-
 
 /**
  * Notifications for grant actions. Their text holds AWS names and error text, which

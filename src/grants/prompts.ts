@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { Cancelled } from '../commands/register';
-import type { TextStepOptions } from '../shared/multiStepInput';
+import { Cancelled } from '../shared/cancelled';
+import type { TextStepOptions } from './multiStepInput';
 import { problemText } from './messages';
-import { checkStatusReason, normalizeStatusReason } from './validation';
+import { checkStatusReason, normalizeStatusReason } from '../model/validation';
 
 /** The input of an optional status reason (≤400 characters); see `normalizeStatusReason` for what to send. */
 export function statusReasonInput(prompt: string): TextStepOptions {

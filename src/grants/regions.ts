@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { knownRegions, regionName } from '../tree/regions';
+import { knownRegions, regionName } from '../model/regions';
 
 /** The pick that lets the user type a region that is not listed. */
 export const OTHER_REGION = '';

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { Cancelled, type CommandContext } from '../commands/register';
+import { Cancelled } from '../shared/cancelled';
+import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
 import type { GrantMutationResult } from '../aws/types';
-import { inFlight, runGrantAction, type Affected, type GrantActionSpec } from './run';
+import { runGrantAction, type Affected, type GrantActionSpec } from './run';
 import { grantFromArg, grantLabel, licenseFromArg, pickGrant, pickLicense, type GrantTarget, type LicenseTarget } from './targets';
-import { canCreateGrantFrom } from './validation';
+import { canCreateGrantFrom } from '../model/validation';
 import { notify } from './messages';
 
 function refuse(message: string): never {
@@ -12,8 +13,8 @@ function refuse(message: string): never {
   throw new Cancelled();
 }
 
-function refuseIfBusy(ctx: CommandContext, key: string, name: string): void {
-  const running = inFlight(ctx.services).current(key);
+function refuseIfBusy(ctx: GrantDeps, key: string, name: string): void {
+  const running = ctx.services.state.inFlight.current(key);
   if (running !== undefined) {
     refuse(vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, running));
   }
@@ -24,7 +25,7 @@ function refuseIfBusy(ctx: CommandContext, key: string, name: string): void {
  * palette, a pick among the grants for which `action` is valid.
  */
 export async function resolveGrant(
-  ctx: CommandContext,
+  ctx: GrantDeps,
   arg: unknown,
   action: GrantAction,
   title: string,
@@ -47,7 +48,7 @@ export async function resolveGrant(
 }
 
 /** The license a grant is created from: the argument, or a pick. */
-export async function resolveLicense(ctx: CommandContext, arg: unknown, title: string): Promise<LicenseTarget> {
+export async function resolveLicense(ctx: GrantDeps, arg: unknown, title: string): Promise<LicenseTarget> {
   // Anything but a license (nothing from the palette, the focused item from the view's title) picks one.
   const target = licenseFromArg(arg) ?? (await pickLicense(ctx, title));
   if (!target) refuse(vscode.l10n.t('{0} works on licenses only.', title));
@@ -73,7 +74,7 @@ export type GrantActionOn = Pick<GrantActionSpec, 'operation' | 'progress' | 'se
  * Sends an action on `target`'s grant with its profile and region: one action per
  * grant at a time, then the grant's side of the views reloads.
  */
-export function runOnGrant(ctx: CommandContext, target: GrantTarget, action: GrantActionOn): Promise<GrantMutationResult | undefined> {
+export function runOnGrant(ctx: GrantDeps, target: GrantTarget, action: GrantActionOn): Promise<GrantMutationResult | undefined> {
   return runGrantAction({
     ctx,
     key: target.grant.GrantArn,

@@ -1,23 +1,10 @@
 import * as vscode from 'vscode';
 import { isLicenseManagerError } from '../aws/errors';
 import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
-import type { CommandContext } from '../commands/register';
+import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
-import type { Services } from '../services';
-import { InFlight } from './inflight';
-import { kindText, notify } from './messages';
-
-const guards = new WeakMap<Services, InFlight>();
-
-/** The in-flight guard of one activation. */
-export function inFlight(services: Services): InFlight {
-  let g = guards.get(services);
-  if (!g) {
-    g = new InFlight();
-    guards.set(services, g);
-  }
-  return g;
-}
+import { errorKindLabel } from '../model/errorKinds';
+import { notify } from './messages';
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -34,12 +21,12 @@ const OTHER_SIDE: readonly CategoryKind[] = ['distributedGrants', 'receivedGrant
  * in every other selected profile the grant lists and received licenses, where
  * the other side of the grant shows.
  */
-export async function announceChange(ctx: CommandContext, profile: string, affected: Affected): Promise<void> {
+export async function announceChange(ctx: GrantDeps, profile: string, affected: Affected): Promise<void> {
   const arns = [affected.grantArn, affected.licenseArn].filter((a): a is string => !!a);
   ctx.services.changes.fire({ profile, arns, categories: affected.categories });
   let others: string[] = [];
   try {
-    others = (await ctx.explorer.selection()).map((s) => s.profile).filter((p) => p !== profile);
+    others = (await ctx.services.state.selection()).map((s) => s.profile).filter((p) => p !== profile);
   } catch (e) {
     ctx.services.log.warn(`selection unavailable: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -47,7 +34,7 @@ export async function announceChange(ctx: CommandContext, profile: string, affec
 }
 
 export interface GrantActionSpec {
-  readonly ctx: CommandContext;
+  readonly ctx: GrantDeps;
   /** The grant (or, for a new grant, the license) the action is about; one action per key at a time. */
   readonly key: string;
   /** The grant or license name for messages. */
@@ -72,7 +59,7 @@ export interface GrantActionSpec {
  */
 export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutationResult | undefined> {
   const { ctx, key, name } = spec;
-  const outcome = await inFlight(ctx.services).tryRun(key, spec.operation, () => send(spec));
+  const outcome = await ctx.services.state.inFlight.tryRun(key, spec.operation, () => send(spec));
   if (outcome.busy) {
     const text = vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
     vscode.window.setStatusBarMessage(text, 5000);
@@ -157,7 +144,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
       offerRefresh(
         notify.error(
-          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kindText(e.kind), e.message + fix),
+          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix),
           refresh,
         ),
       );

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GrantMutationResult } from '../aws/types';
-import type { CommandContext } from '../commands/register';
+import type { GrantDeps } from './deps';
 import { askStatusReason, confirm } from './prompts';
 import { resolveGrant, runOnGrant } from './resolve';
 import { grantLabel } from './targets';
@@ -10,7 +10,7 @@ import { grantLabel } from './targets';
  * reason, and SourceVersion = the version loaded. Deactivating asks first.
  */
 export async function changeGrantStatus(
-  ctx: CommandContext,
+  ctx: GrantDeps,
   arg: unknown,
   status: 'ACTIVE' | 'DISABLED',
 ): Promise<GrantMutationResult | undefined> {

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import type { Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
-import { Cancelled, type CommandContext } from '../commands/register';
+import type { CallOptions, Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
+import { Cancelled } from '../shared/cancelled';
+import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
-import { GRANT_STATUSES, receivedLicenseRegion } from '../tree/rules';
-import { canCreateGrantFrom, isArn, type GrantSourceKind } from './validation';
+import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../data/fanOut';
+import { GRANT_STATUSES } from '../model/statuses';
+import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
 
 /** A grant as seen through one profile and region. */
@@ -55,11 +57,11 @@ export function directionText(d: GrantDirection): string {
   return d === 'received' ? vscode.l10n.t('Received grant') : vscode.l10n.t('Distributed grant');
 }
 
-/** Lists every page of a list call. */
-type AllPages = <T>(list: (req: PageRequest) => Promise<Page<T>>) => Promise<T[]>;
+/** Lists every page of a list call, passing the call options on. */
+type AllPages = <T>(list: (req: PageRequest, opts: CallOptions) => Promise<Page<T>>) => Promise<T[]>;
 
 /** Lists what one selected (profile, region) offers. */
-type Loader<T> = (api: LicenseManagerApi, sel: ProfileSelection, region: string, allPages: AllPages) => Promise<T[]>;
+type Loader<T> = (api: LicenseManagerApi, target: SelectedTarget, allPages: AllPages) => Promise<T[]>;
 
 interface Failure {
   readonly profile: string;
@@ -67,26 +69,29 @@ interface Failure {
   readonly message: string;
 }
 
-/** Runs `load` for every selected (profile, region); failures are collected, not thrown. */
+/** Runs `load` for every selected (profile, region) through the one gathering helper; failures are collected, not thrown. */
 async function acrossSelection<T>(
-  ctx: CommandContext,
+  ctx: GrantDeps,
   load: Loader<T>,
+  signal: AbortSignal,
 ): Promise<{ items: T[]; failures: Failure[]; selection: readonly ProfileSelection[] }> {
-  const selection = await ctx.explorer.selection();
+  const selection = await ctx.services.state.selection();
   const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
-  const allPages: AllPages = async (list) => (await aws.collectAll((nextToken) => list({ maxResults: 100, nextToken }))).items;
-  const failures: Failure[] = [];
-  const jobs = selection.flatMap((sel) =>
-    sel.regions.map(async (region) => {
-      try {
-        return await load(factory.get(sel.profile, region), sel, region, allPages);
-      } catch (e) {
-        failures.push({ profile: sel.profile, region, message: e instanceof Error ? e.message : String(e) });
-        return [];
-      }
-    }),
+  const found = await gatherAcross(
+    selection,
+    (target, sig) => {
+      const allPages: AllPages = async (list) =>
+        (await aws.collectAll((nextToken) => list({ maxResults: 100, nextToken }, { signal: sig }))).items;
+      return load(factory.get(target.profile, target.region), target, allPages);
+    },
+    { signal },
   );
-  return { items: (await Promise.all(jobs)).flat(), failures, selection };
+  const failures = found.failures.map(({ target, error }) => ({
+    profile: target.profile,
+    region: target.region,
+    message: error instanceof Error ? error.message : String(error),
+  }));
+  return { items: found.items, failures, selection };
 }
 
 function reportFailures(failures: readonly Failure[]): void {
@@ -99,8 +104,9 @@ function reportFailures(failures: readonly Failure[]): void {
 async function pickLoaded<T extends vscode.QuickPickItem>(
   title: string,
   placeHolder: string,
-  load: () => Promise<T[]>,
+  load: (signal: AbortSignal) => Promise<T[]>,
 ): Promise<T | 'empty'> {
+  const abort = new AbortController();
   const qp = vscode.window.createQuickPick<T>();
   qp.title = title;
   qp.placeholder = vscode.l10n.t('Loading…');
@@ -119,10 +125,12 @@ async function pickLoaded<T extends vscode.QuickPickItem>(
         }
       });
       qp.onDidHide(() => {
+        // Closing the pick abandons the calls still running.
+        abort.abort();
         if (!done) reject(new Cancelled());
       });
       qp.show();
-      load().then(
+      load(abort.signal).then(
         (items) => {
           if (items.length === 0) {
             done = true;
@@ -157,15 +165,15 @@ function noSelection(): never {
  * qualifies (then throws `Cancelled`).
  */
 async function pickAcrossSelection<T>(
-  ctx: CommandContext,
+  ctx: GrantDeps,
   texts: { readonly title: string; readonly placeHolder: string; readonly none: string },
   load: Loader<T>,
   toItems: (found: T[]) => (vscode.QuickPickItem & { target: T })[],
 ): Promise<T> {
   let failures: Failure[] = [];
   let selectionEmpty = false;
-  const picked = await pickLoaded(texts.title, texts.placeHolder, async () => {
-    const loaded = await acrossSelection(ctx, load);
+  const picked = await pickLoaded(texts.title, texts.placeHolder, async (signal) => {
+    const loaded = await acrossSelection(ctx, load, signal);
     failures = loaded.failures;
     selectionEmpty = loaded.selection.length === 0;
     return toItems(loaded.items);
@@ -180,7 +188,7 @@ async function pickAcrossSelection<T>(
 }
 
 /** The grants, across the explorer's selected profiles and regions, for which `action` is valid. */
-export function pickGrant(ctx: CommandContext, action: GrantAction, title: string): Promise<GrantTarget> {
+export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): Promise<GrantTarget> {
   const directions = (['received', 'distributed'] as const).filter((d) =>
     GRANT_STATUSES.some((s) => grantActionsFor(d, s).includes(action)),
   );
@@ -191,13 +199,14 @@ export function pickGrant(ctx: CommandContext, action: GrantAction, title: strin
       placeHolder: vscode.l10n.t('Select a grant'),
       none: vscode.l10n.t('No grant in the selected profiles and regions allows this action.'),
     },
-    async (api, sel, region, allPages) => {
+    async (api, target, allPages) => {
+      const { profile, region } = target;
       const lists = await Promise.all(
         directions.map(async (direction) => {
-          const grants = await allPages((req) =>
-            direction === 'received' ? api.listReceivedGrants(req) : api.listDistributedGrants(req),
+          const grants = await allPages((req, opts) =>
+            direction === 'received' ? api.listReceivedGrants(req, opts) : api.listDistributedGrants(req, opts),
           );
-          return grants.map((grant): GrantTarget => ({ profile: sel.profile, region, direction, grant }));
+          return grants.map((grant): GrantTarget => ({ profile, region, direction, grant }));
         }),
       );
       return lists.flat().filter((t) => grantActionsFor(t.direction, t.grant.GrantStatus).includes(action));
@@ -213,7 +222,7 @@ export function pickGrant(ctx: CommandContext, action: GrantAction, title: strin
 }
 
 /** Issued licenses and received licenses that allow CreateGrant, across the selection. */
-export function pickLicense(ctx: CommandContext, title: string): Promise<LicenseTarget> {
+export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarget> {
   return pickAcrossSelection<LicenseTarget>(
     ctx,
     {
@@ -221,35 +230,26 @@ export function pickLicense(ctx: CommandContext, title: string): Promise<License
       placeHolder: vscode.l10n.t('Select the license to grant'),
       none: vscode.l10n.t('No license in the selected profiles and regions can be granted.'),
     },
-    async (api, sel, region, allPages) => {
+    async (api, target, allPages) => {
       const [issued, received] = await Promise.all([
-        allPages((req) => api.listLicenses(req)),
-        allPages((req) => api.listReceivedLicenses(req)),
+        allPages((req, opts) => api.listLicenses(req, opts)),
+        allPages((req, opts) => api.listReceivedLicenses(req, opts)),
       ]);
       const mk = (kind: GrantSourceKind, license: License): LicenseTarget | undefined =>
-        license.LicenseArn ? { profile: sel.profile, region, kind, license, arn: license.LicenseArn } : undefined;
+        license.LicenseArn ? { profile: target.profile, region: target.region, kind, license, arn: license.LicenseArn } : undefined;
       // Received licenses are listed in every region: keep one copy, where the explorer shows it.
-      const shownHere = (l: License): boolean => receivedLicenseRegion(l.HomeRegion, sel.regions) === region;
+      const shownHere = (l: License): boolean => showsReceivedHere(target, l.HomeRegion);
       return [
         ...issued.map((l) => mk('license', l)),
         ...received.filter((l) => shownHere(l) && canCreateGrantFrom('receivedLicense', l)).map((l) => mk('receivedLicense', l)),
       ].filter((t): t is LicenseTarget => t !== undefined);
     },
-    (found) => {
-      const seen = new Set<string>();
-      return found
-        .filter((t) => {
-          const key = `${t.profile}|${t.kind}|${t.arn}`;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        })
-        .map((target) => ({
-          label: target.license.LicenseName || target.arn,
-          description: [target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · '),
-          detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
-          target,
-        }));
-    },
+    (found) =>
+      found.map((target) => ({
+        label: target.license.LicenseName || target.arn,
+        description: [target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · '),
+        detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
+        target,
+      })),
   );
 }

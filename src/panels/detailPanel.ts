@@ -5,8 +5,9 @@ import type { Services } from '../services';
 import type { DetailView, PanelState } from '../shared/detailView';
 import { describeRaw, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/messages';
 import { buildPageHtml, createNonce } from './html';
-import { loadResource } from './loadResource';
-import { arnTail, type Translate } from './views/format';
+import { loadResource } from '../data/fetchResource';
+import { lastArnPart } from '../model/arn';
+import type { Translate } from '../model/translate';
 import { errorView, uiStrings } from './views/state';
 import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';
 
@@ -25,7 +26,6 @@ export class DetailPanel implements vscode.Disposable {
   readonly key: string;
   private holder: ResourceHolder;
   private current: PanelState;
-  private posted: PanelState | undefined;
   private loadSeq = 0;
   private pending: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -35,10 +35,6 @@ export class DetailPanel implements vscode.Disposable {
   /** Fires whenever the state changes (loading, loaded, failed, action running). */
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidDispose = this.disposeEmitter.event;
-  /** How many webview messages were refused by validation. */
-  refusedMessages = 0;
-  /** Why the last refused message was refused. */
-  lastRefusal: string | undefined;
 
   static create(host: PanelHost, holder: ResourceHolder): DetailPanel {
     const media = vscode.Uri.joinPath(host.services.context.extensionUri, 'media');
@@ -97,11 +93,6 @@ export class DetailPanel implements vscode.Disposable {
     return this.current;
   }
 
-  /** The last state handed to the webview. */
-  get lastPostedState(): PanelState | undefined {
-    return this.posted;
-  }
-
   get isDisposed(): boolean {
     return this.disposed;
   }
@@ -143,8 +134,6 @@ export class DetailPanel implements vscode.Disposable {
   async receive(raw: unknown): Promise<void> {
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
-      this.refusedMessages++;
-      this.lastRefusal = parsed.reason;
       this.host.services.log.warn(`details: ignored a webview message (${parsed.reason}): ${describeRaw(raw)}`);
       return;
     }
@@ -199,8 +188,6 @@ export class DetailPanel implements vscode.Disposable {
   }
 
   private refuse(reason: string): void {
-    this.refusedMessages++;
-    this.lastRefusal = reason;
     this.host.services.log.warn(`details: ignored a webview request: ${reason}`);
   }
 
@@ -233,12 +220,11 @@ export class DetailPanel implements vscode.Disposable {
   private applyTitle(): void {
     const view = this.current.view;
     const subject = this.current.subject;
-    this.panel.title = this.host.t('{0}: {1}', subject.kindLabel, view?.title ?? arnTail(subject.arn));
+    this.panel.title = this.host.t('{0}: {1}', subject.kindLabel, view?.title ?? lastArnPart(subject.arn));
   }
 
   private post(message: HostMessage): void {
     if (this.disposed) return;
-    if (message.type === 'state') this.posted = message.state;
     void this.panel.webview.postMessage(message);
   }
 

@@ -4,20 +4,11 @@ import {
   resourceKey,
   type ResourceChange,
   type ResourceHolder,
-  type ResourceKind,
-  type ResourceRef,
 } from '../model/resources';
 import type { Services } from '../services';
 import { DetailPanel, type PanelHost } from './detailPanel';
-import type { Translate } from './views/format';
+import type { Translate } from '../model/translate';
 import { needsLoad } from './views/summary';
-
-/** Which panels `find` looks at; every given member must match. */
-export interface PanelQuery {
-  readonly kind?: ResourceKind;
-  readonly profile?: string;
-  readonly region?: string;
-}
 
 /** Opens one detail panel per resource (kind, profile, region, ARN) and keeps open panels current. */
 export class DetailPanelManager implements vscode.Disposable {
@@ -50,22 +41,6 @@ export class DetailPanelManager implements vscode.Disposable {
       if (this.panels.get(key) === panel) this.panels.delete(key);
     });
     if (needsLoad(holder)) await panel.reload();
-  }
-
-  /** The open panel of exactly this resource. */
-  get(ref: ResourceRef): DetailPanel | undefined {
-    return this.panels.get(resourceKey(ref));
-  }
-
-  /** The first open panel showing `arn` (optionally narrowed by kind, profile, region). */
-  find(arn: string, query: PanelQuery = {}): DetailPanel | undefined {
-    return this.list().find(
-      (p) =>
-        p.resource.arn === arn &&
-        (query.kind === undefined || p.resource.kind === query.kind) &&
-        (query.profile === undefined || p.resource.profile === query.profile) &&
-        (query.region === undefined || p.resource.region === query.region),
-    );
   }
 
   /** Every open panel, oldest first. */

@@ -1,89 +1,16 @@
-import type { LicenseManagerApi } from '../aws/types';
-import type { ResourceHolder, ResourceKind } from '../model/resources';
+import type { ResourceHolder } from '../model/resources';
 import { escapeIcons } from '../shared/plainText';
-import { arnTail, str, type Translate } from './views/format';
+import { lastArnPart } from '../model/arn';
+import { str } from './views/format';
+import type { Translate } from '../model/translate';
 import { kindLabel } from './views/summary';
-
-/** One list call that failed while gathering resources for the picker. */
-export interface PickFailure {
-  readonly profile: string;
-  readonly region: string;
-  readonly kind: ResourceKind;
-  readonly error: unknown;
-}
-
-export interface Pickable {
-  readonly holders: ResourceHolder[];
-  readonly failures: PickFailure[];
-}
-
-type Lister = (api: LicenseManagerApi, maxResults: number) => Promise<{ items: object[] }>;
-
-const LISTERS: ReadonlyArray<{ kind: ResourceKind; arnKey: string; list: Lister }> = [
-  { kind: 'licenseConfiguration', arnKey: 'LicenseConfigurationArn', list: (a, n) => a.listLicenseConfigurations({ maxResults: n }) },
-  { kind: 'license', arnKey: 'LicenseArn', list: (a, n) => a.listLicenses({ maxResults: n }) },
-  { kind: 'receivedLicense', arnKey: 'LicenseArn', list: (a, n) => a.listReceivedLicenses({ maxResults: n }) },
-  { kind: 'distributedGrant', arnKey: 'GrantArn', list: (a, n) => a.listDistributedGrants({ maxResults: n }) },
-  { kind: 'receivedGrant', arnKey: 'GrantArn', list: (a, n) => a.listReceivedGrants({ maxResults: n }) },
-];
-
-/**
- * The first page of every category in one (profile, region), as holders the
- * panels can open. A failing list is reported and does not stop the others.
- */
-export async function listPickable(api: LicenseManagerApi, maxResults: number): Promise<Pickable> {
-  const holders: ResourceHolder[] = [];
-  const failures: PickFailure[] = [];
-  await Promise.all(
-    LISTERS.map(async ({ kind, arnKey, list }) => {
-      try {
-        const page = await list(api, maxResults);
-        for (const data of page.items) {
-          const arn = str((data as Record<string, unknown>)[arnKey]);
-          if (arn) holders.push({ resource: { kind, profile: api.profile, region: api.region, arn }, data });
-        }
-      } catch (error) {
-        failures.push({ profile: api.profile, region: api.region, kind, error });
-      }
-    }),
-  );
-  holders.sort((a, b) => LISTERS.findIndex((l) => l.kind === a.resource.kind) - LISTERS.findIndex((l) => l.kind === b.resource.kind));
-  return { holders, failures };
-}
-
-/**
- * Received licenses are listed in every region: keep one per (profile, ARN),
- * the one seen in its home region when there is one.
- */
-export function dedupeReceived(holders: readonly ResourceHolder[]): ResourceHolder[] {
-  const chosen = new Map<string, ResourceHolder>();
-  const out: ResourceHolder[] = [];
-  for (const h of holders) {
-    if (h.resource.kind !== 'receivedLicense') {
-      out.push(h);
-      continue;
-    }
-    const key = `${h.resource.profile}|${h.resource.arn}`;
-    const prev = chosen.get(key);
-    const home = str((h.data as Record<string, unknown>).HomeRegion);
-    if (!prev) {
-      chosen.set(key, h);
-      out.push(h);
-    } else if (home === h.resource.region && prev.resource.region !== home) {
-      chosen.set(key, h);
-      out[out.indexOf(prev)] = h;
-    }
-  }
-  return out;
-}
-
 
 /** Label and description of a resource in a quick pick: its name, then kind and status. */
 export function describeHolder(t: Translate, holder: ResourceHolder): { label: string; description: string; detail: string } {
   const d = holder.data as Record<string, unknown>;
   const ref = holder.resource;
   const name =
-    str(d.GrantName) ?? str(d.LicenseName) ?? str(d.Name) ?? str(d.ProductName) ?? str(d.ResourceArn) ?? arnTail(ref.arn);
+    str(d.GrantName) ?? str(d.LicenseName) ?? str(d.Name) ?? str(d.ProductName) ?? str(d.ResourceArn) ?? lastArnPart(ref.arn);
   const received = d.ReceivedMetadata as { ReceivedStatus?: unknown } | undefined;
   const status = str(d.GrantStatus) ?? (ref.kind === 'receivedLicense' ? str(received?.ReceivedStatus) : undefined) ?? str(d.Status);
   const kind = kindLabel(t, ref.kind);

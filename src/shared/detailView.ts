@@ -4,8 +4,8 @@
  */
 import type { GrantAction } from '../model/grantActions';
 import type { ResourceKind, ResourceRef } from '../model/resources';
+import type { Tone } from '../model/statuses';
 
-export type Tone = 'ok' | 'info' | 'warning' | 'error' | 'neutral';
 
 export interface BadgeView {
   readonly text: string;

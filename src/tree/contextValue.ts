@@ -1,4 +1,4 @@
-import { grantableOperations } from '../grants/validation';
+import { grantableOperations } from '../model/validation';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import type { CategoryKind } from '../model/resources';
 

@@ -1,50 +1,49 @@
 import * as vscode from 'vscode';
 import type { LicenseManagerApi, ProfileInfo } from '../aws/types';
-import type { CategoryKind, ProfileSelection, ResourceChange, ResourceHolder, ResourceRef } from '../model/resources';
+import type { ResourceChange, ResourceHolder } from '../model/resources';
 import { resourceKey } from '../model/resources';
+import { clampPageSize, isFilterActive } from '../model/rules';
 import type { Services } from '../services';
+import type { StateChange } from '../state/explorerState';
 import { CategoryNode } from './nodes/categoryNode';
 import { ExplorerNode } from './nodes/explorerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
 import { PagedNode } from './nodes/pagedNode';
 import { ProfileNode, type ProfileContext } from './nodes/profileNode';
-import { RegionNode } from './nodes/regionNode';
 import { ResourceNode } from './nodes/resourceNode';
-import { categoriesAffected, clampPageSize, isFilterActive, normalizeFilter, type ExplorerFilter } from './rules';
-import { SelectionStore } from './selectionStore';
 
 /**
  * The explorer's TreeDataProvider: profile → region → category → item. Nodes
- * load and draw themselves; this class holds the profiles, the selection and
- * the filter, and routes refreshes.
+ * load and draw themselves; the profiles, selection and filter live in
+ * `services.state`; this class routes refreshes and redraws.
  */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly store: SelectionStore;
   private readonly disposables: vscode.Disposable[] = [];
   private view: vscode.TreeView<ExplorerNode> | undefined;
-  private discovered: Promise<readonly ProfileInfo[]> | undefined;
   private profileNodes = new Map<string, ProfileNode>();
-  private currentFilter: ExplorerFilter = {};
   private readonly ctx: ProfileContext;
   private loading = 0;
   private readonly idleChanges = new Set<ExplorerNode>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly services: Services) {
-    this.store = new SelectionStore(services.context.globalState);
+    const state = services.state;
     this.ctx = {
       api: (profile, region) => this.api(profile, region),
       pageSize: () => clampPageSize(vscode.workspace.getConfiguration('licenseManager').get('pageSize')),
-      filter: () => this.currentFilter,
+      filter: () => state.filter,
       changed: (node) => this.emitter.fire(node),
       changedWhenIdle: (node) => this.changedWhenIdle(node),
-      regionsOf: (profile) => this.store.regions(profile),
+      regionsOf: (profile) => state.regionsFor(profile),
       resetClients: async (profile) => (await this.services.clients()).reset(profile),
     };
-    this.disposables.push(services.changes.event((change) => this.onResourceChange(change)));
+    this.disposables.push(
+      services.changes.event((change) => this.onResourceChange(change)),
+      state.onDidChange((change) => this.onStateChange(change)),
+    );
   }
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
@@ -86,61 +85,39 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.parent;
   }
 
-  // --- profiles and regions ---
-
-  /** The discovered profiles (reads the shared AWS files on first use). */
-  profiles(): Promise<readonly ProfileInfo[]> {
-    this.discovered ??= this.services.aws().then((aws) => aws.discoverProfiles());
-    const discovered = this.discovered;
-    discovered.catch(() => {
-      if (this.discovered === discovered) this.discovered = undefined;
-    });
-    return discovered;
-  }
-
-  /** The selected profiles, each with its selected regions. */
-  async selection(): Promise<ProfileSelection[]> {
-    const profiles = await this.profiles();
-    const names = this.store.profiles(profiles);
-    return profiles.filter((p) => names.includes(p.name)).map((p) => ({ profile: p.name, regions: this.store.regions(p) }));
-  }
-
-  async setSelectedProfiles(names: readonly string[]): Promise<void> {
-    await this.store.setProfiles(names);
-    this.emitter.fire(undefined);
-  }
-
-  async setRegions(profile: string, regions: readonly string[]): Promise<void> {
-    await this.store.setRegions(profile, regions);
-    this.emitter.fire(this.profileNodes.get(profile));
-  }
-
-  /** Regions selected for a profile (the profile's own region until a choice is made). */
-  async regionsOf(profile: string): Promise<string[]> {
-    const info = (await this.profiles()).find((p) => p.name === profile);
-    return info ? this.store.regions(info) : [];
-  }
-
   /** Discovers the profiles again (after the config files changed) and redraws everything. */
   async reloadProfiles(): Promise<void> {
-    this.discovered = undefined;
     this.profileNodes = new Map();
-    const [clients] = await Promise.allSettled([this.services.clients(), this.profiles()]);
+    const [clients] = await Promise.allSettled([this.services.clients(), this.services.state.rediscover()]);
     if (clients.status === 'fulfilled') clients.value.reset();
-    this.emitter.fire(undefined);
+  }
+
+  private onStateChange(change: StateChange): void {
+    switch (change.kind) {
+      case 'profiles':
+        this.emitter.fire(undefined);
+        return;
+      case 'regions':
+        this.emitter.fire(this.profileNodes.get(change.profile));
+        return;
+      case 'filter':
+        for (const category of this.categoryNodes()) if (change.reload.includes(category.category)) category.reset();
+        this.updateFilterUi();
+        this.emitter.fire(undefined);
+    }
   }
 
   private async roots(): Promise<ExplorerNode[]> {
     let profiles: readonly ProfileInfo[];
     try {
-      profiles = await this.profiles();
+      profiles = await this.services.state.profiles();
     } catch (e) {
       this.services.log.error(`Reading AWS profiles failed: ${e instanceof Error ? e.message : String(e)}`);
       return [MessageNode.fromError(undefined, e, () => this.reloadProfiles(), 'profiles')];
     }
     void vscode.commands.executeCommand('setContext', 'licenseManager:noProfiles', profiles.length === 0);
     if (profiles.length === 0) return [];
-    const names = this.store.profiles(profiles);
+    const names = this.services.state.selectedNames(profiles);
     if (names.length === 0) {
       return [
         new MessageNode(undefined, 'hint', vscode.l10n.t('No profiles selected'), {
@@ -159,11 +136,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.profileNodes.set(info.name, node);
     }
     return node;
-  }
-
-  /** The node of a profile, once the tree has shown it. */
-  findProfile(name: string): ProfileNode | undefined {
-    return this.profileNodes.get(name);
   }
 
   private async api(profile: string, region: string): Promise<LicenseManagerApi> {
@@ -200,27 +172,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   // --- filter ---
 
-  get filter(): ExplorerFilter {
-    return this.currentFilter;
-  }
-
-  /** Sets the explorer filter; categories whose server-side status filter changed load again. */
-  setFilter(filter: ExplorerFilter): void {
-    const before = this.currentFilter;
-    this.currentFilter = normalizeFilter(filter);
-    const reload = categoriesAffected(before, this.currentFilter);
-    for (const category of this.categoryNodes()) if (reload.includes(category.category)) category.reset();
-    this.updateFilterUi();
-    this.emitter.fire(undefined);
-  }
-
-  clearFilter(): void {
-    this.setFilter({});
-  }
-
   /** The filter as the view's description shows it. */
   describeFilter(): string | undefined {
-    const f = this.currentFilter;
+    const f = this.services.state.filter;
     const parts = [
       f.text ? `“${f.text}”` : undefined,
       f.grantStatus ? vscode.l10n.t('grants: {0}', f.grantStatus) : undefined,
@@ -231,7 +185,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   private updateFilterUi(): void {
     if (this.view) this.view.description = this.describeFilter();
-    void vscode.commands.executeCommand('setContext', 'licenseManager:filterActive', isFilterActive(this.currentFilter));
+    void vscode.commands.executeCommand('setContext', 'licenseManager:filterActive', isFilterActive(this.services.state.filter));
   }
 
   // --- finding loaded nodes ---
@@ -256,25 +210,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   private categoryNodes(): CategoryNode[] {
     return this.loadedNodes().filter((n): n is CategoryNode => n instanceof CategoryNode);
-  }
-
-  /** The category node of (profile, region, category), once the tree has shown the profile and region. */
-  findCategory(profile: string, region: string, category: CategoryKind): CategoryNode | undefined {
-    return this.categoryNodes().find((c) => c.owner.name === profile && c.region === region && c.category === category);
-  }
-
-  /** The region node of (profile, region), once the tree has shown the profile. */
-  findRegion(profile: string, region: string): RegionNode | undefined {
-    return this.loadedNodes().find((n): n is RegionNode => n instanceof RegionNode && n.parent?.id === `profile|${profile}` && n.region === region);
-  }
-
-  /** Reveals and selects the loaded item of a resource; false when it is not loaded. */
-  async revealResource(ref: ResourceRef): Promise<boolean> {
-    const key = resourceKey(ref);
-    const node = this.loadedResources().find((n) => resourceKey(n.resource) === key);
-    if (!node || !this.view) return false;
-    await this.view.reveal(node, { select: true, focus: true, expand: false });
-    return true;
   }
 
   private onResourceChange(change: ResourceChange): void {

@@ -26,7 +26,6 @@ export class PagedList<T> {
   private failure: { error: unknown; token: string | undefined } | undefined;
   private inflight: Promise<void> | undefined;
   private generation = 0;
-  private requestCount = 0;
 
   constructor(private readonly keyOf: (item: T) => string | undefined) {}
 
@@ -40,9 +39,6 @@ export class PagedList<T> {
   get loaded(): boolean {
     return this.firstPageDone;
   }
-  get loading(): boolean {
-    return this.inflight !== undefined;
-  }
   /** Failure of the first page (nothing to show but the error). */
   get error(): unknown {
     return this.failure && this.failure.token === undefined ? this.failure.error : undefined;
@@ -50,10 +46,6 @@ export class PagedList<T> {
   /** Failure of a later page (the loaded items stay). */
   get moreError(): unknown {
     return this.failure && this.failure.token !== undefined ? this.failure.error : undefined;
-  }
-  /** Requests sent since creation (for diagnostics). */
-  get requests(): number {
-    return this.requestCount;
   }
 
   /** Loads the first page unless it is loaded, failed (retry with `reset`) or loading. */
@@ -96,7 +88,6 @@ export class PagedList<T> {
 
   private run(token: string | undefined, fetch: PageFetcher<T>): Promise<void> {
     const generation = this.generation;
-    this.requestCount++;
     const request: Promise<void> = Promise.resolve()
       .then(() => fetch(token))
       .then(

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo } from '../aws/types';
-import { Cancelled } from '../commands/register';
+import { Cancelled } from '../shared/cancelled';
 import type { ExplorerProvider } from './explorerProvider';
 import { credentialKindLabel } from './nodes/profileNode';
 import type { ResourceNode } from './nodes/resourceNode';
-import { knownRegions, regionName } from './regions';
+import { knownRegions, regionName } from '../model/regions';
 import { escapeIcons } from '../shared/plainText';
-import { GRANT_STATUSES, LICENSE_STATUSES, USAGE_RESOURCE_TYPES, type ExplorerFilter, type UsageFilter } from './rules';
+import { type ExplorerFilter, type UsageFilter } from '../model/rules';
+import { GRANT_STATUSES, LICENSE_STATUSES, USAGE_RESOURCE_TYPES } from '../model/statuses';
+import { isAccountId } from '../model/arn';
 
 interface Item<T> extends vscode.QuickPickItem {
   readonly value: T;
@@ -132,7 +134,7 @@ export async function pickUsageFilter(current: UsageFilter): Promise<UsageFilter
         prompt: vscode.l10n.t('12-digit account id that owns the resources (empty for any)'),
         value: current.resourceAccount ?? '',
         ignoreFocusOut: true,
-        validateInput: (v) => (v === '' || /^\d{12}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a 12-digit account id')),
+        validateInput: (v) => (v === '' || isAccountId(v.trim()) ? undefined : vscode.l10n.t('Enter a 12-digit account id')),
       });
       return { ...current, resourceAccount: orCancel(value).trim() || undefined };
     }

@@ -23,14 +23,14 @@ describe('explorer state (emulator)', () => {
     for (const p of ['vendor', 'customer']) await vscode.commands.executeCommand('licenseManager.regions.select', p, REGIONS);
   });
   after(async () => {
-    api.explorer.clearFilter();
+    api.services.state.setFilter({});
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('keeps the profile and region choice in global state', async () => {
     const state = api.services.context.globalState;
     assert.deepEqual(state.get('licenseManager.selectedProfiles'), ['vendor', 'customer']);
-    assert.deepEqual(await api.explorer.selection(), [
+    assert.deepEqual(await api.services.state.selection(), [
       { profile: 'customer', regions: REGIONS },
       { profile: 'vendor', regions: REGIONS },
     ]);
@@ -167,8 +167,8 @@ describe('explorer credential problems (emulator)', () => {
         'sso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = Explorer\n',
     );
     await api.explorer.reloadProfiles();
-    await api.explorer.setSelectedProfiles(['broken', 'sso-nologin', 'vendor']);
-    for (const p of ['broken', 'sso-nologin', 'vendor']) await api.explorer.setRegions(p, ['us-east-1']);
+    await api.services.state.setSelectedProfiles(['broken', 'sso-nologin', 'vendor']);
+    for (const p of ['broken', 'sso-nologin', 'vendor']) await api.services.state.setRegions(p, ['us-east-1']);
   });
 
   for (const [profile, fix] of [
@@ -218,7 +218,7 @@ describe('explorer with hostile strings (emulator)', () => {
   before(async () => {
     api = await getApi();
     await api.explorer.reloadProfiles();
-    await api.explorer.setSelectedProfiles(env.current.profiles);
+    await api.services.state.setSelectedProfiles(env.current.profiles);
   });
 
   it('keeps AWS strings as literal text in labels, descriptions and plain-text tooltips', async () => {

@@ -17,8 +17,8 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
     api = await getApi();
     await setPageSize(2);
     await api.explorer.reloadProfiles();
-    await api.explorer.setSelectedProfiles(PROFILES);
-    for (const p of PROFILES) await api.explorer.setRegions(p, REGIONS);
+    await api.services.state.setSelectedProfiles(PROFILES);
+    for (const p of PROFILES) await api.services.state.setRegions(p, REGIONS);
   });
   after(async () => {
     await setPageSize(undefined);
@@ -182,8 +182,8 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
   });
 
   it('shows an error item for a denied operation while the sibling lists load, and retries on click', async () => {
-    await api.explorer.setSelectedProfiles([...PROFILES, 'vendor-restricted']);
-    await api.explorer.setRegions('vendor-restricted', ['us-east-1']);
+    await api.services.state.setSelectedProfiles([...PROFILES, 'vendor-restricted']);
+    await api.services.state.setRegions('vendor-restricted', ['us-east-1']);
     const region = await path(api, 'vendor-restricted', 'us-east-1');
     const denied = await children(api, await child(api, region, 'Distributed grants'));
     assert.equal(denied.length, 1);
@@ -202,6 +202,6 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
     assert.deepEqual(requests.map((r) => r.operation), ['ListDistributedGrants']);
     assert.equal(label(api, again[0]), 'Access denied');
     assert.doesNotMatch(description(api, await path(api, 'vendor-restricted')), /problem/, 'access denied is not a credentials problem');
-    await api.explorer.setSelectedProfiles(PROFILES);
+    await api.services.state.setSelectedProfiles(PROFILES);
   });
 });

@@ -94,7 +94,7 @@ describe('grant actions in the host', () => {
     void env.current;
     api = await getApi();
     await api.explorer.reloadProfiles();
-    await api.explorer.setSelectedProfiles(['seller', 'buyer', 'buyer-readonly']);
+    await api.services.state.setSelectedProfiles(['seller', 'buyer', 'buyer-readonly']);
   });
   beforeEach(() => {
     prompts = new Prompts();

@@ -124,7 +124,7 @@ describe('grant menus', () => {
       void env.current;
       const api = await getApi();
       await api.explorer.reloadProfiles();
-      await api.explorer.setSelectedProfiles(['seller', 'buyer']);
+      await api.services.state.setSelectedProfiles(['seller', 'buyer']);
       const seen: string[] = [];
       for (const profile of await api.explorer.getChildren()) {
         for (const region of await api.explorer.getChildren(profile)) {

@@ -37,7 +37,7 @@ describe('detail panels (in host, demo seed)', () => {
     return node;
   }
   function panelOf(arn: string, profile = 'buyer'): DetailPanel {
-    const p = api.panels.find(arn, { profile });
+    const p = api.panels.list().find((x) => x.resource.arn === arn && x.resource.profile === profile);
     assert.ok(p, `no panel for ${arn} (${profile})`);
     return p;
   }
@@ -45,9 +45,9 @@ describe('detail panels (in host, demo seed)', () => {
   before(async () => {
     api = await getApi();
     await api.explorer.reloadProfiles();
-    await api.explorer.setSelectedProfiles(['buyer', 'seller']);
-    await api.explorer.setRegions('buyer', [REGION]);
-    await api.explorer.setRegions('seller', [REGION]);
+    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
+    await api.services.state.setRegions('buyer', [REGION]);
+    await api.services.state.setRegions('seller', [REGION]);
   });
   beforeEach(() => {
     env.current.emulator.requests.length = 0;
@@ -130,7 +130,6 @@ describe('detail panels (in host, demo seed)', () => {
     const reason = panel.state.view?.sections.find((s) => s.id === 'status')?.fields?.find((f) => f.label === 'Reason');
     assert.equal(reason?.value, 'Paused by the seller');
     assert.deepEqual(panel.state.view?.actions.map((a) => a.action), ['activate', 'reject', 'createVersion']);
-    assert.equal(panel.lastPostedState, panel.state, 'the webview was sent the new state');
   });
 
   it('reloads the open panels a change names, and only those', async () => {
@@ -148,7 +147,7 @@ describe('detail panels (in host, demo seed)', () => {
     assert.deepEqual(seen, [`seller ${DISABLED} loading`, `seller ${DISABLED} ready`]);
   });
 
-  it('ignores and counts malformed or unknown webview messages; nothing is sent or opened', async () => {
+  it('ignores malformed or unknown webview messages; nothing is sent or opened', async () => {
     await api.panels.open(holder(await treeGrant('buyer', 'Received grants', PENDING)));
     const panel = panelOf(PENDING);
     const before = panel.state;
@@ -170,7 +169,6 @@ describe('detail panels (in host, demo seed)', () => {
       { type: 'grantAction', action: 'activate' },
     ];
     for (const m of bad) await panel.receive(m);
-    assert.equal(panel.refusedMessages, bad.length);
     assert.deepEqual(requests(), []);
     assert.equal(api.panels.list().length, 1);
     assert.equal(panel.state, before, 'the panel state is untouched');
@@ -182,7 +180,6 @@ describe('detail panels (in host, demo seed)', () => {
     const panel = panelOf(PENDING);
     env.current.emulator.requests.length = 0;
     await panel.receive({ type: 'grantAction', action: 'accept' });
-    assert.equal(panel.refusedMessages, 0);
     assert.equal(grantWire(PENDING).GrantStatus, 'DISABLED', 'the emulator accepted the grant');
     assert.ok(requests().includes(`AcceptGrant buyer ${REGION}`), requests().join(', '));
     await waitFor(() => panel.state.phase === 'ready' && panel.state.view?.badges[0].text === 'DISABLED', 10_000, 'panel shows DISABLED');

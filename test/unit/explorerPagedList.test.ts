@@ -63,7 +63,8 @@ describe('explorer paging (PagedList)', () => {
     const token = list.nextToken as string;
     p.hold();
     const clicks = [list.loadMore(token, p.fetch), list.loadMore(token, p.fetch), list.loadMore(token, p.fetch)];
-    assert.equal(list.loading, true);
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(p.calls, [undefined, '4'], 'the three clicks share one request in flight');
     p.release();
     await Promise.all(clicks);
     await list.loadMore(token, p.fetch);

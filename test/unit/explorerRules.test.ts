@@ -2,24 +2,21 @@ import * as assert from 'node:assert/strict';
 import { GRANT_ACTIONS, grantActionsFor, type GrantDirection } from '../../src/model/grantActions';
 import { CATEGORY_KINDS } from '../../src/model/resources';
 import { contextValue } from '../../src/tree/contextValue';
-import { knownRegions, regionName } from '../../src/tree/regions';
+import { knownRegions, receivedLicenseRegion, regionName } from '../../src/model/regions';
+import { GRANT_STATUSES } from '../../src/model/statuses';
+import { lastArnPart } from '../../src/model/arn';
+import { categoriesAffected, listFilters, RESOURCE_LISTS } from '../../src/model/resourceLists';
 import {
-  accountFromItem,
-  categoriesAffected,
-  categoryFilters,
   clampPageSize,
-  GRANT_STATUSES,
   isFilterActive,
   isOverLimit,
   matchesText,
   normalizeFilter,
-  receivedLicenseRegion,
-  shortArn,
   usageFilters,
-} from '../../src/tree/rules';
+} from '../../src/model/rules';
 import { escapeIcons } from '../../src/shared/plainText';
-import { SelectionStore, type StateStore } from '../../src/tree/selectionStore';
-import type { ProfileInfo } from '../../src/aws/types';
+import { SelectionStore, type StateStore } from '../../src/state/selectionStore';
+import type { Grant, ProfileInfo } from '../../src/aws/types';
 
 const tokens = (v: string): string[] => v.split(' ');
 
@@ -75,25 +72,25 @@ describe('explorer rules', () => {
   });
 
   it('learns the account from configurations, issued licenses, distributed grants and account-principal received grants', () => {
-    assert.equal(accountFromItem('licenseConfigurations', { OwnerAccountId: '111122223333' }), '111122223333');
+    assert.equal(RESOURCE_LISTS.licenseConfigurations.accountOf({ OwnerAccountId: '111122223333' }), '111122223333');
     assert.equal(
-      accountFromItem('licenseConfigurations', { LicenseConfigurationArn: 'arn:aws:license-manager:us-east-1:222233334444:license-configuration:lic-1' }),
+      RESOURCE_LISTS.licenseConfigurations.accountOf({ LicenseConfigurationArn: 'arn:aws:license-manager:us-east-1:222233334444:license-configuration:lic-1' }),
       '222233334444',
     );
-    assert.equal(accountFromItem('licenses', { LicenseArn: 'arn:aws:license-manager::111122223333:license:l-1' }), '111122223333');
-    assert.equal(accountFromItem('distributedGrants', { GrantArn: 'arn:aws:license-manager::111122223333:grant:g-1' }), '111122223333');
-    assert.equal(accountFromItem('receivedGrants', { GranteePrincipalArn: 'arn:aws:iam::444455556666:root' }), '444455556666');
-    assert.equal(accountFromItem('receivedGrants', { GranteePrincipalArn: 'arn:aws:organizations::444455556666:organization/o-abc' }), undefined);
-    assert.equal(accountFromItem('receivedLicenses', { LicenseArn: 'arn:aws:license-manager::111122223333:license:l-1' }), undefined);
+    assert.equal(RESOURCE_LISTS.licenses.accountOf({ LicenseArn: 'arn:aws:license-manager::111122223333:license:l-1' }), '111122223333');
+    assert.equal(RESOURCE_LISTS.distributedGrants.accountOf({ GrantArn: 'arn:aws:license-manager::111122223333:grant:g-1' } as Grant), '111122223333');
+    assert.equal(RESOURCE_LISTS.receivedGrants.accountOf({ GranteePrincipalArn: 'arn:aws:iam::444455556666:root' } as Grant), '444455556666');
+    assert.equal(RESOURCE_LISTS.receivedGrants.accountOf({ GranteePrincipalArn: 'arn:aws:organizations::444455556666:organization/o-abc' } as Grant), undefined);
+    assert.equal(RESOURCE_LISTS.receivedLicenses.accountOf({ LicenseArn: 'arn:aws:license-manager::111122223333:license:l-1' }), undefined);
   });
 
   it('maps the status filter to server-side filters of the right lists', () => {
     const f = { grantStatus: 'ACTIVE', licenseStatus: 'EXPIRED' };
-    assert.deepEqual(categoryFilters('receivedGrants', f), [{ Name: 'GrantStatus', Values: ['ACTIVE'] }]);
-    assert.deepEqual(categoryFilters('distributedGrants', f), [{ Name: 'GrantStatus', Values: ['ACTIVE'] }]);
-    assert.deepEqual(categoryFilters('licenses', f), [{ Name: 'Status', Values: ['EXPIRED'] }]);
-    assert.deepEqual(categoryFilters('receivedLicenses', f), [{ Name: 'Status', Values: ['EXPIRED'] }]);
-    assert.deepEqual(categoryFilters('licenseConfigurations', f), []);
+    assert.deepEqual(listFilters(RESOURCE_LISTS.receivedGrants, f), [{ Name: 'GrantStatus', Values: ['ACTIVE'] }]);
+    assert.deepEqual(listFilters(RESOURCE_LISTS.distributedGrants, f), [{ Name: 'GrantStatus', Values: ['ACTIVE'] }]);
+    assert.deepEqual(listFilters(RESOURCE_LISTS.licenses, f), [{ Name: 'Status', Values: ['EXPIRED'] }]);
+    assert.deepEqual(listFilters(RESOURCE_LISTS.receivedLicenses, f), [{ Name: 'Status', Values: ['EXPIRED'] }]);
+    assert.deepEqual(listFilters(RESOURCE_LISTS.licenseConfigurations, f), []);
     assert.deepEqual(categoriesAffected({ text: 'a' }, { text: 'b', grantStatus: 'ACTIVE' }), ['distributedGrants', 'receivedGrants']);
     assert.deepEqual(categoriesAffected({ text: 'a' }, { text: 'b' }), []);
   });
@@ -130,8 +127,8 @@ describe('explorer rules', () => {
     assert.equal(clampPageSize(0), 1);
     assert.equal(clampPageSize(500), 100);
     assert.equal(clampPageSize('x'), 25);
-    assert.equal(shortArn('arn:aws:ec2:us-east-1:1:instance/i-1'), 'i-1');
-    assert.equal(shortArn('arn:aws:license-manager::1:grant:g-1'), 'g-1');
+    assert.equal(lastArnPart('arn:aws:ec2:us-east-1:1:instance/i-1'), 'i-1');
+    assert.equal(lastArnPart('arn:aws:license-manager::1:grant:g-1'), 'g-1');
     assert.equal(escapeIcons('$(alert) hi'), '\\$(alert) hi');
     assert.equal(regionName('eu-west-1'), 'Europe (Ireland)');
     assert.equal(regionName('__proto__'), undefined);

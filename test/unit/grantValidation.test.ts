@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { InFlight } from '../../src/grants/inflight';
+import { partitionOf } from '../../src/model/arn';
+import { InFlight } from '../../src/state/inflight';
 import {
   ALLOWED_OPERATIONS,
   amendableOperations,
@@ -12,10 +13,9 @@ import {
   isArn,
   normalizePrincipal,
   normalizeStatusReason,
-  partitionOf,
   principalKind,
   sameOperations,
-} from '../../src/grants/validation';
+} from '../../src/model/validation';
 
 describe('grant input validation', () => {
   describe('status reason', () => {

@@ -1,13 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { isLicenseManagerError, LicenseManagerError } from '../../src/aws/errors';
 import type { LicenseManagerApi } from '../../src/aws/types';
-import type { ResourceHolder, ResourceKind, ResourceRef } from '../../src/model/resources';
-import { loadResource } from '../../src/panels/loadResource';
-import { dedupeReceived, describeHolder, listPickable } from '../../src/panels/pickable';
+import type { ResourceKind, ResourceRef } from '../../src/model/resources';
+import { loadResource } from '../../src/data/fetchResource';
+import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../../src/data/fanOut';
+import { listFirstPages } from '../../src/data/firstPages';
+import { describeHolder } from '../../src/panels/pickable';
 import { escapeIcons } from '../../src/shared/plainText';
-import { plainTranslate as t } from '../../src/panels/views/format';
+import { plainTranslate as t } from '../../src/model/translate';
 
 type Call = [string, unknown[]];
+
+/** A promise opened from outside. */
+function gate(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** The same fake facade, seen through another (profile, region). */
+function proxyAt(api: LicenseManagerApi, at: { profile: string; region: string }): LicenseManagerApi {
+  return new Proxy(api, { get: (target, prop: string) => (prop === 'profile' || prop === 'region' ? at[prop] : Reflect.get(target, prop)) });
+}
 
 /** A facade that records calls and answers from fixed data; anything else fails the test. */
 function fakeApi(answers: Partial<Record<keyof LicenseManagerApi, (...args: never[]) => unknown>>, calls: Call[] = []): LicenseManagerApi {
@@ -39,15 +53,17 @@ describe('detail panel reload from AWS', () => {
       },
       calls,
     );
-    assert.deepEqual(await loadResource(api, ref('receivedGrant', 'g')), { GrantArn: 'g' });
-    assert.deepEqual(await loadResource(api, ref('distributedGrant', 'g')), { GrantArn: 'g' });
-    assert.deepEqual(await loadResource(api, ref('license', 'l')), { LicenseArn: 'l' });
-    assert.deepEqual(await loadResource(api, ref('licenseConfiguration', 'c')), { LicenseConfigurationArn: 'c' });
+    const signal = new AbortController().signal;
+    assert.deepEqual(await loadResource(api, ref('receivedGrant', 'g'), signal), { GrantArn: 'g' });
+    assert.deepEqual(await loadResource(api, ref('distributedGrant', 'g'), signal), { GrantArn: 'g' });
+    assert.deepEqual(await loadResource(api, ref('license', 'l'), signal), { LicenseArn: 'l' });
+    assert.deepEqual(await loadResource(api, ref('licenseConfiguration', 'c'), signal), { LicenseConfigurationArn: 'c' });
+    // The caller's signal reaches every call, so a closed panel can abandon its load.
     assert.deepEqual(calls, [
-      ['getGrant', ['g']],
-      ['getGrant', ['g']],
-      ['getLicense', ['l']],
-      ['getLicenseConfiguration', ['c']],
+      ['getGrant', ['g', undefined, { signal }]],
+      ['getGrant', ['g', undefined, { signal }]],
+      ['getLicense', ['l', undefined, { signal }]],
+      ['getLicenseConfiguration', ['c', { signal }]],
     ]);
   });
 
@@ -55,7 +71,7 @@ describe('detail panel reload from AWS', () => {
     const calls: Call[] = [];
     const api = fakeApi({ listReceivedLicenses: () => ({ items: [{ LicenseArn: 'l', ReceivedMetadata: { ReceivedStatus: 'ACTIVE' } }] }) }, calls);
     assert.deepEqual(await loadResource(api, ref('receivedLicense', 'l')), { LicenseArn: 'l', ReceivedMetadata: { ReceivedStatus: 'ACTIVE' } });
-    assert.deepEqual(calls, [['listReceivedLicenses', [{ arns: ['l'] }]]]);
+    assert.deepEqual(calls, [['listReceivedLicenses', [{ arns: ['l'] }, { signal: undefined }]]]);
   });
 
   it('reports a received license that is no longer listed as not found', async () => {
@@ -83,7 +99,8 @@ describe('open details quick pick', () => {
       },
       calls,
     );
-    const result = await listPickable(api, 100);
+    const signal = new AbortController().signal;
+    const result = await listFirstPages(api, 100, { signal });
     assert.deepEqual(result.holders.map((h) => [h.resource.kind, h.resource.arn]), [
       ['licenseConfiguration', 'c1'],
       ['receivedLicense', 'l1'],
@@ -91,20 +108,58 @@ describe('open details quick pick', () => {
     ]);
     assert.deepEqual(result.failures.map((f) => [f.kind, f.profile, f.region]), [['license', 'buyer', 'eu-west-1']]);
     assert.equal(calls.length, 5);
-    for (const [, args] of calls) assert.deepEqual(args, [{ maxResults: 100 }]);
+    for (const [, args] of calls) assert.deepEqual(args, [{ maxResults: 100 }, { signal }]);
   });
 
-  it('shows a received license once per profile, preferring its home region', () => {
-    const h = (region: string, home: string): ResourceHolder => ({
-      resource: { kind: 'receivedLicense', profile: 'buyer', region, arn: 'l1' },
-      data: { LicenseArn: 'l1', HomeRegion: home },
-    });
-    const other: ResourceHolder = { resource: { kind: 'receivedGrant', profile: 'buyer', region: 'us-east-1', arn: 'g1' }, data: {} };
-    const out = dedupeReceived([h('us-east-1', 'eu-west-1'), other, h('eu-west-1', 'eu-west-1'), h('ap-south-1', 'eu-west-1')]);
-    assert.deepEqual(out.map((x) => [x.resource.kind, x.resource.region]), [
-      ['receivedLicense', 'eu-west-1'],
-      ['receivedGrant', 'us-east-1'],
-    ]);
+  it('picks a received license where the tree shows it, whichever region answers first', async () => {
+    // One received license (home eu-west-1), listed by every region, as License Manager does.
+    const selection = [
+      { profile: 'buyer', regions: ['us-east-1', 'eu-west-1', 'ap-south-1'] },
+      { profile: 'other', regions: ['ap-south-1', 'us-west-2'] },
+    ];
+    const licence = { LicenseArn: 'arn:aws:license-manager::111122223333:license:l-1', HomeRegion: 'eu-west-1' };
+    const orders = [
+      ['us-east-1', 'eu-west-1', 'ap-south-1', 'us-west-2'],
+      ['ap-south-1', 'us-west-2', 'eu-west-1', 'us-east-1'],
+      ['eu-west-1', 'ap-south-1', 'us-east-1', 'us-west-2'],
+      ['us-west-2', 'us-east-1', 'ap-south-1', 'eu-west-1'],
+    ];
+    for (const order of orders) {
+      // Each answer waits for the regions before it in `order`, so answers arrive in that order.
+      const gates = new Map(order.map((r) => [r, gate()]));
+      const seen: string[] = [];
+      const found = await gatherAcross(
+        selection,
+        async (target: SelectedTarget) => {
+          const i = order.indexOf(target.region);
+          if (i > 0) await gates.get(order[i - 1])!.promise;
+          const api = fakeApi({
+            listLicenseConfigurations: () => ({ items: [] }),
+            listLicenses: () => ({ items: [] }),
+            listReceivedLicenses: () => ({ items: [licence] }),
+            listDistributedGrants: () => ({ items: [] }),
+            listReceivedGrants: () => ({ items: [] }),
+          });
+          const result = await listFirstPages(proxyAt(api, target), 25, { shownHere: (home) => showsReceivedHere(target, home) });
+          seen.push(`${target.profile}/${target.region}`);
+          // Open the gate once every profile selecting this region has answered.
+          const waiting = selection.filter((s) => s.regions.includes(target.region)).length;
+          if (seen.filter((x) => x.endsWith(`/${target.region}`)).length === waiting) gates.get(target.region)!.resolve();
+          return result.holders;
+        },
+        { limit: 8 },
+      );
+      assert.deepEqual([...new Set(seen.map((x) => x.split('/')[1]))], order, 'the answers arrived in the intended order');
+      assert.deepEqual(
+        found.items.map((h) => [h.resource.profile, h.resource.region, h.resource.kind]),
+        [
+          // buyer selects the home region: shown there; other does not: shown in its first region.
+          ['buyer', 'eu-west-1', 'receivedLicense'],
+          ['other', 'ap-south-1', 'receivedLicense'],
+        ],
+        `answers in the order ${order.join(', ')}`,
+      );
+    }
   });
 
   it('describes items by name, kind and status, with icon syntax in AWS names escaped', () => {

@@ -1,6 +1,7 @@
 import type { BadgeView, SectionView, UsageView } from '../../shared/detailView';
-import { fields, formatDate, obj, objList, statusTone, str, strList, yesNo, type Translate } from './format';
-import type { Summary } from './summary';
+import { fields, formatDate, obj, objList, str, strList, yesNo, type Summary } from './format';
+import { statusTone } from '../../model/statuses';
+import type { Translate } from '../../model/translate';
 
 function num(x: unknown): number | undefined {
   return typeof x === 'number' && Number.isFinite(x) ? x : undefined;

@@ -1,33 +1,16 @@
-import type { FieldView, Tone } from '../../shared/detailView';
+import type { Translate } from '../../model/translate';
+import { accountOfPrincipal, principalKindOf } from '../../model/arn';
+import type { ActionView, BadgeView, FieldView, LinkView, SectionView } from '../../shared/detailView';
 
-/** `vscode.l10n.t` in the extension; a plain `{0}` formatter in unit tests. */
-export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
-
-/** A translator that only substitutes `{n}` placeholders. */
-export const plainTranslate: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
-
-const TONES: Record<string, Tone> = {
-  ACTIVE: 'ok',
-  AVAILABLE: 'ok',
-  WORKFLOW_COMPLETED: 'ok',
-  PENDING_ACCEPT: 'info',
-  PENDING_WORKFLOW: 'info',
-  PENDING_AVAILABLE: 'info',
-  DISABLED: 'neutral',
-  DEACTIVATED: 'neutral',
-  SUSPENDED: 'warning',
-  PENDING_DELETE: 'warning',
-  REJECTED: 'error',
-  FAILED_WORKFLOW: 'error',
-  DELETED: 'error',
-  EXPIRED: 'error',
-};
-
-/** The badge colour of a grant, license or received status; unknown values are neutral. */
-export function statusTone(status: string | undefined): Tone {
-  return status !== undefined && Object.prototype.hasOwnProperty.call(TONES, status) ? TONES[status] : 'neutral';
+/** The kind-specific part of a detail view. */
+export interface Summary {
+  readonly title: string;
+  readonly badges: BadgeView[];
+  readonly sections: SectionView[];
+  readonly links: LinkView[];
+  readonly actions: ActionView[];
 }
+
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -53,18 +36,18 @@ export function yesNo(t: Translate, value: boolean | undefined): string | undefi
   return value ? t('Yes') : t('No');
 }
 
-/** The last part of an ARN (`l-…`, `g-…`, `lic-…`), for titles when a name is missing. */
-export function arnTail(arn: string): string {
-  const i = Math.max(arn.lastIndexOf(':'), arn.lastIndexOf('/'));
-  return i >= 0 && i < arn.length - 1 ? arn.slice(i + 1) : arn;
-}
-
 /** What kind of principal an ARN names: account, organization or organizational unit. */
 export function principalKind(t: Translate, arn: string): string | undefined {
-  if (/^arn:aws[a-zA-Z-]*:iam::\d{12}:root$/.test(arn)) return t('AWS account {0}', arn.split(':')[4]);
-  if (/^arn:aws[a-zA-Z-]*:organizations::\d{12}:organization\//.test(arn)) return t('Organization');
-  if (/^arn:aws[a-zA-Z-]*:organizations::\d{12}:ou\//.test(arn)) return t('Organizational unit');
-  return undefined;
+  switch (principalKindOf(arn)) {
+    case 'account':
+      return t('AWS account {0}', accountOfPrincipal(arn) ?? '');
+    case 'organization':
+      return t('Organization');
+    case 'organizationalUnit':
+      return t('Organizational unit');
+    default:
+      return undefined;
+  }
 }
 
 /** Builds a field list, dropping fields whose value is missing. */

@@ -1,8 +1,9 @@
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
-import { fields, obj, principalKind, statusTone, str, strList, type Translate } from './format';
-import type { Summary } from './summary';
+import { fields, obj, principalKind, str, strList, type Summary } from './format';
+import { statusTone } from '../../model/statuses';
+import type { Translate } from '../../model/translate';
 
 export const LICENSE_LINK_ID = 'license';
 export const PARENT_LINK_ID = 'parent';

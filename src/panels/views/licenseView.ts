@@ -1,7 +1,8 @@
 import type { ResourceRef } from '../../model/resources';
 import type { BadgeView, FieldView, SectionView } from '../../shared/detailView';
-import { fields, formatDate, obj, objList, statusTone, str, strList, yesNo, type Translate } from './format';
-import type { Summary } from './summary';
+import { fields, formatDate, obj, objList, str, strList, yesNo, type Summary } from './format';
+import { statusTone } from '../../model/statuses';
+import type { Translate } from '../../model/translate';
 
 function validityNote(t: Translate, begin: unknown, end: unknown, now: Date): FieldView | undefined {
   const b = typeof begin === 'string' ? Date.parse(begin) : NaN;

@@ -1,43 +1,20 @@
 import { isLicenseManagerError } from '../../aws/errors';
-import type { AwsErrorKind } from '../../aws/types';
+import { errorKindLabel } from '../../model/errorKinds';
 import type { ErrorView, UiStrings } from '../../shared/detailView';
-import type { Translate } from './format';
-
-export function errorKindTitle(t: Translate, kind: AwsErrorKind | string): string {
-  switch (kind) {
-    case 'credentials':
-      return t('Credentials problem');
-    case 'accessDenied':
-      return t('Access denied');
-    case 'throttled':
-      return t('Throttled');
-    case 'invalidInput':
-      return t('Invalid input');
-    case 'notFound':
-      return t('Not found');
-    case 'staleVersion':
-      return t('Changed since loaded');
-    case 'service':
-      return t('Service error');
-    case 'network':
-      return t('Network error');
-    default:
-      return t('Unexpected error');
-  }
-}
+import type { Translate } from '../../model/translate';
 
 /** What the panel shows for a failed load; names the kind of failure. */
 export function errorView(t: Translate, e: unknown): ErrorView {
   if (isLicenseManagerError(e)) {
     return {
       kind: e.kind,
-      title: errorKindTitle(t, e.kind),
+      title: errorKindLabel(t, e.kind),
       message: e.message,
       fix: e.details?.fix,
     };
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: 'unexpected', title: errorKindTitle(t, 'unexpected'), message };
+  return { kind: 'unexpected', title: errorKindLabel(t, 'unexpected'), message };
 }
 
 export function uiStrings(t: Translate): UiStrings {

@@ -1,41 +1,27 @@
+import { lastArnPart } from '../../model/arn';
+import { listOfKind } from '../../model/resourceLists';
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../model/resources';
-import type { ActionView, BadgeView, DetailView, LinkView, SectionView, SubjectView } from '../../shared/detailView';
+import type { DetailView, SubjectView } from '../../shared/detailView';
 import { configurationSummary } from './configurationView';
-import { arnTail, fields, formatDate, obj, prettyJson, str, type Translate } from './format';
+import { fields, formatDate, obj, prettyJson, str, type Summary } from './format';
+import type { Translate } from '../../model/translate';
 import { grantSummary } from './grantView';
 import { licenseSummary } from './licenseView';
 
-/** The kind-specific part of a detail view. */
-export interface Summary {
-  readonly title: string;
-  readonly badges: BadgeView[];
-  readonly sections: SectionView[];
-  readonly links: LinkView[];
-  readonly actions: ActionView[];
-}
-
 export function kindLabel(t: Translate, kind: ResourceKind): string {
   switch (kind) {
-    case 'licenseConfiguration':
-      return t('License configuration');
-    case 'license':
-      return t('License');
-    case 'receivedLicense':
-      return t('Received license');
-    case 'distributedGrant':
-      return t('Distributed grant');
-    case 'receivedGrant':
-      return t('Received grant');
     case 'usage':
       return t('Usage record');
     case 'association':
       return t('Association');
+    default:
+      return listOfKind(kind)?.kindLabel(t) ?? kind;
   }
 }
 
 /** Kinds the panel can load again from AWS. */
 export function canReload(kind: ResourceKind): boolean {
-  return kind !== 'usage' && kind !== 'association';
+  return listOfKind(kind) !== undefined;
 }
 
 function resourceSummary(t: Translate, ref: ResourceRef, data: Record<string, unknown>): Summary {
@@ -90,7 +76,7 @@ export function buildDetailView(t: Translate, holder: ResourceHolder, now: Date 
   return {
     kind: ref.kind,
     kindLabel: kindLabel(t, ref.kind),
-    title: summary.title || arnTail(ref.arn),
+    title: summary.title || lastArnPart(ref.arn),
     arn: ref.arn,
     profile: ref.profile,
     region: ref.region,

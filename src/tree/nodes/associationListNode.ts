@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LicenseConfigurationAssociation, LicenseManagerApi, Page } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn } from '../rules';
+import { lastArnPart } from '../../model/arn';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
@@ -18,8 +18,8 @@ export class AssociationListNode extends PagedNode<LicenseConfigurationAssociati
     return (this.parent as ConfigurationParent).resource.arn;
   }
 
-  protected fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined): Promise<Page<LicenseConfigurationAssociation>> {
-    return api.listAssociationsForLicenseConfiguration(this.configurationArn, { maxResults, nextToken });
+  protected fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined, signal: AbortSignal): Promise<Page<LicenseConfigurationAssociation>> {
+    return api.listAssociationsForLicenseConfiguration(this.configurationArn, { maxResults, nextToken }, { signal });
   }
 
   protected keyOf(item: LicenseConfigurationAssociation): string | undefined {
@@ -52,7 +52,7 @@ export class AssociationNode extends ResourceNode<LicenseConfigurationAssociatio
 
   getTreeItem(): vscode.TreeItem {
     const a = this.data;
-    const item = new vscode.TreeItem(shortArn(a.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(lastArnPart(a.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
     item.description = [a.ResourceType, a.ResourceOwnerId].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('link');
     item.tooltip = tooltipLines(undefined, [

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { LicenseManagerApi } from '../../aws/types';
-import type { ExplorerFilter } from '../rules';
+import type { ExplorerFilter } from '../../model/rules';
 
 /** What nodes need from the explorer; the provider implements it. */
 export interface ExplorerContext {

@@ -3,7 +3,8 @@ import type { Grant } from '../../aws/types';
 import type { GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import { contextValue } from '../contextValue';
-import { shortArn, statusIcon } from '../rules';
+import { lastArnPart } from '../../model/arn';
+import { statusIcon } from '../../model/statuses';
 import type { ExplorerNode } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
 
@@ -20,7 +21,7 @@ export class GrantNode extends ResourceNode<Grant> {
   }
 
   get label(): string {
-    return this.data.GrantName || shortArn(this.data.GrantArn);
+    return this.data.GrantName || lastArnPart(this.data.GrantArn);
   }
 
   searchText(): (string | undefined)[] {

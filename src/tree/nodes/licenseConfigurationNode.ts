@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { LicenseConfiguration } from '../../aws/types';
 import type { ResourceRef } from '../../model/resources';
 import { contextValue } from '../contextValue';
-import { isOverLimit, shortArn } from '../rules';
+import { lastArnPart } from '../../model/arn';
+import { isOverLimit } from '../../model/rules';
 import { AssociationListNode } from './associationListNode';
 import type { ExplorerContext, ExplorerNode, ProfileHooks } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
@@ -20,7 +21,7 @@ export class LicenseConfigurationNode extends ResourceNode<LicenseConfiguration>
   }
 
   get label(): string {
-    return this.data.Name || this.data.LicenseConfigurationId || shortArn(this.data.LicenseConfigurationArn);
+    return this.data.Name || this.data.LicenseConfigurationId || lastArnPart(this.data.LicenseConfigurationArn);
   }
 
   /** `consumed / limit countingType`, e.g. `12 / 10 vCPU`. */

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { License } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn } from '../rules';
+import { lastArnPart } from '../../model/arn';
 import { ResourceNode, tooltipLines } from './resourceNode';
 
 /** An issued license: name, SKU and status. */
 export class LicenseNode extends ResourceNode<License> {
   get label(): string {
-    return this.data.LicenseName || this.data.ProductName || shortArn(this.data.LicenseArn);
+    return this.data.LicenseName || this.data.ProductName || lastArnPart(this.data.LicenseArn);
   }
 
   searchText(): (string | undefined)[] {

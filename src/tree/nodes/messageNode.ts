@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { AwsErrorKind } from '../../aws/types';
+import { errorKindLabel } from '../../model/errorKinds';
 import { contextValue } from '../contextValue';
 import { ExplorerNode } from './explorerNode';
 
@@ -25,27 +26,11 @@ const ICONS: Record<MessageKind, vscode.ThemeIcon | undefined> = {
   warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
 };
 
-export function errorKindLabel(kind: AwsErrorKind | undefined): string {
-  switch (kind) {
-    case 'credentials':
-      return vscode.l10n.t('Credentials problem');
-    case 'accessDenied':
-      return vscode.l10n.t('Access denied');
-    case 'throttled':
-      return vscode.l10n.t('Throttled');
-    case 'invalidInput':
-      return vscode.l10n.t('Invalid request');
-    case 'notFound':
-      return vscode.l10n.t('Not found');
-    case 'staleVersion':
-      return vscode.l10n.t('Changed since loaded');
-    case 'service':
-      return vscode.l10n.t('Service error');
-    case 'network':
-      return vscode.l10n.t('Network error');
-    default:
-      return vscode.l10n.t('Unexpected error');
-  }
+const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
+
+/** The tree's name of a failure kind (see `model/errorKinds`). */
+export function errorKindText(kind: AwsErrorKind | undefined): string {
+  return errorKindLabel(t, kind);
 }
 
 /** Multi-line plain-text description of a failure (operation, code, request id, fix). */
@@ -83,16 +68,12 @@ export class MessageNode extends ExplorerNode {
   static fromError(parent: ExplorerNode | undefined, error: unknown, retry: () => unknown, key?: string): MessageNode {
     const d = describeError(error);
     const clickToRetry = vscode.l10n.t('Click to retry.');
-    return new MessageNode(parent, d.kind === 'credentials' ? 'credentials' : 'error', errorKindLabel(d.kind), {
+    return new MessageNode(parent, d.kind === 'credentials' ? 'credentials' : 'error', errorKindText(d.kind), {
       description: d.fix ?? d.message,
       tooltip: `${d.details}\n\n${clickToRetry}`,
       retry,
       key,
     });
-  }
-
-  get description(): string | undefined {
-    return this.options.description;
   }
 
   get retryable(): boolean {

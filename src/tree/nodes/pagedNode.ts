@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { LicenseManagerApi, Page } from '../../aws/types';
 import { PagedList, type PageFetcher } from '../pagedList';
-import { matchesText } from '../rules';
+import { matchesText } from '../../model/rules';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
 import { LoadMoreNode, type PagedOwner } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -17,6 +17,8 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   protected readonly list: PagedList<T>;
   private readonly nodes = new Map<string, ResourceNode<T>>();
   private more: LoadMoreNode | undefined;
+  /** Aborts the calls of the current generation of the list (see `reset`). */
+  private calls = new AbortController();
 
   constructor(
     parent: ExplorerNode,
@@ -28,7 +30,8 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
     this.list = new PagedList<T>((item) => this.keyOf(item));
   }
 
-  protected abstract fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined): Promise<Page<T>>;
+  /** One page; `signal` aborts when the list is reset or disposed while the call runs. */
+  protected abstract fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined, signal: AbortSignal): Promise<Page<T>>;
   protected abstract keyOf(item: T): string | undefined;
   protected abstract createNode(item: T, key: string): ResourceNode<T>;
   protected abstract emptyLabel(): string;
@@ -47,7 +50,7 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   private readonly fetcher: PageFetcher<T> = async (nextToken) => {
     try {
       const api = await this.ctx.api(this.owner.name, this.region);
-      const page = await this.fetchPage(api, this.ctx.pageSize(), nextToken);
+      const page = await this.fetchPage(api, this.ctx.pageSize(), nextToken, this.calls.signal);
       this.owner.reportResult(undefined);
       this.onPage(page.items);
       return page;
@@ -69,11 +72,6 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   /** True once the first page has been loaded or has failed. */
   get settled(): boolean {
     return this.list.loaded || this.list.error !== undefined;
-  }
-
-  /** The items loaded so far (before the filter), each once. */
-  get items(): readonly T[] {
-    return this.list.items;
   }
 
   private render(): ExplorerNode[] {
@@ -157,6 +155,9 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   }
 
   override reset(): void {
+    // A call still running belongs to the forgotten list: abandon it.
+    this.calls.abort();
+    this.calls = new AbortController();
     this.list.reset();
     this.nodes.clear();
     this.more = undefined;

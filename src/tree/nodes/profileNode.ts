@@ -3,7 +3,7 @@ import { isLicenseManagerError, type LicenseManagerError } from '../../aws/error
 import type { CredentialKind, ProfileInfo } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
-import { MessageNode, describeError, errorKindLabel } from './messageNode';
+import { MessageNode, describeError, errorKindText } from './messageNode';
 import { RegionNode } from './regionNode';
 
 /** What the profile node needs beyond the shared context. */
@@ -50,16 +50,6 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
 
   get name(): string {
     return this.info.name;
-  }
-
-  /** The account id, once known. */
-  get accountId(): string | undefined {
-    return this.account;
-  }
-
-  /** The credential failure shown on the node, if any. */
-  get credentialProblem(): LicenseManagerError | undefined {
-    return this.credentialError;
   }
 
   selectedRegions(): readonly string[] {
@@ -116,7 +106,7 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
     if (this.credentialError) {
       const d = describeError(this.credentialError);
       out.push(
-        new MessageNode(this, 'credentials', errorKindLabel('credentials'), {
+        new MessageNode(this, 'credentials', errorKindText('credentials'), {
           description: d.fix ? vscode.l10n.t('Fix: {0}', d.fix) : d.message,
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry after fixing the credentials.')}`,
           retry: () => this.retryCredentials(),

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { GrantedLicense } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn, statusIcon } from '../rules';
+import { lastArnPart } from '../../model/arn';
+import { statusIcon } from '../../model/statuses';
 import { ResourceNode, tooltipLines } from './resourceNode';
 
 /** A received license: name and ReceivedStatus; the reason is in the tooltip. */
 export class ReceivedLicenseNode extends ResourceNode<GrantedLicense> {
   get label(): string {
-    return this.data.LicenseName || this.data.ProductName || shortArn(this.data.LicenseArn);
+    return this.data.LicenseName || this.data.ProductName || lastArnPart(this.data.LicenseArn);
   }
 
   searchText(): (string | undefined)[] {

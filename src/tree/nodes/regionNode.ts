@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CATEGORY_KINDS, type CategoryKind } from '../../model/resources';
+import { CATEGORY_KINDS } from '../../model/resources';
 import { contextValue } from '../contextValue';
-import { regionName } from '../regions';
+import { regionName } from '../../model/regions';
 import { CategoryNode } from './categoryNode';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
 
@@ -14,10 +14,6 @@ export class RegionNode extends ExplorerNode {
     super(parent);
     this.id = `${parent.id}|${region}`;
     this.categories = CATEGORY_KINDS.map((kind) => new CategoryNode(this, ctx, owner, region, kind));
-  }
-
-  category(kind: CategoryKind): CategoryNode {
-    return this.categories.find((c) => c.category === kind) as CategoryNode;
   }
 
   getTreeItem(): vscode.TreeItem {

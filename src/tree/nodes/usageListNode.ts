@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LicenseConfigurationUsage, LicenseManagerApi, Page } from '../../aws/types';
 import { contextValue } from '../contextValue';
-import { shortArn, usageFilters, type UsageFilter } from '../rules';
+import { lastArnPart } from '../../model/arn';
+import { usageFilters, type UsageFilter } from '../../model/rules';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
@@ -31,13 +32,13 @@ export class UsageListNode extends PagedNode<LicenseConfigurationUsage> {
     this.retry();
   }
 
-  protected fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined): Promise<Page<LicenseConfigurationUsage>> {
+  protected fetchPage(api: LicenseManagerApi, maxResults: number, nextToken: string | undefined, signal: AbortSignal): Promise<Page<LicenseConfigurationUsage>> {
     const filters = usageFilters(this.usageFilter);
-    return api.listUsageForLicenseConfiguration(this.configurationArn, {
-      maxResults,
-      nextToken,
-      ...(filters.length ? { filters } : {}),
-    });
+    return api.listUsageForLicenseConfiguration(
+      this.configurationArn,
+      { maxResults, nextToken, ...(filters.length ? { filters } : {}) },
+      { signal },
+    );
   }
 
   protected keyOf(item: LicenseConfigurationUsage): string | undefined {
@@ -72,7 +73,7 @@ export class UsageRecordNode extends ResourceNode<LicenseConfigurationUsage> {
 
   getTreeItem(): vscode.TreeItem {
     const u = this.data;
-    const item = new vscode.TreeItem(shortArn(u.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(lastArnPart(u.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
     item.description = [u.ResourceType, vscode.l10n.t('{0} consumed', u.ConsumedLicenses ?? 0), u.ResourceStatus]
       .filter(Boolean)
       .join(' · ');

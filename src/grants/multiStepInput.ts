@@ -5,7 +5,7 @@
  * input (rejects with `vscode.CancellationError`, so nothing is sent).
  */
 import * as vscode from 'vscode';
-import { StepFlow, type StepPosition, type StepSpec } from './stepFlow';
+import { StepFlow, type StepPosition, type StepSpec } from '../shared/stepFlow';
 
 const BACK = Symbol('back');
 type Outcome = unknown;

@@ -4,6 +4,7 @@
  * a problem description (translated by the caller) or `undefined` when valid.
  */
 import type { GrantedLicense } from '../aws/types';
+import { isAccountId, principalKindOf, type PrincipalKind } from './arn';
 
 /** The ARN pattern of the License Manager model (`Arn` shape), max 2048 characters. */
 export const ARN_RE =
@@ -30,12 +31,6 @@ export const ALLOWED_OPERATIONS: readonly string[] = [
 /** `AllowedOperationList`: 1–8 items. */
 export const ALLOWED_OPERATIONS_MAX = 8;
 
-const ACCOUNT_ID_RE = /^\d{12}$/;
-const ACCOUNT_RE = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$/;
-const ORGANIZATION_RE = /^arn:aws[a-zA-Z-]*:organizations::(\d{12}):organization\/o-[a-z0-9]{10,32}$/;
-const OU_RE = /^arn:aws[a-zA-Z-]*:organizations::(\d{12}):ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
-
-export type PrincipalKind = 'account' | 'organization' | 'organizationalUnit';
 
 export type Problem =
   | { readonly code: 'required' }
@@ -76,17 +71,7 @@ export function isArn(value: string): boolean {
 
 /** Which grant principal an ARN names, if any. */
 export function principalKind(arn: string): PrincipalKind | undefined {
-  if (!isArn(arn)) return undefined;
-  if (ACCOUNT_RE.test(arn)) return 'account';
-  if (ORGANIZATION_RE.test(arn)) return 'organization';
-  if (OU_RE.test(arn)) return 'organizationalUnit';
-  return undefined;
-}
-
-/** The partition of an ARN (`aws`, `aws-cn`, …), or `aws` when it has none. */
-export function partitionOf(arn: string | undefined): string {
-  const m = /^arn:(aws[a-zA-Z-]*):/.exec(arn ?? '');
-  return m ? m[1] : 'aws';
+  return isArn(arn) ? principalKindOf(arn) : undefined;
 }
 
 /**
@@ -95,7 +80,7 @@ export function partitionOf(arn: string | undefined): string {
  */
 export function normalizePrincipal(value: string, partition = 'aws'): string {
   const v = value.trim();
-  return ACCOUNT_ID_RE.test(v) ? `arn:${partition}:iam::${v}:root` : v;
+  return isAccountId(v) ? `arn:${partition}:iam::${v}:root` : v;
 }
 
 export function checkPrincipal(value: string, partition = 'aws'): Problem | undefined {

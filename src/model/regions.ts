@@ -49,3 +49,13 @@ export function knownRegions(): string[] {
 export function isRegionCode(code: string): boolean {
   return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(code);
 }
+
+/**
+ * Received licenses are listed in every region. A profile shows each one once:
+ * under its home region when that region is selected for the profile, otherwise
+ * under the profile's first selected region. Returns that region.
+ */
+export function receivedLicenseRegion(homeRegion: string | undefined, selectedRegions: readonly string[]): string | undefined {
+  if (homeRegion && selectedRegions.includes(homeRegion)) return homeRegion;
+  return selectedRegions[0];
+}
