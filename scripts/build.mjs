@@ -1,7 +1,7 @@
 // Builds the extension (dist/), the webview bundle (media/dist/) and the
 // transpiled sources and tests (out/) used by the test suites and the emulator.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,4 +65,26 @@ await Promise.all([
         logLevel: 'warning',
       }),
 ]);
+// A compiled file whose source is gone (deleted or moved) must not run: remove
+// it, so a stale test or module in out/ can never pass or be imported.
+function pruneStale(dir) {
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      removed += pruneStale(p);
+      if (readdirSync(p).length === 0) rmSync(p, { recursive: true, force: true });
+      continue;
+    }
+    const m = /^(.*)\.js(\.map)?$/.exec(relative(join(root, 'out'), p));
+    if (!m || !existsSync(join(root, `${m[1]}.ts`))) {
+      rmSync(p, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+const pruned = production ? 0 : pruneStale(join(root, 'out'));
+if (pruned && !quiet) console.log(`build: removed ${pruned} compiled file(s) whose source is gone`);
 if (!quiet) console.log(`build: done in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
