@@ -90,8 +90,9 @@ describe('grant actions in the host', () => {
   let api: ExtensionApi;
   let prompts: Prompts;
 
-  before(async () => {
-    void env.current;
+  // Every test starts from the seed: tests accept, reject and change grants.
+  beforeEach(async () => {
+    env.reset();
     api = await getApi();
     await api.explorer.reloadProfiles();
     await api.explorer.setSelectedProfiles(['seller', 'buyer', 'buyer-readonly']);
