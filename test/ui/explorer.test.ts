@@ -63,12 +63,14 @@ async function showCustomer(page: Page): Promise<void> {
 describe('explorer (installed VSIX)', () => {
   const ui = useUiSession({ seed: 'explorer' });
 
-  // Each test gets the same starting point, whatever ran before it.
+  // Each test gets the same starting point, whatever ran before it (no test changes the selection).
+  before(async () => {
+    await showCustomer(ui.current.page);
+  });
   beforeEach(async () => {
     const { page } = ui.current;
     await page.keyboard.press('Escape');
     await runCommand(page, 'View: Close All Editors');
-    await showCustomer(page);
   });
 
   it('expands profile → region → Received grants and shows the seeded grants with their status', async () => {
