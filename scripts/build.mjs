@@ -2,7 +2,7 @@
 // transpiled sources and tests (out/) used by the test suites and the emulator.
 // `--watch` rebuilds the two bundles on change (for F5; see .vscode/tasks.json).
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -104,4 +104,26 @@ if (watch) {
         }),
   ]);
 }
+// A compiled file whose source is gone (deleted or moved) must not run: remove
+// it, so a stale test or module in out/ can never pass or be imported.
+function pruneStale(dir) {
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      removed += pruneStale(p);
+      if (readdirSync(p).length === 0) rmSync(p, { recursive: true, force: true });
+      continue;
+    }
+    const m = /^(.*)\.js(\.map)?$/.exec(relative(join(root, 'out'), p));
+    if (!m || !existsSync(join(root, `${m[1]}.ts`))) {
+      rmSync(p, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+const pruned = production || watch ? 0 : pruneStale(join(root, 'out'));
+if (pruned && !quiet) console.log(`build: removed ${pruned} compiled file(s) whose source is gone`);
 if (!quiet && !watch) console.log(`build: done in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

@@ -9,6 +9,18 @@
 // (scripts/setup-host.mjs: Debian packages and code-server).
 //
 //   node scripts/test-all.mjs [--only unit,integration,ui] [--grep text]
+//                             [--shuffle | --shuffle-too] [--seed N] [--bench]
+//
+// --shuffle      runs each stage's files, suites and tests in a seeded random
+//                order (the seed is printed; `--seed N` replays it), so a test
+//                that relies on state left by another fails.
+// --shuffle-too  runs the stages in their written order, then each of them once
+//                more shuffled; both runs count in the summary.
+// --bench        runs `npm run bench` last; it counts as one test (a missed
+//                target fails it).
+//
+// One file or test alone: `npm run test:unit -- --grep "<describe or it title>"`
+// (the same for test:integration and test:ui); a grep that selects no test fails.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +35,14 @@ const opt = (name) => {
 };
 const only = opt('--only')?.split(',');
 const grep = opt('--grep');
+const shuffleToo = args.includes('--shuffle-too');
+const shuffle = args.includes('--shuffle') || shuffleToo;
+const seed = opt('--seed') ?? String(Math.floor(Math.random() * 2 ** 31));
+if (!/^\d+$/.test(seed)) {
+  console.error(`test-all: --seed takes a non-negative integer (got ${seed})`);
+  process.exit(2);
+}
+const bench = args.includes('--bench');
 const resultsDir = mkdtempSync(join(tmpdir(), 'lm-test-all-'));
 const stageTimeoutMs = Number(process.env.LM_STAGE_TIMEOUT_MS ?? 30 * 60_000);
 
@@ -61,11 +81,12 @@ async function check(name, cmd, cmdArgs) {
 }
 
 /** A suite that writes its counts to LM_RESULTS_FILE. */
-async function suite(name, cmd, cmdArgs) {
-  banner(name);
-  const file = join(resultsDir, `${name}.json`);
+async function suite(name, cmd, cmdArgs, shuffled = false) {
+  banner(shuffled ? `${name} (shuffled, seed ${seed})` : name);
+  const file = join(resultsDir, `${name}${shuffled ? '-shuffled' : ''}.json`);
   const t = Date.now();
-  const code = await run(cmd, cmdArgs, { LM_RESULTS_FILE: file, ...(grep ? { LM_TEST_GREP: grep } : {}) });
+  const env = { LM_RESULTS_FILE: file, LM_TEST_SHUFFLE_SEED: shuffled ? seed : '', ...(grep ? { LM_TEST_GREP: grep } : {}) };
+  const code = await run(cmd, cmdArgs, env);
   const seconds = (Date.now() - t) / 1000;
   let passed = 0;
   let failed = 0;
@@ -83,7 +104,7 @@ async function suite(name, cmd, cmdArgs) {
   } else if (code === 0 && note) {
     failed = 1;
   }
-  report.push({ name, passed, failed, seconds, note });
+  report.push({ name: shuffled ? `${name} shuffled` : name, passed, failed, seconds, note });
 }
 
 const wanted = (name) => !only || only.includes(name);
@@ -104,11 +125,19 @@ if (wanted('integration') || wanted('ui')) {
 if (wanted('typecheck')) await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 if (wanted('lint')) await check('lint', 'npm', ['run', '--silent', 'lint']);
 await check('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
-if (wanted('unit')) {
-  await suite('unit', process.execPath, [join(root, 'out', 'test', 'support', 'runSuite.js'), join(root, 'out', 'test', 'unit'), '--timeout', '15000']);
+/** The three suites; `shuffled` runs them in the order drawn from the seed. */
+async function suites(shuffled) {
+  if (wanted('unit')) {
+    const unitArgs = [join(root, 'out', 'test', 'support', 'runSuite.js'), join(root, 'out', 'test', 'unit'), '--timeout', '15000'];
+    await suite('unit', process.execPath, unitArgs, shuffled);
+  }
+  if (wanted('integration')) await suite('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')], shuffled);
+  if (wanted('ui')) await suite('ui', process.execPath, [join(root, 'out', 'test', 'ui', 'run.js')], shuffled);
 }
-if (wanted('integration')) await suite('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')]);
-if (wanted('ui')) await suite('ui', process.execPath, [join(root, 'out', 'test', 'ui', 'run.js')]);
+if (shuffle) console.log(`test-all: shuffled order from seed ${seed} (replay with --shuffle --seed ${seed})`);
+await suites(shuffle && !shuffleToo);
+if (shuffleToo) await suites(true);
+if (bench) await check('bench', 'npm', ['run', '--silent', 'bench']);
 
 rmSync(resultsDir, { recursive: true, force: true });
 const passed = report.reduce((n, r) => n + r.passed, 0);
@@ -117,10 +146,11 @@ banner('summary');
 for (const r of report) {
   const status = r.failed ? 'FAIL' : 'ok  ';
   console.log(
-    `${status} ${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ` +
+    `${status} ${r.name.padEnd(20)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ` +
       `${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  (${r.note})` : ''}`,
   );
 }
+if (shuffle) console.log(`shuffle seed ${seed} (replay with --shuffle --seed ${seed})`);
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -106,7 +106,8 @@ const NETWORK_CODES = new Set([
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError']);
 
-const NOT_FOUND_TEXT = /\b(not found|does not exist|doesn't exist|no such|not exist|unknown (license|grant|resource|arn))\b/i;
+// "Invalid license configuration ARN": how License Manager answers for a configuration that is gone.
+const NOT_FOUND_TEXT = /\b(not found|does not exist|doesn't exist|no such|not exist|unknown (license|grant|resource|arn)|invalid license configuration arn)\b/i;
 const VERSION_TEXT = /\b(source ?)?version\b/i;
 const STALE_TEXT = /\b(stale|current|latest|mismatch|does not match|doesn't match|out of date|outdated|conflict|expected|newer|older|changed)\b/i;
 

@@ -2,14 +2,15 @@ import * as assert from 'node:assert/strict';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, getApi, licenseManagerCommands } from '../support';
+import { modulesAtActivation } from './activationSnapshot';
 
-// Runs first (files run in name order), before any test has used the AWS layer.
 describe('activation', () => {
   it('activates without loading the AWS layer', async () => {
     const api = await getApi();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is active');
     assert.ok(api.services && api.explorer && api.panels && api.json, 'activate returns the extension API');
-    const loaded = Object.keys(require.cache);
+    // Recorded right after activation, before any test ran (tests load the AWS layer on purpose).
+    const loaded = modulesAtActivation();
     assert.ok(
       loaded.some((f) => f.endsWith(`${sep}dist${sep}extension.js`)),
       'dist/extension.js is among the loaded modules',

@@ -16,13 +16,16 @@ describe('explorer state (emulator)', () => {
   const env = useEmulator('explorer');
   let api: ExtensionApi;
 
-  before(async () => {
+  // Every test starts from the seed: tests change grants and settings behind the extension's back.
+  beforeEach(async () => {
+    env.reset();
     api = await getApi();
+    api.services.state.setFilter({});
     await api.explorer.reloadProfiles();
     await vscode.commands.executeCommand('licenseManager.profiles.select', ['vendor', 'customer']);
     for (const p of ['vendor', 'customer']) await vscode.commands.executeCommand('licenseManager.regions.select', p, REGIONS);
   });
-  after(async () => {
+  afterEach(async () => {
     api.services.state.setFilter({});
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -156,7 +159,9 @@ describe('explorer credential problems (emulator)', () => {
   const env = useEmulator('explorer');
   let api: ExtensionApi;
 
-  before(async () => {
+  // Every test starts from the seed's files plus the broken profiles: tests rewrite the files.
+  beforeEach(async () => {
+    env.reset();
     api = await getApi();
     const { configFile, credentialsFile, emulator } = env.current;
     appendFileSync(credentialsFile, '\n[broken]\naws_access_key_id = AKIAEXPLORERVENDOR01\naws_secret_access_key = not-the-right-secret\n');

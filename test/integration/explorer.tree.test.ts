@@ -13,14 +13,16 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
   const env = useEmulator('explorer');
   let api: ExtensionApi;
 
-  before(async () => {
+  // Every test starts from the seed, page size 2 and freshly loaded profiles.
+  beforeEach(async () => {
+    env.reset();
     api = await getApi();
     await setPageSize(2);
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(PROFILES);
     for (const p of PROFILES) await api.services.state.setRegions(p, REGIONS);
   });
-  after(async () => {
+  afterEach(async () => {
     await setPageSize(undefined);
   });
 
@@ -128,6 +130,7 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
 
   it('learns the account id from loaded items and shows it on the profile', async () => {
     await children(api, await path(api, 'customer', 'us-east-1', 'Received grants'));
+    await children(api, await path(api, 'vendor', 'us-east-1', 'Distributed grants'));
     assert.match(description(api, await path(api, 'vendor')), /^111111111111 · access keys$/);
     assert.match(description(api, await path(api, 'customer')), /^222222222222 · access keys$/);
   });

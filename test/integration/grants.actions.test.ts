@@ -90,8 +90,9 @@ describe('grant actions in the host', () => {
   let api: ExtensionApi;
   let prompts: Prompts;
 
-  before(async () => {
-    void env.current;
+  // Every test starts from the seed: tests accept, reject and change grants.
+  beforeEach(async () => {
+    env.reset();
     api = await getApi();
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['seller', 'buyer', 'buyer-readonly']);
@@ -198,8 +199,47 @@ describe('grant actions in the host', () => {
     assert.equal(grantState(env, 'Fabrikam archive').versions.length, before);
   });
 
+  it('sends no RejectGrant when the reject confirmation is cancelled', async () => {
+    const pending = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam pipeline');
+    env.current.emulator.requests.length = 0;
+    prompts.answer = undefined; // Esc on the modal confirmation
+    const result = await vscode.commands.executeCommand('licenseManager.grant.reject', pending);
+    assert.equal(result, undefined);
+    const asked = prompts.shown.filter((s) => s.kind === 'warning' && s.items.length > 0);
+    assert.equal(asked.length, 1, `one confirmation was asked (got ${JSON.stringify(prompts.shown)})`);
+    assert.match(asked[0].message, /Fabrikam pipeline/);
+    assert.equal(requests('RejectGrant').length, 0, 'no RejectGrant in the request log');
+    assert.equal(current(grantState(env, 'Fabrikam pipeline')).GrantStatus, 'PENDING_ACCEPT');
+    assert.deepEqual(prompts.texts('error'), []);
+  });
+
+  it('deactivates an active grant after confirmation: one CreateGrantVersion with DISABLED and the reason', async () => {
+    const active = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse');
+    const before = current(grantState(env, 'Fabrikam warehouse'));
+    assert.equal(before.GrantStatus, 'ACTIVE');
+    env.current.emulator.requests.length = 0;
+    prompts.answer = 'Deactivate';
+    prompts.inputs = ['Paused for the licence audit'];
+    const result = (await vscode.commands.executeCommand('licenseManager.grant.deactivate', active)) as GrantMutationResult | undefined;
+    const sent = requests('CreateGrantVersion');
+    assert.deepEqual(sent.map((r) => r.status), [200]);
+    const body = sent[0].body as { Status?: string; StatusReason?: string; SourceVersion?: string };
+    assert.equal(body.Status, 'DISABLED');
+    assert.equal(body.StatusReason, 'Paused for the licence audit');
+    assert.equal(body.SourceVersion, before.Version, 'SourceVersion is the version loaded');
+    const after = current(grantState(env, 'Fabrikam warehouse'));
+    assert.equal(after.GrantStatus, 'DISABLED');
+    assert.equal(result?.Version, after.Version);
+    assert.ok(prompts.texts('info').some((t) => t.includes('DISABLED') && t.includes(`version ${after.Version}`)), prompts.texts('info').join(' | '));
+    await waitFor(
+      async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse')).data as { GrantStatus: string }).GrantStatus === 'DISABLED',
+      10_000,
+      'the tree shows DISABLED',
+    );
+  });
+
   it('sends nothing when the action is not valid for the grant status or the user cancels', async () => {
-    const active = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const active = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse');
     await vscode.commands.executeCommand('licenseManager.grant.accept', active);
     assert.ok(prompts.texts('warning').some((t) => t.includes('not possible')), JSON.stringify(prompts.shown));
     prompts.inputs = [undefined]; // Esc in the reason box

@@ -42,7 +42,9 @@ describe('detail panels (in host, demo seed)', () => {
     return p;
   }
 
-  before(async () => {
+  // Every test starts from the seed: tests accept and change grants.
+  beforeEach(async () => {
+    env.reset();
     api = await getApi();
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['buyer', 'seller']);

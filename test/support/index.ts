@@ -81,13 +81,30 @@ export async function startTestEmulator(seed: SeedRef = 'demo', options: Omit<Em
 }
 
 /**
+ * Puts a running test emulator back to its seed without changing its address:
+ * data, request log and faults, and rewrites the AWS config and credentials
+ * files. For `beforeEach`, so no test sees what an earlier one changed; call
+ * the explorer's `reloadProfiles()` afterwards so cached items are dropped too.
+ */
+export function resetEmulator(env: TestEmulator, seed: SeedRef = 'demo'): void {
+  const { buildState, readSeed } = require('../emulator/seed') as typeof import('../emulator/seed');
+  Object.assign(env.emulator.state, buildState(readSeed(resolveSeed(seed))));
+  env.emulator.requests.length = 0;
+  env.emulator.setFaults({ latencyMs: 0, throttleRate: 0, failRate: 0, failAfterCommitRate: 0 });
+  env.emulator.writeAwsConfig(env.dir);
+}
+
+/**
  * Mocha helper for a `describe` block: starts the emulator before its tests and
  * disposes it after. Read `.current` inside tests and hooks.
  *
  *   const env = useEmulator('demo');
  *   it('…', async () => { env.current.emulator.requests … });
  */
-export function useEmulator(seed: SeedRef = 'demo', options: Omit<EmulatorOptions, 'seed'> = {}): { readonly current: TestEmulator } {
+export function useEmulator(
+  seed: SeedRef = 'demo',
+  options: Omit<EmulatorOptions, 'seed'> = {},
+): { readonly current: TestEmulator; /** resetEmulator with this seed. */ reset(): void } {
   let current: TestEmulator | undefined;
   before(async () => {
     current = await startTestEmulator(seed, options);
@@ -100,6 +117,10 @@ export function useEmulator(seed: SeedRef = 'demo', options: Omit<EmulatorOption
     get current(): TestEmulator {
       if (!current) throw new Error('useEmulator: the emulator is only available inside tests and hooks');
       return current;
+    },
+    reset(): void {
+      if (!current) throw new Error('useEmulator: reset only inside tests and hooks');
+      resetEmulator(current, seed);
     },
   };
 }

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { LineReporter, writeResults } from './reporter';
+import { seededRandom, shuffleInPlace, shuffleSeed, shuffleSuite } from './shuffle';
 
 /** Every `*.test.js` under dir, in a stable order. */
 export function findTests(dir: string): string[] {
@@ -25,7 +26,12 @@ export interface SuiteOptions {
   grep?: string;
 }
 
-/** Resolves with the number of failed tests; a folder with no test files is a failure. */
+/**
+ * Resolves with the number of failed tests; a folder with no test files, or a
+ * run (e.g. a grep) that selects no test, is a failure. With
+ * LM_TEST_SHUFFLE_SEED set, files, suites and tests run in an order drawn from
+ * that seed (printed first so a failing order can be replayed).
+ */
 export function runSuite(opts: SuiteOptions): Promise<number> {
   let files: string[] = [];
   try {
@@ -47,9 +53,21 @@ export function runSuite(opts: SuiteOptions): Promise<number> {
     color: false,
     forbidOnly: true,
     forbidPending: true,
+    failZero: true,
     grep: opts.grep,
   });
+  const seed = shuffleSeed();
+  const random = seed === undefined ? undefined : seededRandom(seed);
+  if (random) {
+    shuffleInPlace(files, random);
+    console.log(`${process.env.LM_LOG_TAG ? process.env.LM_LOG_TAG + ' ' : ''}shuffled with seed ${seed}`);
+  }
   for (const f of files) mocha.addFile(f);
   // Files load with require (CommonJS), which is how the extension host resolves `vscode`.
+  // Loaded here (not by run()) so the suites exist to be shuffled; run() must not load them again.
+  const loader = mocha as unknown as { loadFiles(): void; lazyLoadFiles(enable: boolean): void };
+  loader.loadFiles();
+  loader.lazyLoadFiles(true);
+  if (random) shuffleSuite(mocha.suite, random);
   return new Promise<number>((resolve) => mocha.run((failures) => resolve(failures)));
 }

@@ -68,6 +68,11 @@ export class LineReporter extends Mocha.reporters.Base {
       out(`${indent(test)}skip ${test.title}`);
     });
     runner.once(EVENT_RUN_END, () => {
+      if (results.passed + results.failed === 0) {
+        // mocha's failZero: a run that selects no test is a failure, never a green stage.
+        results.failed = 1;
+        results.failures.push({ title: 'no test ran', error: 'no test matched (check the file list and --grep)' });
+      }
       results.failures.forEach((f, i) => {
         out('');
         out(`${i + 1}) ${f.title}`);

@@ -50,8 +50,28 @@ async function editorText(page: Page): Promise<string> {
   return (await lines.innerText()).replace(/\u00a0/g, ' ');
 }
 
+/** Shows customer and vendor, customer in eu-west-1 and us-east-1 (idempotent). */
+async function showCustomer(page: Page): Promise<void> {
+  await openContainer(page);
+  await selectProfiles(page, ['customer', 'vendor']);
+  await findTreeItem(page, ['customer']);
+  await runTreeItemContextMenu(page, ['customer'], 'Select Regions…');
+  await waitForQuickInput(page, { title: 'Regions for customer' });
+  await pickQuickPickItems(page, ['eu-west-1', 'us-east-1']);
+}
+
 describe('explorer (installed VSIX)', () => {
   const ui = useUiSession({ seed: 'explorer' });
+
+  // Each test gets the same starting point, whatever ran before it (no test changes the selection).
+  before(async () => {
+    await showCustomer(ui.current.page);
+  });
+  beforeEach(async () => {
+    const { page } = ui.current;
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+  });
 
   it('expands profile → region → Received grants and shows the seeded grants with their status', async () => {
     const { page } = ui.current;
@@ -95,6 +115,7 @@ describe('explorer (installed VSIX)', () => {
     const { page } = ui.current;
     const grant = seededReceivedGrants(ui.current).find((g) => g.GrantName === 'Customer reporting rollout');
     assert.ok(grant);
+    await expandTreeItem(page, RECEIVED);
     await runTreeItemContextMenu(page, [...RECEIVED, grant.GrantName], 'Open JSON');
     const id = grant.GrantArn.slice(grant.GrantArn.lastIndexOf(':') + 1);
     await poll(async () => (await editorTabs(page)).some((t) => t.active && t.title === `${id}.json`), 15_000, 'JSON editor tab');
@@ -104,15 +125,23 @@ describe('explorer (installed VSIX)', () => {
     }, 15_000);
     assert.match(text, /"GrantName": "Customer reporting rollout"/);
     assert.match(text, new RegExp(`"GrantArn": "${grant.GrantArn}"`));
-    assert.equal(await page.locator('.editor-group-container.active .monaco-editor[data-uri^="license-manager-json:"]').count(), 1);
+    const editor = page.locator('.editor-group-container.active .monaco-editor[data-uri^="license-manager-json:"]');
+    assert.equal(await editor.count(), 1);
+    // Type into the focused editor, then wait for its answer: a read-only editor says so and keeps its text.
+    await editor.locator('.view-lines').click();
+    await poll(async () => /\bfocused\b/.test((await editor.getAttribute('class')) ?? ''), 10_000, 'the JSON editor focused');
     await page.keyboard.type('x');
-    assert.doesNotMatch(await editorText(page), /^x/, 'the document is read-only');
-    await runCommand(page, 'View: Close All Editors');
+    const refusal = page.locator('.monaco-editor-overlaymessage').filter({ hasText: /read-only/i });
+    await refusal.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await editorText(page), text, 'the text is unchanged');
+    assert.ok(!(await editorTabs(page)).some((t) => t.active && t.dirty), 'the tab is not dirty');
   });
 
   it('filters grants by status from the view title, shows the filter, and clears it', async () => {
     const { page } = ui.current;
+    await expandTreeItem(page, RECEIVED);
     // Right after a context-menu action the focused item is selected: the title action must still prompt.
+    await runTreeItemContextMenu(page, [...RECEIVED, 'Customer trial'], 'Copy ARN');
     await clickViewAction(page, 'Filter…');
     await waitForQuickInput(page, { title: 'Filter the explorer' });
     await pickQuickPickItem(page, 'Grant status…');
@@ -142,6 +171,7 @@ describe('explorer (installed VSIX)', () => {
     const { page } = ui.current;
     const grant = seededReceivedGrants(ui.current).find((g) => g.GrantName === 'Customer trial');
     assert.ok(grant);
+    await expandTreeItem(page, RECEIVED);
     await runTreeItemContextMenu(page, [...RECEIVED, grant.GrantName], 'Copy ARN');
     await poll(async () => (await readClipboard(page)) === grant.GrantArn, 10_000, 'the ARN on the clipboard');
     await runCommand(page, 'File: New Untitled Text File');

@@ -123,9 +123,10 @@ describe('grant inputs in the UI', function () {
   it('refuses a 401-character status reason in the input box', async () => {
     const { page } = ui.current;
     ui.current.emulator!.requests.length = 0;
-    await startCreateVersion(page, 'Fabrikam warehouse (audit)');
+    // A grant no other test here changes.
+    await startCreateVersion(page, 'Fabrikam reporting');
     await waitForTitle(page, `${TITLE} (Step 1 of 4)`);
-    await pickQuickPickItem(page, 'ACTIVE');
+    await pickQuickPickItem(page, 'DISABLED');
     await waitForTitle(page, `${TITLE} (Step 2 of 4)`);
 
     await typeInInputBox(page, 'r'.repeat(401));
@@ -133,6 +134,9 @@ describe('grant inputs in the UI', function () {
     assert.equal(refused.severity, 'error');
     assert.match(refused.text, /now 401/);
     await quickInput(page).locator('.quick-input-box input').press('Enter');
+    // One more character after Enter: once its message is back from the extension, Enter has been handled.
+    await quickInput(page).locator('.quick-input-box input').press('r');
+    await waitForInputBoxMessage(page, /now 402/);
     assert.equal(await quickInputTitle(page), `${TITLE} (Step 2 of 4)`, 'Enter does not accept an invalid reason');
 
     await typeInInputBox(page, 'r'.repeat(400));
@@ -164,6 +168,9 @@ describe('grant inputs in the UI', function () {
     await typeInInputBox(page, 'arn:aws:organizations::222222222222:ou/o-bad');
     await waitForInputBoxMessage(page, /must be an account/);
     await quickInput(page).locator('.quick-input-box input').press('Enter');
+    // New text after Enter: once its message is back from the extension, Enter has been handled.
+    await typeInInputBox(page, 'not-an-arn');
+    await waitForInputBoxMessage(page, /not a valid ARN/);
     assert.equal(await quickInputTitle(page), 'Create Grant (Step 2 of 4)', 'Enter does not accept a malformed ARN');
     await escape(page);
     assert.deepEqual(mutationsSent(ui.current), []);

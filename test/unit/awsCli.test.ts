@@ -27,11 +27,14 @@ describe('AWS CLI against the emulator', function () {
     } catch (e) {
       throw new Error(`The AWS CLI (\`aws\`) is required for this test (Debian: apt-get install awscli): ${(e as Error).message}`);
     }
+  });
+  // A fresh emulator per test: the tests that change grants must not change what the others read.
+  beforeEach(async () => {
     emu = await startEmulator();
     dir = mkdtempSync(join(tmpdir(), 'lm-aws-cli-'));
     files = emu.writeAwsConfig(dir);
   });
-  after(async () => {
+  afterEach(async () => {
     await emu?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

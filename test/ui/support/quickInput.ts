@@ -107,6 +107,8 @@ export async function pickQuickPickItems(page: Page, labels: readonly string[], 
     async () => {
       if ((await all.getAttribute('aria-checked')) === 'false') return true;
       await all.click();
+      // Its "Toggle all checkboxes" hover would cover the first row: move the pointer away.
+      await page.mouse.move(0, 0);
       return false;
     },
     timeout,

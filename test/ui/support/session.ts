@@ -82,7 +82,8 @@ export class UiSession {
       const session = new UiSession(page, browser, server, emulator, aws, dir);
       page.on('console', (m) => session.console.push(`[${m.type()}] ${m.text()}`));
       page.on('pageerror', (e) => session.console.push(`[pageerror] ${e.message}`));
-      await page.goto(server.workbenchUrl());
+      // A loaded machine can take a while to serve the workbench.
+      await page.goto(server.workbenchUrl(), { timeout: 90_000 });
       await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
       return session;
     } catch (err) {

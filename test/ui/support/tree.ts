@@ -177,7 +177,21 @@ export async function clickTreeItem(page: Page, path: readonly string[], timeout
 
 /** The tooltip shown when hovering the item (plain text). */
 export async function treeItemTooltip(page: Page, path: readonly string[], timeout = 15_000): Promise<string> {
+  return (await treeItemHover(page, path, async () => undefined, timeout)).text;
+}
+
+/**
+ * Hovers the item and, while its hover is shown, reads its text and runs
+ * `inspect` on the hover element (e.g. to count links in it), then closes it.
+ */
+export async function treeItemHover<T>(
+  page: Page,
+  path: readonly string[],
+  inspect: (hover: Locator) => Promise<T>,
+  timeout = 15_000,
+): Promise<{ text: string; inspected: T }> {
   let text = '';
+  let inspected!: T;
   await withRow(page, path, timeout, async (row) => {
     const hover = page.locator('.monaco-hover:visible .monaco-hover-content');
     // A hover left over from another row may still be fading out: wait until it is gone.
@@ -188,11 +202,14 @@ export async function treeItemTooltip(page: Page, path: readonly string[], timeo
     await hover.last().waitFor({ state: 'visible', timeout: 5_000 });
     text = (await hover.last().innerText()).trim();
     // Every item's tooltip names the item: anything else is another row's hover.
-    return text.includes(path[path.length - 1]);
+    if (!text.includes(path[path.length - 1])) return false;
+    inspected = await inspect(hover.last());
+    // Still this item's hover, still shown: what was inspected belongs to it.
+    return (await hover.last().isVisible()) && (await hover.last().innerText()).trim() === text;
   });
   await page.mouse.move(0, 0);
   await page.keyboard.press('Escape');
-  return text;
+  return { text, inspected };
 }
 
 /** Labels of the item's context menu (right click). The menu stays open. */

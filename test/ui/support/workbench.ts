@@ -92,11 +92,12 @@ export async function waitForWebview(page: Page, text?: string | RegExp, timeout
 }
 
 /** Titles of the open editor tabs, the active one marked with `active: true`. */
-export async function editorTabs(page: Page): Promise<{ title: string; active: boolean }[]> {
+export async function editorTabs(page: Page): Promise<{ title: string; active: boolean; dirty: boolean }[]> {
   return page.locator('.editor-group-container .tabs-container .tab').evaluateAll((tabs) =>
     tabs.map((t) => ({
       title: (t.querySelector('.label-name') as DomElement | null)?.innerText.trim() ?? t.getAttribute('aria-label') ?? '',
       active: t.classList.contains('active'),
+      dirty: t.classList.contains('dirty'),
     })),
   );
 }
