@@ -169,7 +169,8 @@ export function classifyTransport(err: TransportLike, ctx: ErrorContext): Licens
     const what = type && !/json/i.test(type) ? `a ${type} page` : 'malformed JSON';
     return unexpectedAnswer(ctx, `${http} with ${what}, not License Manager's JSON.`, type && /html/i.test(type) ? 'HtmlAnswer' : 'MalformedAnswer');
   }
-  if ((name === 'Unknown' || message === 'UnknownError') && err.$response !== undefined) {
+  // A modelled error without a message also reads "UnknownError": only an answer with no error type is unexpected.
+  if ((name === 'Unknown' || (message === 'UnknownError' && (name === '' || name === 'Error'))) && err.$response !== undefined) {
     return unexpectedAnswer(ctx, `${http}${type ? ` (${type})` : ''} without a License Manager error in it.`, 'UnrecognizedAnswer');
   }
   return undefined;
