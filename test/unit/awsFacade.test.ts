@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createClientFactory } from '../../src/aws/clientFactory';
 import { newClientToken } from '../../src/aws/facade';
 import { collectAll, pages } from '../../src/aws/pager';
+import { buildState } from '../emulator/seed';
 import type { LicenseManagerApi, LicenseManagerClientFactory } from '../../src/aws/types';
 import {
   ACTIVE_GRANT,
@@ -12,6 +13,7 @@ import {
   OTHER_LICENSE,
   PENDING_GRANT,
   REGION,
+  SEED,
   SELLER,
   SMALL_CONFIG,
   USAGE_COUNT,
@@ -38,6 +40,12 @@ describe('AWS facade against the emulator', function () {
     factory = createClientFactory({ log: (line) => logs.push(line) });
     seller = factory.get('seller', REGION);
     buyer = factory.get('buyer', REGION);
+  });
+  // Every test starts from the seed: lifecycle tests change grants that listing tests read.
+  beforeEach(() => {
+    Object.assign(world.emulator.state, buildState(SEED));
+    world.emulator.requests.length = 0;
+    rolls.length = 0;
   });
   after(async () => {
     factory.dispose();
