@@ -109,8 +109,8 @@ describe('hostile strings stay text (installed VSIX, hostile seed)', () => {
     assert.ok((await overview.locator('dd').allTextContents()).includes(String(LICENSE.ProductName)));
     const entitlement = (LICENSE.Entitlements as { Name: string }[])[0].Name;
     assert.equal(await frame.locator('section[data-section="entitlements"] tbody td').first().textContent(), entitlement);
-    const meta = (LICENSE.LicenseMetadata as { Name: string; Value: string }[])[0];
-    assert.deepEqual(await frame.locator('section[data-section="metadata"] tbody td').allTextContents(), [meta.Name, meta.Value]);
+    const meta = (LICENSE.LicenseMetadata as { Name: string; Value: string }[]).flatMap((m) => [m.Name, m.Value]);
+    assert.deepEqual(await frame.locator('section[data-section="metadata"] tbody td').allTextContents(), meta);
     assert.equal(
       await frame.locator('section[data-section="issuer"] dd').first().textContent(),
       seller.issuer!.Name,

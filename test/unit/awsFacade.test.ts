@@ -303,8 +303,12 @@ describe('AWS facade against the emulator', function () {
     assert.ok(logs[0].includes(entry.requestId), 'the log names the request id');
   });
 
-  it('never logs a secret', () => {
-    assert.ok(logs.length > 0);
+  it('never logs a secret', async () => {
+    logs.length = 0;
+    await seller.listLicenses();
+    await buyer.acceptGrant(grantArn(PENDING_GRANT));
+    await factory.get('seller', REGION).listDistributedGrants();
+    assert.ok(logs.length >= 3, `${logs.length} log lines`);
     assertNoSecret(logs);
     assert.ok(logs.every((l) => !/AKID/.test(l)), 'no access key id in logs');
   });
