@@ -314,8 +314,10 @@ try {
     const label = `${profiles.length} profiles x ${regions.length} regions`;
     row(`one ListReceivedGrants call, ${LATENCY} ms emulator latency, median of 3`, ms(oneCall));
     row(`inbox refresh, ${label}, median of 3`, ms(full));
-    row('  full refresh / one call (2 lists a place: 3 rounds of 8)', ratio(full / oneCall), '<= 3.3x', full / oneCall <= 3.3);
-    row('  received grants of every place / one call (12 calls: 2 rounds of 8)', ratio(received / oneCall), '<= 2.2x', received / oneCall <= 2.2);
+    // At most 8 calls in flight: 12 calls take 2 rounds and 24 take 3, so 2x and 3x are the floors;
+    // the targets leave 15 % for scheduling on a busy machine.
+    row('  full refresh / one call (2 lists a place: 3 rounds of 8)', ratio(full / oneCall), '<= 3.45x', full / oneCall <= 3.45);
+    row('  received grants of every place / one call (12 calls: 2 rounds of 8)', ratio(received / oneCall), '<= 2.3x', received / oneCall <= 2.3);
     row('  requests per refresh', runs[0].requests, undefined, undefined, `${places.length} places x 2 lists, <= 8 in flight`);
     const keys = (load) => load.items.map((i) => i.key).sort().join('\n');
     inboxEmu.setFaults({ throttleRate: 0.3 });
