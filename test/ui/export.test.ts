@@ -1,6 +1,6 @@
 /** Export… from a list's context menu, through the format pick and the save dialog, checked on disk. */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   expandTreeItem,
@@ -9,6 +9,8 @@ import {
   pickQuickPickItem,
   poll,
   quickInput,
+  quickPickItems,
+  runCommand,
   runTreeItemContextMenu,
   selectProfiles,
   useUiSession,
@@ -63,5 +65,50 @@ describe('export in the workbench (installed VSIX, demo seed)', function () {
       config!.usage.map((u) => u.ResourceArn),
       'one row per record, in the service’s order',
     );
+  });
+
+  it('from the palette: a loaded list, the remembered format first, and the dialog asks before replacing a file', async () => {
+    const { page, server } = ui.current;
+    const USAGE_PICK = 'Usage of SQL Server Enterprise fleet (seller, us-east-1)';
+    await expandTreeItem(page, CONFIG);
+    await findTreeItem(page, USAGE);
+    const target = join(server.folder, 'earlier-export.json');
+    writeFileSync(target, '[]\n');
+    const mtime = statSync(target).mtimeMs;
+    ui.current.emulator!.requests.length = 0;
+    const exportFrom = async (format: string): Promise<void> => {
+      await runCommand(page, 'License Manager: Export…');
+      await waitForQuickInput(page, { title: 'Export which list?' });
+      const lists = (await quickPickItems(page)).map((i) => i.label);
+      assert.ok(lists.includes(USAGE_PICK) && lists.includes('Received grants (seller, us-east-1)'), lists.join(' | '));
+      await pickQuickPickItem(page, USAGE_PICK);
+      await waitForQuickInput(page, { title: 'Export format' });
+      if (format) await pickQuickPickItem(page, format);
+    };
+    await exportFrom('JSON');
+    await waitForQuickInput(page, { title: /^Export Usage of/ });
+    const box = quickInput(page).locator('.quick-input-box input');
+    await box.fill(target);
+    await poll(async () => (await box.inputValue()) === target, 5_000, 'the typed path');
+    await box.press('Enter');
+    // The save dialog's own confirmation (code-server's simple dialog asks in its title); declined.
+    await waitForQuickInput(page, { title: /^earlier-export\.json already exists\. Are you sure you want to overwrite it\?$/ });
+    await poll(
+      async () => {
+        if (!(await quickInput(page).isVisible())) return true;
+        await page.keyboard.press('Escape');
+        return false;
+      },
+      10_000,
+      'the dialog closed',
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.equal(readFileSync(target, 'utf8'), '[]\n', 'the file is left as it was');
+    assert.equal(statSync(target).mtimeMs, mtime);
+    assert.deepEqual(ui.current.emulator!.requests.filter((r) => r.operation === 'ListUsageForLicenseConfiguration'), [], 'nothing was fetched');
+    // The format chosen last comes first next time.
+    await exportFrom('');
+    assert.deepEqual((await quickPickItems(page)).map((i) => i.label), ['JSON', 'CSV']);
+    await page.keyboard.press('Escape');
   });
 });
