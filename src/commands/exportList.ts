@@ -120,7 +120,7 @@ export const exportList: CommandDefinition = {
     options.signal?.addEventListener('abort', stop, { once: true });
     try {
       const count = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Exporting {0}', e.title), cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: escapeLinks(t('Exporting {0}', e.title)), cancellable: true },
         async (progress, token) => {
           const cancel = token.onCancellationRequested(stop);
           try {
