@@ -16,6 +16,7 @@ import type {
   Page,
 } from '../aws/types';
 import { accountOfArn, accountOfPrincipal, isAccountId } from './arn';
+import type { CsvKind } from './csv';
 import type { GrantDirection } from './grantActions';
 import { CATEGORY_KINDS, type CategoryKind, type ResourceKind } from './resources';
 import type { ExplorerFilter } from './rules';
@@ -45,6 +46,8 @@ export interface ResourceList<T extends object> {
   readonly category: CategoryKind;
   /** The kind of its items (tree items, panels, JSON documents). */
   readonly kind: ResourceKind;
+  /** The columns of its CSV export. */
+  readonly csvKind: CsvKind;
   /** Codicon of the list's node. */
   readonly icon: string;
   /** For grant lists, the side of the grant the viewing account is on. */
@@ -76,6 +79,7 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
   licenseConfigurations: {
     category: 'licenseConfigurations',
     kind: 'licenseConfiguration',
+    csvKind: 'licenseConfiguration',
     icon: 'settings-gear',
     label: (t) => t('License configurations'),
     kindLabel: (t) => t('License configuration'),
@@ -89,6 +93,7 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
   licenses: {
     category: 'licenses',
     kind: 'license',
+    csvKind: 'license',
     icon: 'key',
     label: (t) => t('Licenses'),
     kindLabel: (t) => t('License'),
@@ -103,6 +108,7 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
   receivedLicenses: {
     category: 'receivedLicenses',
     kind: 'receivedLicense',
+    csvKind: 'receivedLicense',
     icon: 'inbox',
     label: (t) => t('Received licenses'),
     kindLabel: (t) => t('Received license'),
@@ -117,6 +123,7 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
   distributedGrants: {
     category: 'distributedGrants',
     kind: 'distributedGrant',
+    csvKind: 'grant',
     icon: 'export',
     direction: 'distributed',
     label: (t) => t('Distributed grants'),
@@ -132,6 +139,7 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
   receivedGrants: {
     category: 'receivedGrants',
     kind: 'receivedGrant',
+    csvKind: 'grant',
     icon: 'gift',
     direction: 'received',
     label: (t) => t('Received grants'),

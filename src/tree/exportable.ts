@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { ExportSource } from '../data/exportSource';
+import { RESOURCE_LISTS } from '../model/resourceLists';
+import type { CategoryKind } from '../model/resources';
+import type { ExplorerFilter } from '../model/rules';
+import { AssociationListNode } from './nodes/associationListNode';
+import { CategoryNode } from './nodes/categoryNode';
+import type { ExplorerNode } from './nodes/explorerNode';
+import { LicenseConfigurationNode } from './nodes/licenseConfigurationNode';
+import { UsageListNode } from './nodes/usageListNode';
+
+const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
+
+/** A list node of the tree that can be exported, and how to word it. */
+export interface Exportable {
+  readonly node: ExplorerNode;
+  readonly source: ExportSource;
+  /** E.g. "Usage of SQL Server Enterprise fleet (seller, us-east-1)"; text from AWS, shown literally. */
+  readonly title: string;
+  /** Words of the default file name, e.g. `usage` and the configuration's name. */
+  readonly nameParts: readonly string[];
+  /** "1,250 usage records", "1 received license". */
+  count(n: number): string;
+}
+
+function counted(n: number, one: string, many: string): string {
+  return `${n.toLocaleString(vscode.env.language || 'en')} ${n === 1 ? one : many}`;
+}
+
+function configurationName(node: ExplorerNode): string {
+  return node.parent instanceof LicenseConfigurationNode ? node.parent.label : '';
+}
+
+/** The export of a list node (category, usage or associations); undefined for any other node. */
+export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable | undefined {
+  if (node instanceof CategoryNode) {
+    const category: CategoryKind = node.category;
+    const def = RESOURCE_LISTS[category];
+    const where = `${node.owner.name}, ${node.region}`;
+    return {
+      node,
+      source: {
+        profile: node.owner.name,
+        region: node.region,
+        list: { list: 'category', category, filter, selectedRegions: node.owner.selectedRegions() },
+      },
+      title: t('{0} ({1})', def.label(t), where),
+      nameParts: [def.label(t).toLowerCase(), node.owner.name, node.region],
+      count: (n) => counted(n, def.kindLabel(t).toLowerCase(), def.label(t).toLowerCase()),
+    };
+  }
+  if (node instanceof UsageListNode || node instanceof AssociationListNode) {
+    const usage = node instanceof UsageListNode;
+    const name = configurationName(node);
+    const where = `${node.owner.name}, ${node.region}`;
+    return {
+      node,
+      source: {
+        profile: node.owner.name,
+        region: node.region,
+        list: usage
+          ? { list: 'usage', configurationArn: node.configurationArn, filter: node.filter }
+          : { list: 'associations', configurationArn: node.configurationArn },
+      },
+      title: usage ? t('Usage of {0} ({1})', name, where) : t('Associations of {0} ({1})', name, where),
+      nameParts: [usage ? 'usage' : 'associations', name],
+      count: (n) => (usage ? counted(n, t('usage record'), t('usage records')) : counted(n, t('association'), t('associations'))),
+    };
+  }
+  return undefined;
+}
+
+/** Every list node created so far in the tree, as exports (nothing is loaded). */
+export function loadedExportables(nodes: readonly ExplorerNode[], filter: ExplorerFilter): Exportable[] {
+  return nodes.map((n) => exportableOf(n, filter)).filter((e): e is Exportable => e !== undefined);
+}
