@@ -16,6 +16,8 @@ import { deactivateGrant } from './deactivateGrant';
 import { createGrantVersion } from './createGrantVersion';
 import { deleteGrant } from './deleteGrant';
 import { createGrant } from './createGrant';
+import { compareWithPrevious } from './compareWithPrevious';
+import { compareVersions } from './compareVersions';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -37,6 +39,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   createGrantVersion,
   deleteGrant,
   createGrant,
+  compareWithPrevious,
+  compareVersions,
 ];
 
 export function registerCommands(ctx: CommandContext): void {
