@@ -33,9 +33,7 @@ export function historySection(state: PanelState, send: Send): HTMLElement | und
   const s = state.strings;
   const loading = history.phase === 'loading';
   const head = h('div', { class: 'card-head' }, h('h2', { id: 'section-history' }, s.history));
-  if (history.entries.length > 0) {
-    head.appendChild(button(s.compareVersions, { class: 'secondary small', id: 'compare-versions', 'data-focus': 'compare-versions' }, () => send({ type: 'compareVersions' })));
-  }
+  head.appendChild(button(s.compareVersions, { class: 'secondary small', id: 'compare-versions', 'data-focus': 'compare-versions' }, () => send({ type: 'compareVersions' })));
   return h(
     'section',
     { class: 'card', id: 'history', 'aria-labelledby': 'section-history', 'aria-busy': loading ? 'true' : 'false', 'data-phase': history.phase },

@@ -5,7 +5,8 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder, ResourceKind } from '../../src/model/resources';
 import type { DetailPanel } from '../../src/panels/detailPanel';
 import type { PanelState } from '../../src/shared/detailView';
-import { getApi, resolveSeed, useEmulator, waitFor } from '../support';
+import { contextValue } from '../../src/tree/contextValue';
+import { EXTENSION_ID, getApi, resolveSeed, useEmulator, waitFor } from '../support';
 
 const SELLER = '111122223333';
 const REGION = 'us-east-1';
@@ -55,6 +56,23 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
   afterEach(async () => {
     for (const p of api.panels.list()) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('offers both compare commands in the context menu of grants and licenses only, in the view group', () => {
+    const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string; group: string }[];
+    const compare = menus.filter((m) => m.command.startsWith('licenseManager.resource.compare'));
+    assert.deepEqual(compare.map((m) => m.command).sort(), ['licenseManager.resource.compareVersions', 'licenseManager.resource.compareWithPrevious']);
+    for (const m of compare) {
+      assert.equal(m.when, 'view == licenseManager.views.explorer && viewItem =~ /(^| )hasHistory( |$)/');
+      assert.match(m.group, /^1_view@/);
+    }
+    const has = (v: string) => v.split(' ').includes('hasHistory');
+    assert.ok(has(contextValue({ node: 'grant', direction: 'received', status: 'ACTIVE' })));
+    assert.ok(has(contextValue({ node: 'grant', direction: 'distributed', status: 'DELETED' })));
+    assert.ok(has(contextValue({ node: 'license' })));
+    assert.ok(has(contextValue({ node: 'receivedLicense' })));
+    assert.ok(!has(contextValue({ node: 'licenseConfiguration' })));
+    assert.ok(!has(contextValue({ node: 'usageRecord', hasArn: true })));
   });
 
   it('lists every grant version newest first after accept, activate with a reason and deactivate with another', async () => {
