@@ -151,4 +151,25 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
     assert.deepEqual(history.entries.map((e) => e.version), Array.from({ length: seeded }, (_, i) => String(seeded - i)));
     assert.ok(history.entries[0].changes.some((c) => c.startsWith('Entitlements[')), history.entries[0].changes.join(' | '));
   });
+
+  it('shows access denied to usage as a note in the usage section, and the rest of the license panel', async () => {
+    const readonly = env.current.emulator.state.identityList().find((i) => i.profile === 'buyer-readonly');
+    assert.ok(readonly, 'the seed has a read-only profile');
+    readonly.deniedOperations.add('GetLicenseUsage');
+    try {
+      await api.services.state.setSelectedProfiles(['buyer-readonly']);
+      const current = state().licenses.get(NORTHWIND)!.versions.slice(-1)[0];
+      const panel = await openPanel(holderOf('receivedLicense', 'buyer-readonly', NORTHWIND, current));
+      const shown = await settled(panel, (s) => s.usage?.phase === 'note', 'usage note');
+      assert.equal(shown.phase, 'ready', 'the panel itself did not fail');
+      assert.equal(shown.error, undefined);
+      assert.deepEqual(shown.usage?.rows, []);
+      assert.match(shown.usage?.note ?? '', /not available to this account/);
+      const denied = env.current.emulator.requests.filter((r) => r.operation === 'GetLicenseUsage' && r.profile === 'buyer-readonly');
+      assert.deepEqual(denied.map((r) => r.status), [400], 'one GetLicenseUsage, answered access denied');
+      assert.ok(shown.view?.sections.some((s) => s.id === 'entitlements'), 'the license’s own sections stay');
+    } finally {
+      readonly.deniedOperations.delete('GetLicenseUsage');
+    }
+  });
 });
