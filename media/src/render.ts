@@ -7,12 +7,12 @@ import type {
   SectionView,
   TableView,
   UiStrings,
-  UsageView,
 } from '../../src/shared/detailView';
-import type { WebviewMessage } from '../../src/shared/messages';
 import { button, h, type Child } from './dom';
+import { usageBar, type Send } from './parts';
+export type { Send } from './parts';
+import { historySection, usageSection } from './versions';
 
-export type Send = (message: WebviewMessage) => void;
 
 function badge(b: BadgeView, index: number): HTMLElement {
   return h(
@@ -41,26 +41,6 @@ function fieldList(list: readonly FieldView[], send: Send): HTMLElement {
     dl.appendChild(h('dd', {}, fieldValue(f, send)));
   }
   return dl;
-}
-
-function usageBar(u: UsageView): HTMLElement {
-  const fill = h('div', { class: 'usage-fill' });
-  // CSSOM from the nonce'd script; the CSP forbids style attributes in markup.
-  fill.style.width = `${Math.round(Math.max(0, Math.min(1, u.ratio)) * 1000) / 10}%`;
-  const bar = h(
-    'div',
-    {
-      class: `usage-bar${u.over ? ' over' : ''}`,
-      role: 'meter',
-      'aria-label': u.label,
-      'aria-valuemin': '0',
-      'aria-valuemax': String(u.limit ?? u.consumed),
-      'aria-valuenow': String(u.consumed),
-      'aria-valuetext': u.text,
-    },
-    fill,
-  );
-  return h('div', { class: 'usage' }, bar, h('p', { class: `usage-text${u.over ? ' tone-text-warning' : ''}`, id: 'usage-text' }, u.text));
 }
 
 function table(tv: TableView): HTMLElement {
@@ -199,6 +179,8 @@ export function render(root: HTMLElement, state: PanelState, notice: string | un
       h('p', { id: 'status-line', class: 'status-line', role: 'status', 'aria-live': 'polite' }, statusText),
       state.phase === 'error' && state.error && errorBox(state.error, state.strings, view !== undefined),
       view && h('div', { class: 'sections' }, ...view.sections.map((s) => section(s, send))),
+      view && usageSection(state),
+      view && historySection(state, send),
       view && related(view, state.strings, send),
       view && rawJson(view, state.strings, send),
     ].filter((c): c is HTMLElement => c instanceof HTMLElement)),

@@ -17,6 +17,8 @@ import { createGrantVersion } from './createGrantVersion';
 import { deleteGrant } from './deleteGrant';
 import { createGrant } from './createGrant';
 import { exportList } from './exportList';
+import { compareWithPrevious } from './compareWithPrevious';
+import { compareVersions } from './compareVersions';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -39,6 +41,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   deleteGrant,
   createGrant,
   exportList,
+  compareWithPrevious,
+  compareVersions,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

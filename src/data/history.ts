@@ -2,7 +2,7 @@
  * Loads a grant's earlier versions on demand: a page of versions at a time,
  * newest first, with a few GetGrant calls in flight.
  */
-import type { CallOptions, Grant, LicenseManagerApi } from '../aws/types';
+import type { CallOptions, Grant, License, LicenseManagerApi } from '../aws/types';
 import { fanOut } from './fanOut';
 
 /** Versions per page of the History section. */
@@ -70,4 +70,38 @@ export async function loadGrantVersions(
   const versions = wanted.map((v) => (known && String(v) === known.Version ? known : fetched.get(v)!));
   const oldest = wanted[wanted.length - 1];
   return oldest > 1 ? { versions, older: oldest - 1 } : { versions };
+}
+
+/** Versions of a license read at most (ListLicenseVersions pages of 100). */
+export const LICENSE_VERSIONS_MAX = 1000;
+
+/**
+ * Every version of a license from ListLicenseVersions, paging through at most
+ * `LICENSE_VERSIONS_MAX` versions (oldest first, as the API lists them).
+ */
+export async function loadLicenseVersions(
+  api: Pick<LicenseManagerApi, 'listLicenseVersions'>,
+  licenseArn: string,
+  options: CallOptions = {},
+): Promise<License[]> {
+  const out: License[] = [];
+  let nextToken: string | undefined;
+  do {
+    options.signal?.throwIfAborted();
+    const page = await api.listLicenseVersions(licenseArn, { maxResults: 100, nextToken }, options);
+    out.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken && out.length < LICENSE_VERSIONS_MAX);
+  return out;
+}
+
+/** One version of a grant (GetGrant with Version) or of a license (GetLicense with Version). */
+export function loadVersion(
+  api: Pick<LicenseManagerApi, 'getGrant' | 'getLicense'>,
+  kind: 'grant' | 'license',
+  arn: string,
+  version: string,
+  options: CallOptions = {},
+): Promise<Grant | License> {
+  return kind === 'grant' ? api.getGrant(arn, version, options) : api.getLicense(arn, version, options);
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { fetchResource } from '../data/fetchResource';
+import { loadVersion } from '../data/history';
+import { canonicalJson, historyKind } from '../model/history';
 import { lastArnPart } from '../model/arn';
 import { ALL_LISTS } from '../model/resourceLists';
 import { isResourceHolder, type ResourceHolder, type ResourceKind, type ResourceRef } from '../model/resources';
@@ -23,7 +25,7 @@ function fileName(arn: string): string {
 export class JsonDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly docs = new Map<string, { ref: ResourceRef; data: object }>();
+  private readonly docs = new Map<string, { ref: ResourceRef; data: object; version?: string }>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly services: Services) {
@@ -31,16 +33,41 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
       services.changes.event((change) => {
         const arns = new Set(change.arns);
         for (const [uri, entry] of this.docs) {
-          if (arns.has(entry.ref.arn)) void this.refresh(vscode.Uri.parse(uri)).catch(() => undefined);
+          // A version never changes; only documents of the current state follow changes.
+          if (entry.version === undefined && arns.has(entry.ref.arn)) void this.refresh(vscode.Uri.parse(uri)).catch(() => undefined);
         }
       }),
     );
   }
 
-  /** The document URI of a resource: `license-manager-json:/<profile>/<region>/<kind>/<name>.json?<arn>`. */
-  uriFor(ref: ResourceRef): vscode.Uri {
-    const path = [ref.profile, ref.region, ref.kind, `${fileName(ref.arn)}.json`].map(encodeURIComponent).join('/');
-    return vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${path}`, query: new URLSearchParams({ arn: ref.arn }).toString() });
+  /**
+   * The document URI of a resource, or of one version of it:
+   * `license-manager-json:/<profile>/<region>/<kind>/<name>[.v<version>].json?arn=<arn>[&version=<version>]`.
+   */
+  uriFor(ref: ResourceRef, version?: string): vscode.Uri {
+    const name = `${fileName(ref.arn)}${version !== undefined ? `.v${version}` : ''}.json`;
+    const path = [ref.profile, ref.region, ref.kind, name].map(encodeURIComponent).join('/');
+    const query = new URLSearchParams({ arn: ref.arn, ...(version !== undefined ? { version } : {}) });
+    return vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${path}`, query: query.toString() });
+  }
+
+  /** The version a document URI names; undefined for the current state. */
+  versionOf(uri: vscode.Uri): string | undefined {
+    const version = new URLSearchParams(uri.query).get('version');
+    return version !== null && /^[1-9][0-9]{0,9}$/.test(version) ? version : undefined;
+  }
+
+  /**
+   * Holds one version of a resource as a read-only document (canonical JSON,
+   * members sorted, so two versions diff line by line) and returns its URI.
+   */
+  putVersion(ref: ResourceRef, version: string, data: object): vscode.Uri {
+    const uri = this.uriFor(ref, version);
+    const key = uri.toString();
+    const known = this.docs.get(key);
+    this.docs.set(key, { ref, data, version });
+    if (known && known.data !== data) this.emitter.fire(uri);
+    return uri;
   }
 
   /** The resource a document URI names. */
@@ -69,6 +96,13 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const ref = this.refOf(uri);
     if (!ref) return;
     const api = (await this.services.clients()).get(ref.profile, ref.region);
+    const version = this.versionOf(uri);
+    const kind = historyKind(ref.kind);
+    if (version !== undefined && kind) {
+      this.docs.set(uri.toString(), { ref, data: await loadVersion(api, kind, ref.arn, version), version });
+      this.emitter.fire(uri);
+      return;
+    }
     const data = await fetchResource(api, ref);
     if (data === undefined) return;
     this.docs.set(uri.toString(), { ref, data });
@@ -88,7 +122,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
       entry = this.docs.get(uri.toString());
       if (!entry) return JSON.stringify({ error: vscode.l10n.t('Open this item again from the explorer.') }, null, 2);
     }
-    return `${JSON.stringify(entry.data, null, 2)}\n`;
+    return entry.version !== undefined ? canonicalJson(entry.data) : `${JSON.stringify(entry.data, null, 2)}\n`;
   }
 
   dispose(): void {

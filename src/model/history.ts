@@ -145,3 +145,15 @@ function sortKeys(value: unknown): unknown {
 export function canonicalJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
+
+/** Which version history a resource kind has: grants (GetGrant with Version), licenses (ListLicenseVersions), or none. */
+export function historyKind(kind: string): 'grant' | 'license' | undefined {
+  if (kind === 'distributedGrant' || kind === 'receivedGrant') return 'grant';
+  if (kind === 'license' || kind === 'receivedLicense') return 'license';
+  return undefined;
+}
+
+/** The title of a diff between two versions: "Name: v3 ↔ v4". */
+export function versionDiffTitle(name: string, older: string, newer: string): string {
+  return `${name}: v${older} ↔ v${newer}`;
+}

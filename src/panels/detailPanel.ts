@@ -9,6 +9,7 @@ import { loadResource } from '../data/fetchResource';
 import { lastArnPart } from '../model/arn';
 import type { Translate } from '../model/translate';
 import { errorView, uiStrings } from './views/state';
+import { PanelVersions } from './panelVersions';
 import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';
 
 export const DETAIL_VIEW_TYPE = 'licenseManager.details';
@@ -29,6 +30,7 @@ export class DetailPanel implements vscode.Disposable {
   private loadSeq = 0;
   private pending: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly versions: PanelVersions;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly stateEmitter = new vscode.EventEmitter<PanelState>();
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -69,6 +71,8 @@ export class DetailPanel implements vscode.Disposable {
   ) {
     this.holder = { resource: { ...holder.resource }, data: holder.data };
     this.key = resourceKey(this.holder.resource);
+    this.versions = new PanelVersions(host.services, host.t, () => this.setState({ ...this.current, ...this.versions.extras }));
+    this.versions.reset(this.holder.resource);
     this.current = needsLoad(this.holder)
       ? { phase: 'loading', subject: subjectView(host.t, this.holder.resource), strings: uiStrings(host.t) }
       : this.readyState();
@@ -77,6 +81,7 @@ export class DetailPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
     );
     this.applyTitle();
+    if (!needsLoad(this.holder)) void this.versions.loadUsage(this.holder.resource);
   }
 
   get resource(): ResourceRef {
@@ -118,7 +123,11 @@ export class DetailPanel implements vscode.Disposable {
         const data = await loadResource(api, ref);
         if (seq !== this.loadSeq || this.disposed) return;
         this.holder = { resource: ref, data };
+        const reopen = this.versions.historyOpen;
+        this.versions.reset(ref);
         this.setState(this.readyState());
+        if (reopen) void this.versions.showHistory(ref, data, false);
+        void this.versions.loadUsage(ref);
       } catch (e) {
         if (seq !== this.loadSeq || this.disposed) return;
         const error = errorView(this.host.t, e);
@@ -167,6 +176,15 @@ export class DetailPanel implements vscode.Disposable {
       }
       case 'grantAction':
         return this.runGrantAction(message.action);
+      case 'showHistory':
+      case 'showOlder':
+        return this.versions.showHistory(this.resource, this.holder.data, message.type === 'showOlder');
+      case 'compareWithPrevious':
+        await vscode.commands.executeCommand('licenseManager.resource.compareWithPrevious', this.commandArg(), message.version);
+        return;
+      case 'compareVersions':
+        await vscode.commands.executeCommand('licenseManager.resource.compareVersions', this.commandArg());
+        return;
     }
   }
 
@@ -205,6 +223,7 @@ export class DetailPanel implements vscode.Disposable {
       phase: 'ready',
       subject: subjectView(this.host.t, this.holder.resource),
       view: buildDetailView(this.host.t, this.holder),
+      ...this.versions.extras,
       strings: uiStrings(this.host.t),
     };
   }
@@ -232,6 +251,7 @@ export class DetailPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.loadSeq++;
+    this.versions.dispose();
     this.disposeEmitter.fire();
     for (const d of this.subscriptions) d.dispose();
     this.panel.dispose();

@@ -109,6 +109,55 @@ export interface UiStrings {
   readonly fix: string;
   readonly staleData: string;
   readonly running: string;
+  readonly history: string;
+  readonly showHistory: string;
+  readonly showOlder: string;
+  readonly compareWithPrevious: string;
+  readonly compareVersions: string;
+  readonly entitlementUsage: string;
+}
+
+/** One version in the History section. */
+export interface HistoryEntryView {
+  readonly version: string;
+  /** e.g. "v4"; the heading of the entry. */
+  readonly label: string;
+  readonly status?: string;
+  readonly tone?: Tone;
+  /** e.g. "was DISABLED". */
+  readonly previousStatus?: string;
+  readonly reason?: string;
+  readonly time?: string;
+  /** One line per changed member: "GrantName: old → new". */
+  readonly changes: readonly string[];
+  /** True when an older version exists to compare with. */
+  readonly canCompare: boolean;
+}
+
+/** The History section of a grant or license panel, loaded on demand. */
+export interface HistoryView {
+  readonly phase: 'idle' | 'loading' | 'ready' | 'error';
+  /** Newest first. */
+  readonly entries: readonly HistoryEntryView[];
+  readonly canShowOlder: boolean;
+  /** What failed, when `phase` is `error`. */
+  readonly error?: string;
+  /** Shown when there is nothing to list yet, e.g. "Not loaded". */
+  readonly note?: string;
+}
+
+/** One entitlement's usage. */
+export interface EntitlementUsageView {
+  readonly name: string;
+  readonly usage: UsageView;
+}
+
+/** The Usage section of a license panel (GetLicenseUsage). */
+export interface LicenseUsageView {
+  readonly phase: 'loading' | 'ready' | 'note';
+  readonly rows: readonly EntitlementUsageView[];
+  /** Why usage is not shown (access denied, failure, nothing to show). */
+  readonly note?: string;
 }
 
 export type PanelPhase = 'loading' | 'ready' | 'error';
@@ -131,5 +180,9 @@ export interface PanelState {
   readonly error?: ErrorView;
   /** A grant action started from this panel and still running. */
   readonly runningAction?: GrantAction;
+  /** Grants and licenses: the History section. */
+  readonly history?: HistoryView;
+  /** Licenses: entitlement usage. */
+  readonly usage?: LicenseUsageView;
   readonly strings: UiStrings;
 }

@@ -14,7 +14,15 @@ export type WebviewMessage =
   | { readonly type: 'copyJson' }
   /** Opens a related resource named by the id of one of the current view's links. */
   | { readonly type: 'openLink'; readonly linkId: string }
-  | { readonly type: 'grantAction'; readonly action: GrantAction };
+  | { readonly type: 'grantAction'; readonly action: GrantAction }
+  /** Loads the History section's first page. */
+  | { readonly type: 'showHistory' }
+  /** Loads the next older page of the History section. */
+  | { readonly type: 'showOlder' }
+  /** Opens the diff of one version (a decimal number) with the one before it. */
+  | { readonly type: 'compareWithPrevious'; readonly version: string }
+  /** Asks for two versions and opens their diff. */
+  | { readonly type: 'compareVersions' };
 
 /** Extension → webview. */
 export type HostMessage =
@@ -26,7 +34,8 @@ export type WebviewMessageType = WebviewMessage['type'];
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
 
-const NO_PAYLOAD: ReadonlySet<string> = new Set(['ready', 'refresh', 'openJson', 'copyArn', 'copyJson']);
+const NO_PAYLOAD: ReadonlySet<string> = new Set(['ready', 'refresh', 'openJson', 'copyArn', 'copyJson', 'showHistory', 'showOlder', 'compareVersions']);
+const VERSION = /^[1-9][0-9]{0,9}$/;
 const LINK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_NOTICE = 500;
 
@@ -70,6 +79,12 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
         return fail('unknown grant action');
       }
       return { ok: true, message: { type, action: action as GrantAction } };
+    }
+    case 'compareWithPrevious': {
+      if (!hasOnlyKeys(raw, ['type', 'version'])) return fail('unexpected members in compareWithPrevious');
+      const version = raw.version;
+      if (typeof version !== 'string' || !VERSION.test(version)) return fail('bad version');
+      return { ok: true, message: { type, version } };
     }
     default:
       return fail('unknown message type');

@@ -48,11 +48,12 @@ export function contextValue(state: NodeState): string {
     case 'association':
       return [state.node, 'hasJson', ...(state.hasArn ? ['hasArn'] : [])].join(' ');
     case 'license':
-      return ['license', ...RESOURCE, 'canCreateGrant'].join(' ');
+      return ['license', ...RESOURCE, 'hasHistory', 'canCreateGrant'].join(' ');
     case 'receivedLicense':
       return [
         'receivedLicense',
         ...RESOURCE,
+        'hasHistory',
         ...(grantableOperations('receivedLicense', {
           ReceivedMetadata: { ReceivedStatus: state.receivedStatus, AllowedOperations: [...(state.allowedOperations ?? [])] },
         }).length > 0
@@ -63,6 +64,7 @@ export function contextValue(state: NodeState): string {
       return [
         state.direction === 'received' ? 'receivedGrant' : 'distributedGrant',
         ...RESOURCE,
+        'hasHistory',
         ...grantActionsFor(state.direction, state.status).map((a) => ACTION_TOKENS[a]),
       ].join(' ');
     case 'loadMore':

@@ -152,10 +152,15 @@ export async function pickUsageFilter(current: UsageFilter): Promise<UsageFilter
 }
 
 /** One of the resources loaded in the explorer (the palette fallback of resource commands). */
-export async function pickLoadedResource(explorer: ExplorerProvider, title: string, withArnOnly = false): Promise<ResourceNode> {
-  const nodes = explorer.loadedResources().filter((n) => !withArnOnly || n.resource.arn !== '');
+export async function pickLoadedResource(
+  explorer: ExplorerProvider,
+  title: string,
+  withArnOnly = false,
+  only?: { readonly accept: (node: ResourceNode) => boolean; readonly none: string },
+): Promise<ResourceNode> {
+  const nodes = explorer.loadedResources().filter((n) => (!withArnOnly || n.resource.arn !== '') && (!only || only.accept(n)));
   if (nodes.length === 0) {
-    throw new Error(vscode.l10n.t('Nothing is loaded yet: expand a list in the License Manager explorer first.'));
+    throw new Error(only?.none ?? vscode.l10n.t('Nothing is loaded yet: expand a list in the License Manager explorer first.'));
   }
   const items: Item<ResourceNode>[] = nodes.map((n) => {
     const tree = n.getTreeItem();

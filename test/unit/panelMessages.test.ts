@@ -4,7 +4,7 @@ import { describeRaw, parseHostMessage, parseWebviewMessage } from '../../src/sh
 
 describe('detail panel messages: what the webview may post', () => {
   it('accepts every well-formed message', () => {
-    for (const type of ['ready', 'refresh', 'openJson', 'copyArn', 'copyJson']) {
+    for (const type of ['ready', 'refresh', 'openJson', 'copyArn', 'copyJson', 'showHistory', 'showOlder', 'compareVersions']) {
       assert.deepEqual(parseWebviewMessage({ type }), { ok: true, message: { type } });
     }
     assert.deepEqual(parseWebviewMessage({ type: 'openLink', linkId: 'license' }), {
@@ -14,6 +14,15 @@ describe('detail panel messages: what the webview may post', () => {
     for (const action of GRANT_ACTIONS) {
       assert.deepEqual(parseWebviewMessage({ type: 'grantAction', action }), { ok: true, message: { type: 'grantAction', action } });
     }
+  });
+
+  it('accepts a version to compare only as a positive decimal number, with nothing else', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'compareWithPrevious', version: '4' }), { ok: true, message: { type: 'compareWithPrevious', version: '4' } });
+    for (const version of [4, '0', '-1', '4.5', ' 4', '', '1'.repeat(11), '4&arn=x', undefined]) {
+      assert.equal(parseWebviewMessage({ type: 'compareWithPrevious', version }).ok, false, `accepted ${String(version)}`);
+    }
+    assert.equal(parseWebviewMessage({ type: 'compareWithPrevious', version: '4', arn: 'x' }).ok, false);
+    assert.equal(parseWebviewMessage({ type: 'showHistory', from: 3 }).ok, false);
   });
 
   it('refuses values that are not plain objects', () => {

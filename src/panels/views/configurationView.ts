@@ -7,14 +7,20 @@ function num(x: unknown): number | undefined {
   return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
 }
 
-/** Consumed against limit: the bar's fill, over-limit flag and text. */
-export function usageView(t: Translate, data: Record<string, unknown>): UsageView {
-  const consumed = num(data.ConsumedLicenses) ?? 0;
-  const limit = num(data.LicenseCount);
-  const unit = str(data.LicenseCountingType) ?? '';
-  const label = t('Licenses consumed');
+/**
+ * A usage bar: consumed against an optional limit, with the unit; `unlimited`
+ * words the text when there is no limit.
+ */
+export function meterView(
+  t: Translate,
+  consumed: number,
+  limit: number | undefined,
+  unit: string,
+  label: string,
+  unlimited: (consumed: number, unit: string) => string,
+): UsageView {
   if (limit === undefined) {
-    return { consumed, ratio: 0, over: false, text: t('{0} {1} consumed (no limit)', consumed, unit).trim(), label };
+    return { consumed, ratio: 0, over: false, text: unlimited(consumed, unit).replace(/ {2,}/g, ' ').trim(), label };
   }
   const ratio = limit > 0 ? Math.min(consumed / limit, 1) : consumed > 0 ? 1 : 0;
   const percent = limit > 0 ? Math.round((consumed / limit) * 100) : 0;
@@ -23,6 +29,14 @@ export function usageView(t: Translate, data: Record<string, unknown>): UsageVie
     ? t('{0} / {1} {2} ({3}%), over the limit', consumed, limit, unit, percent)
     : t('{0} / {1} {2} ({3}%)', consumed, limit, unit, percent);
   return { consumed, limit, ratio, over, text: text.replace(/ {2,}/g, ' '), label };
+}
+
+/** Consumed against limit: the bar's fill, over-limit flag and text. */
+export function usageView(t: Translate, data: Record<string, unknown>): UsageView {
+  const unit = str(data.LicenseCountingType) ?? '';
+  return meterView(t, num(data.ConsumedLicenses) ?? 0, num(data.LicenseCount), unit, t('Licenses consumed'), (c, u) =>
+    t('{0} {1} consumed (no limit)', c, u),
+  );
 }
 
 export function configurationSummary(t: Translate, data: Record<string, unknown>): Summary {

@@ -33,5 +33,11 @@ export function uiStrings(t: Translate): UiStrings {
     fix: t('Fix'),
     staleData: t('Showing the last loaded data.'),
     running: t('Running…'),
+    history: t('History'),
+    showHistory: t('Show history'),
+    showOlder: t('Show older'),
+    compareWithPrevious: t('Compare with Previous Version'),
+    compareVersions: t('Compare Versions…'),
+    entitlementUsage: t('Entitlement usage'),
   };
 }

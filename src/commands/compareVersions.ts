@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { listVersions, openVersionDiff, resourceName } from '../documents/versionDiff';
+import { inputSteps, runSteps } from '../grants/multiStepInput';
+import { escapeIcons } from '../shared/plainText';
+import { versionedHolder } from './compareWithPrevious';
+import type { CommandDefinition } from './register';
+
+interface VersionItem extends vscode.QuickPickItem {
+  readonly version: string;
+}
+
+interface Answers {
+  first: VersionItem;
+  second: VersionItem;
+}
+
+/** Asks for two versions of a grant or license (two steps, Back between them) and diffs them. */
+export const compareVersions: CommandDefinition = {
+  id: 'licenseManager.resource.compareVersions',
+  async run(ctx, arg?: unknown) {
+    const title = vscode.l10n.t('Compare Versions');
+    const holder = await versionedHolder(ctx, arg, title);
+    const name = escapeIcons(resourceName(holder));
+    const versions = await listVersions(ctx.services, holder);
+    if (versions.length < 2) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has only one version.', name));
+      return;
+    }
+    const items: VersionItem[] = [...versions].reverse().map((v) => ({
+      version: v.version,
+      label: vscode.l10n.t('Version {0}', v.version),
+      description: v.description ? escapeIcons(v.description) : undefined,
+    }));
+    const step = inputSteps<Answers>();
+    const answers = await runSteps<Answers>(vscode.l10n.t('Compare Versions of {0}', name), [
+      step.pick('first', { placeholder: vscode.l10n.t('Select the first version'), items }),
+      step.pick('second', { placeholder: vscode.l10n.t('Select the version to compare it with'), items: items.slice(1).concat(items.slice(0, 1)) }),
+    ]);
+    if (answers.first.version === answers.second.version) {
+      throw new Error(vscode.l10n.t('Select two different versions to compare.'));
+    }
+    await openVersionDiff(ctx.services, ctx.json, holder, answers.first.version, answers.second.version);
+  },
+};
