@@ -212,16 +212,37 @@ export async function treeItemHover<T>(
   return { text, inspected };
 }
 
-/** Labels of the item's context menu (right click). The menu stays open. */
+/** Closes the open context menu, if any, and waits until it is gone. */
+async function closeContextMenu(page: Page): Promise<void> {
+  const shown = page.locator('.context-view .monaco-menu').filter({ visible: true });
+  if ((await shown.count()) === 0) return;
+  await page.keyboard.press('Escape');
+  await shown.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}
+
+/**
+ * Labels of the item's context menu (right click). The menu stays open.
+ * An attempt that does not end with the menu shown for this row closes the
+ * menu: an open menu blocks the pointer, so every later click would fail.
+ */
 export async function openTreeItemContextMenu(page: Page, path: readonly string[], timeout = 15_000): Promise<string[]> {
   const menu = page.locator('.context-view .monaco-menu');
   await withRow(page, path, timeout, async (row) => {
-    await row.locator('.monaco-icon-label').click({ button: 'right', timeout: 2_000 });
-    await menu.waitFor({ state: 'visible', timeout: 5_000 });
-    // The right-clicked row takes the focus: make sure the tree did not move under the pointer.
-    if ((await row.getAttribute('class', { timeout: 500 }).catch(() => ''))?.includes('focused')) return true;
-    await page.keyboard.press('Escape');
-    return false;
+    // A menu from an earlier attempt may have opened late: close it first.
+    await closeContextMenu(page);
+    let shown = false;
+    try {
+      await row.locator('.monaco-icon-label').click({ button: 'right', timeout: 5_000 });
+      await menu.waitFor({ state: 'visible', timeout: 5_000 });
+      // The right-clicked row takes the focus: wait for that, so the menu is this row's (the tree did not move under the pointer).
+      shown = await poll(async () => /(^|\s)focused(\s|$)/.test((await row.getAttribute('class', { timeout: 1_000 })) ?? ''), 3_000).then(
+        () => true,
+        () => false,
+      );
+      return shown;
+    } finally {
+      if (!shown) await closeContextMenu(page);
+    }
   });
   return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 }
