@@ -14,6 +14,9 @@ export const INBOX_SEEN_KEY = 'licenseManager.inbox.seen';
 
 const placeKey = (p: { profile: string; region: string }): string => `${p.profile}\u0000${p.region}`;
 
+/** What the provider uses of its tree view. */
+export type InboxView = Pick<vscode.TreeView<ExplorerNode>, 'visible' | 'onDidChangeVisibility' | 'badge'>;
+
 /** Product names of licenses by ARN, as far as the explorer has loaded them. */
 export type ProductNames = () => ReadonlyMap<string, string>;
 
@@ -27,7 +30,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private view: vscode.TreeView<ExplorerNode> | undefined;
+  private view: InboxView | undefined;
   private results = new Map<string, InboxPlaceResult>();
   private groups: InboxGroupNode[] = [];
   private failures: MessageNode[] = [];
@@ -53,7 +56,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
     );
   }
 
-  attach(view: vscode.TreeView<ExplorerNode>): void {
+  attach(view: InboxView): void {
     this.view = view;
     this.disposables.push(view.onDidChangeVisibility((e) => this.schedule.setVisible(e.visible)));
     this.schedule.setVisible(view.visible);
