@@ -4,7 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/explorerNode';
 import { InboxProvider, INBOX_SEEN_KEY, type InboxView } from '../../src/tree/inboxProvider';
 import { getApi, useEmulator, waitFor } from '../support';
-import { BUYER, INBOX_SEED, SELLER, LICENSE_EAST } from './inboxSeed';
+import { BUYER, INBOX_SEED, SELLER, LICENSE_EAST, expectedInbox } from './inboxSeed';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 
@@ -12,28 +12,6 @@ const REGIONS = ['us-east-1', 'eu-west-1'];
 function fakeView(): InboxView & { badge: vscode.ViewBadge | undefined } {
   const visibility = new vscode.EventEmitter<vscode.TreeViewVisibilityChangeEvent>();
   return { visible: false, onDidChangeVisibility: visibility.event, badge: undefined };
-}
-
-/** What the inbox must show for these profiles, read from the seed alone. */
-function expectedFromSeed(profiles: readonly string[]): { group: string; name: string }[] {
-  const accountOf = (profile: string) =>
-    INBOX_SEED.accounts.find((a) => a.profile === profile || a.identities?.some((i) => i.profile === profile))?.id;
-  const accounts = new Set(profiles.map(accountOf));
-  const rows = new Map<string, { group: string; name: string }>();
-  for (const owner of INBOX_SEED.accounts) {
-    for (const [region, data] of Object.entries(owner.regions ?? {})) {
-      if (!REGIONS.includes(region)) continue;
-      for (const g of data.grants ?? []) {
-        const grantee = /^arn:aws:iam::(\d{12}):root$/.exec(g.principal)?.[1];
-        if (grantee && accounts.has(grantee) && g.status === 'PENDING_ACCEPT') rows.set(g.id, { group: 'Waiting for you', name: g.name });
-        if (grantee && accounts.has(grantee) && g.status === 'DISABLED') rows.set(g.id, { group: 'Accepted, not active', name: g.name });
-        if (accounts.has(owner.id) && (g.status === 'FAILED_WORKFLOW' || g.status === 'PENDING_WORKFLOW')) {
-          rows.set(g.id, { group: 'Your grants with problems', name: g.name });
-        }
-      }
-    }
-  }
-  return [...rows.values()].sort((a, b) => (a.group + a.name < b.group + b.name ? -1 : 1));
 }
 
 const text = (l: string | vscode.TreeItemLabel | undefined): string => (typeof l === 'string' ? l : (l?.label ?? ''));
@@ -102,7 +80,7 @@ describe('grants inbox', () => {
     const inbox = create(view);
     await inbox.refresh();
     const rows = await shown(inbox);
-    const expected = expectedFromSeed(['seller', 'buyer']);
+    const expected = expectedInbox(['seller', 'buyer'], REGIONS);
     assert.deepEqual(rows.grants.map(({ group, name }) => ({ group, name })), expected);
     assert.deepEqual(rows.errors, []);
     const waiting = expected.filter((e) => e.group === 'Waiting for you').length;
@@ -119,7 +97,7 @@ describe('grants inbox', () => {
     const inbox = create();
     await inbox.refresh();
     const rows = await shown(inbox);
-    assert.deepEqual(rows.grants.map(({ group, name }) => ({ group, name })), expectedFromSeed(['buyer']));
+    assert.deepEqual(rows.grants.map(({ group, name }) => ({ group, name })), expectedInbox(['buyer'], REGIONS));
     for (const g of rows.grants) assert.match(g.description, /\(\+1\)/, `${g.name} is seen by both profiles`);
   });
 
@@ -128,7 +106,7 @@ describe('grants inbox', () => {
     const inbox = create();
     await inbox.refresh();
     const rows = await shown(inbox);
-    assert.deepEqual(rows.grants.map(({ group, name }) => ({ group, name })), expectedFromSeed(['buyer']));
+    assert.deepEqual(rows.grants.map(({ group, name }) => ({ group, name })), expectedInbox(['buyer'], REGIONS));
     assert.deepEqual(
       rows.errors.map((e) => e.split(' ').slice(0, 3).join(' ')),
       REGIONS.map((r) => `buyer-readonly · ${r}`),

@@ -87,3 +87,25 @@ export const INBOX_SEED: Seed = {
     },
   ],
 };
+
+/** What the inbox must show for these profiles and regions, read from the seed alone (group label, grant name). */
+export function expectedInbox(profiles: readonly string[], regions: readonly string[]): { group: string; name: string }[] {
+  const accountOf = (profile: string) =>
+    INBOX_SEED.accounts.find((a) => a.profile === profile || a.identities?.some((i) => i.profile === profile))?.id;
+  const accounts = new Set(profiles.map(accountOf));
+  const rows = new Map<string, { group: string; name: string }>();
+  for (const owner of INBOX_SEED.accounts) {
+    for (const [region, data] of Object.entries(owner.regions ?? {})) {
+      if (!regions.includes(region)) continue;
+      for (const g of data.grants ?? []) {
+        const grantee = /^arn:aws:iam::(\d{12}):root$/.exec(g.principal)?.[1];
+        if (grantee && accounts.has(grantee) && g.status === 'PENDING_ACCEPT') rows.set(g.id, { group: 'Waiting for you', name: g.name });
+        if (grantee && accounts.has(grantee) && g.status === 'DISABLED') rows.set(g.id, { group: 'Accepted, not active', name: g.name });
+        if (accounts.has(owner.id) && (g.status === 'FAILED_WORKFLOW' || g.status === 'PENDING_WORKFLOW')) {
+          rows.set(g.id, { group: 'Your grants with problems', name: g.name });
+        }
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.group + a.name < b.group + b.name ? -1 : 1));
+}
