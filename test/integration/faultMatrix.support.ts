@@ -1,5 +1,7 @@
 /** What the fault matrix needs around the host: a window spy, the short deadlines, and the emulator's faults. */
 import * as assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export type Faults = Record<string, unknown>;
@@ -119,7 +121,12 @@ export class WindowSpy {
   }
 }
 
+/** Where the figures go besides the host's console: out/fault-matrix.txt. */
+const FIGURES = join(__dirname, '..', '..', 'fault-matrix.txt');
+
 /** Prints one line of the fault-to-visible-error figures. */
 export function report(surface: string, fault: string, ms: number, shown: string): void {
-  console.log(`    fault matrix: ${surface} × ${fault}: ${ms} ms → ${shown.replace(/\s+/g, ' ').slice(0, 140)}`);
+  const line = `${surface} × ${fault}: ${ms} ms → ${shown.replace(/\s+/g, ' ').slice(0, 160)}`;
+  console.log(`    fault matrix: ${line}`);
+  appendFileSync(FIGURES, `${line}\n`);
 }
