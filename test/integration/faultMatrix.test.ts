@@ -233,6 +233,7 @@ describe('cancel and crafted documents (short deadlines)', function () {
   const env = useEmulator('grants');
   let api: ExtensionApi;
   let spy: WindowSpy;
+  const shownLabels = (nodes: readonly Node[]): string[] => nodes.map((n) => label(api, n));
 
   before(() => setDeadlines(true));
   after(() => setDeadlines(false));
@@ -246,9 +247,54 @@ describe('cancel and crafted documents (short deadlines)', function () {
     env.current.emulator.requests.length = 0;
     spy = new WindowSpy();
   });
-  afterEach(() => {
+  afterEach(async () => {
     spy.restore();
     env.current.emulator.setFaults(NO_FAULTS);
+    for (const p of api.panels.list()) p.dispose();
+    await setPageSize(undefined);
+  });
+
+  it('Cancel during an unanswered Load more keeps the items and Load more, shows no error, and Load more works again', async () => {
+    await setPageSize(2);
+    const category = await path(api, 'buyer', REGION, RECEIVED);
+    await api.explorer.refresh(category);
+    const first = await children(api, category);
+    const more = first.find((k) => isLoadMore(api, k));
+    assert.ok(more, shownLabels(first).join(', '));
+    env.current.emulator.setFaults({ ...NO_FAULTS, hang: ['ListReceivedGrants'] });
+    env.current.emulator.requests.length = 0;
+    spy.cancelAfterMs = 200;
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('licenseManager.explorer.loadMore', more);
+    const ms = Date.now() - t0;
+    report('Load more', 'Cancel', ms, 'settled, nothing shown');
+    assert.ok(ms < DEADLINES.responseTimeout * 1000, `settled before any deadline (${ms} ms)`);
+    const kids = await children(api, category);
+    assert.deepEqual(shownLabels(kids), [...shownLabels(first).slice(0, 2), 'Load more…']);
+    assert.deepEqual(spy.notes(), []);
+    assert.equal(env.current.emulator.requests.length, 1, 'only the cancelled request');
+    env.current.emulator.setFaults(NO_FAULTS);
+    spy.cancelAfterMs = undefined;
+    await vscode.commands.executeCommand('licenseManager.explorer.loadMore', kids.find((k) => isLoadMore(api, k)));
+    assert.equal((await children(api, category)).filter((k) => !isLoadMore(api, k)).length, 4);
+  });
+
+  it('closing a panel abandons its load at once', async () => {
+    const nodes = await children(api, await path(api, 'buyer', REGION, RECEIVED));
+    const holder = nodes.find((n) => label(api, n) === 'Fabrikam compute') as unknown as ResourceHolder;
+    await api.panels.open({ resource: holder.resource, data: holder.data });
+    const panel = api.panels.list().find((p) => p.resource.arn === holder.resource.arn);
+    assert.ok(panel);
+    env.current.emulator.setFaults({ ...NO_FAULTS, hang: ['GetGrant'] });
+    const loading = panel.reload();
+    await waitFor(() => env.current.emulator.requests.some((r) => r.operation === 'GetGrant'), 5000, 'GetGrant sent');
+    const t0 = Date.now();
+    panel.dispose();
+    await loading;
+    const ms = Date.now() - t0;
+    report('panel', 'close while loading', ms, 'load abandoned');
+    assert.ok(ms < DEADLINES.responseTimeout * 1000, `the load ended before any deadline (${ms} ms)`);
+    assert.deepEqual(spy.notes(), []);
   });
 
   it('Cancel during an unanswered Accept shows no error, sends nothing more, and releases the guard', async () => {
