@@ -11,7 +11,9 @@ export const acceptGrant: CommandDefinition = {
     return runOnGrant(ctx, target, {
       operation: 'AcceptGrant',
       progress: vscode.l10n.t('Accepting grant “{0}”…', name),
-      send: (api) => api.acceptGrant(target.grant.GrantArn),
+      status: 'DISABLED',
+      landed: vscode.l10n.t('Accepted'),
+      send: (api, _token, signal) => api.acceptGrant(target.grant.GrantArn, { signal }),
     });
   },
 };

@@ -77,15 +77,34 @@ export const createGrant: CommandDefinition = {
       progress: vscode.l10n.t('Creating grant “{0}”…', grantName),
       affected: { licenseArn: target.arn, categories: ['distributedGrants'] },
       done: (r) => vscode.l10n.t('Grant “{0}” created: {1} (version {2}).', grantName, r.Status, r.Version),
-      send: (api, clientToken) =>
-        api.createGrant({
-          clientToken,
-          grantName,
-          licenseArn: target.arn,
-          principal,
-          homeRegion: region,
-          allowedOperations: ops.map((i) => i.label),
-        }),
+      expect: { status: 'PENDING_WORKFLOW' },
+      landed: vscode.l10n.t('Created'),
+      // A new grant is found again by what the request named: its license, principal and name.
+      reread: async (api, signal) => {
+        const page = await api.listDistributedGrants(
+          {
+            filters: [
+              { Name: 'LicenseArn', Values: [target.arn] },
+              { Name: 'GranteePrincipalARN', Values: [principal] },
+            ],
+          },
+          { signal },
+        );
+        const found = page.items.filter((g) => g.GrantName === grantName && g.GrantStatus !== 'DELETED').at(-1);
+        return found ? { status: found.GrantStatus, version: found.Version, grantArn: found.GrantArn } : 'notFound';
+      },
+      send: (api, clientToken, signal) =>
+        api.createGrant(
+          {
+            clientToken,
+            grantName,
+            licenseArn: target.arn,
+            principal,
+            homeRegion: region,
+            allowedOperations: ops.map((i) => i.label),
+          },
+          { signal },
+        ),
     });
   },
 };

@@ -80,16 +80,21 @@ export const createGrantVersion: CommandDefinition = {
       name: newName ?? name,
       operation: 'CreateGrantVersion',
       progress: vscode.l10n.t('Creating a new version of grant “{0}”…', name),
-      send: (api, clientToken) =>
-        api.createGrantVersion({
-          clientToken,
-          grantArn: grant.GrantArn,
-          status: newStatus,
-          statusReason: reason,
-          grantName: newName,
-          allowedOperations: newOps,
-          sourceVersion: grant.Version,
-        }),
+      status: newStatus ?? grant.GrantStatus,
+      landed: vscode.l10n.t('New version created'),
+      send: (api, clientToken, signal) =>
+        api.createGrantVersion(
+          {
+            clientToken,
+            grantArn: grant.GrantArn,
+            status: newStatus,
+            statusReason: reason,
+            grantName: newName,
+            allowedOperations: newOps,
+            sourceVersion: grant.Version,
+          },
+          { signal },
+        ),
     });
   },
 };

@@ -26,11 +26,11 @@ export const deleteGrant: CommandDefinition = {
     return runOnGrant(ctx, target, {
       operation: 'DeleteGrant',
       progress: vscode.l10n.t('Deleting grant “{0}”…', name),
-      async send(api) {
-        // DeleteGrant needs the current version, which may be newer than the one shown.
-        const current = await api.getGrant(target.grant.GrantArn);
-        return api.deleteGrant({ grantArn: target.grant.GrantArn, version: current.Version, statusReason: reason });
-      },
+      status: 'DELETED',
+      landed: vscode.l10n.t('Deleted'),
+      // The version the user saw: a grant changed since it was loaded is refused, not deleted.
+      send: (api, _token, signal) =>
+        api.deleteGrant({ grantArn: target.grant.GrantArn, version: target.grant.Version, statusReason: reason }, { signal }),
     });
   },
 };

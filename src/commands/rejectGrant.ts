@@ -22,7 +22,9 @@ export const rejectGrant: CommandDefinition = {
     return runOnGrant(ctx, target, {
       operation: 'RejectGrant',
       progress: vscode.l10n.t('Rejecting grant “{0}”…', name),
-      send: (api) => api.rejectGrant(target.grant.GrantArn),
+      status: 'REJECTED',
+      landed: vscode.l10n.t('Rejected'),
+      send: (api, _token, signal) => api.rejectGrant(target.grant.GrantArn, { signal }),
     });
   },
 };

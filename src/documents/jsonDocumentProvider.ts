@@ -3,14 +3,10 @@ import { fetchResource } from '../data/fetchResource';
 import { loadVersion } from '../data/history';
 import { canonicalJson, historyKind } from '../model/history';
 import { lastArnPart } from '../model/arn';
-import { ALL_LISTS } from '../model/resourceLists';
-import { isResourceHolder, type ResourceHolder, type ResourceKind, type ResourceRef } from '../model/resources';
+import { isResourceHolder, type ResourceHolder, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
 
 export const JSON_SCHEME = 'license-manager-json';
-
-/** Every kind a document can show: the items of the lists, and usage records and associations. */
-const KINDS: readonly ResourceKind[] = [...ALL_LISTS.map((l) => l.kind), 'usage', 'association'];
 
 /** A name safe in a URI path segment, derived from an ARN's last part. */
 function fileName(arn: string): string {
@@ -21,6 +17,10 @@ function fileName(arn: string): string {
  * Read-only JSON documents (`license-manager-json:`) of loaded resources,
  * pretty-printed. A document updates when its resource changes through the
  * extension, when it is opened again from a refreshed item, or on `refresh`.
+ *
+ * Security: only URIs this provider produced in this window (`open`) are served or
+ * reloaded. Any other URI (typed, linked, restored after a reload) names a profile,
+ * region and ARN someone else chose: it is refused without a signed call.
  */
 export class JsonDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
@@ -70,14 +70,6 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     return uri;
   }
 
-  /** The resource a document URI names. */
-  refOf(uri: vscode.Uri): ResourceRef | undefined {
-    const [profile, region, kind] = uri.path.split('/').slice(1).map(decodeURIComponent);
-    const arn = new URLSearchParams(uri.query).get('arn') ?? '';
-    if (!profile || !region || !KINDS.includes(kind as ResourceKind)) return undefined;
-    return { kind: kind as ResourceKind, profile, region, arn };
-  }
-
   /** Shows a resource as a read-only JSON document (updating it when already open). */
   async open(holder: ResourceHolder): Promise<vscode.TextEditor> {
     if (!isResourceHolder(holder)) throw new Error(vscode.l10n.t('Nothing to show as JSON.'));
@@ -91,10 +83,11 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     return vscode.window.showTextDocument(shown, { preview: false });
   }
 
-  /** Loads the resource of a document again and updates the document. */
+  /** Loads the resource of a document this provider opened again and updates the document; ignores any other URI. */
   async refresh(uri: vscode.Uri): Promise<void> {
-    const ref = this.refOf(uri);
-    if (!ref) return;
+    const known = this.docs.get(uri.toString());
+    if (!known) return;
+    const ref = known.ref;
     const api = (await this.services.clients()).get(ref.profile, ref.region);
     const version = this.versionOf(uri);
     const kind = historyKind(ref.kind);
@@ -110,17 +103,13 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    let entry = this.docs.get(uri.toString());
+    const entry = this.docs.get(uri.toString());
     if (!entry) {
-      const ref = this.refOf(uri);
-      if (!ref) return JSON.stringify({ error: vscode.l10n.t('Unknown document.') }, null, 2);
-      try {
-        await this.refresh(uri);
-      } catch (e) {
-        return JSON.stringify({ error: e instanceof Error ? e.message : String(e) }, null, 2);
-      }
-      entry = this.docs.get(uri.toString());
-      if (!entry) return JSON.stringify({ error: vscode.l10n.t('Open this item again from the explorer.') }, null, 2);
+      this.services.log.warn(`documents: refused ${JSON_SCHEME}: document not opened from the explorer in this window`);
+      const error = vscode.l10n.t(
+        'This document was not opened from the License Manager explorer in this window, so nothing was loaded. Open the item again from the explorer.',
+      );
+      return `${JSON.stringify({ error }, null, 2)}\n`;
     }
     return entry.version !== undefined ? canonicalJson(entry.data) : `${JSON.stringify(entry.data, null, 2)}\n`;
   }

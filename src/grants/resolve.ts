@@ -68,7 +68,11 @@ function affectedBy(target: GrantTarget): Affected {
 }
 
 /** What an action on an existing grant adds to its target; `name` defaults to the grant's. */
-export type GrantActionOn = Pick<GrantActionSpec, 'operation' | 'progress' | 'send'> & { readonly name?: string };
+export type GrantActionOn = Pick<GrantActionSpec, 'operation' | 'progress' | 'send' | 'landed'> & {
+  readonly name?: string;
+  /** The status the action leaves the grant in (`DELETED` for Delete). */
+  readonly status: string;
+};
 
 /**
  * Sends an action on `target`'s grant with its profile and region: one action per
@@ -84,6 +88,12 @@ export function runOnGrant(ctx: GrantDeps, target: GrantTarget, action: GrantAct
     operation: action.operation,
     progress: action.progress,
     send: action.send,
+    landed: action.landed,
+    expect: { status: action.status, before: { status: target.grant.GrantStatus, version: target.grant.Version } },
+    reread: async (api, signal) => {
+      const g = await api.getGrant(target.grant.GrantArn, undefined, { signal });
+      return { status: g.GrantStatus, version: g.Version };
+    },
     name: action.name ?? grantLabel(target.grant),
   });
 }

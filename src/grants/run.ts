@@ -4,7 +4,10 @@ import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
 import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
 import { errorKindLabel } from '../model/errorKinds';
+import { mayHaveLanded } from '../model/mutationOutcome';
 import { notify } from './messages';
+import type { Expectation } from '../model/mutationOutcome';
+import { checkOutcome, type Reread } from './outcome';
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -48,8 +51,17 @@ export interface GrantActionSpec {
   readonly affected: Affected;
   /** The success notification; by default the grant's new status and version. */
   readonly done?: (result: GrantMutationResult) => string;
-  /** Sends the request; `clientToken` is fresh for this user action and reused by SDK retries. */
-  send(api: LicenseManagerApi, clientToken: string): Promise<GrantMutationResult>;
+  /** What the write makes of the grant, to tell whether it landed when its answer is lost. */
+  readonly expect: Expectation;
+  /** Says the write landed, e.g. "Accepted". */
+  readonly landed: string;
+  /** Reads the grant again after a lost answer; `notFound` when there is none. */
+  reread(api: LicenseManagerApi, signal: AbortSignal): Promise<Reread>;
+  /**
+   * Sends the request; `clientToken` is fresh for this user action and reused by SDK
+   * retries; `signal` aborts when the user cancels the progress notification.
+   */
+  send(api: LicenseManagerApi, clientToken: string, signal: AbortSignal): Promise<GrantMutationResult>;
 }
 
 /**
@@ -75,14 +87,43 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   let result: GrantMutationResult;
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: spec.progress },
-      async () => {
-        const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
-        return spec.send(factory.get(profile, region), aws.newClientToken());
+      { location: vscode.ProgressLocation.Notification, title: spec.progress, cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
+          return await spec.send(factory.get(profile, region), aws.newClientToken(), abort.signal);
+        } finally {
+          sub.dispose();
+        }
       },
     );
   } catch (e) {
-    await reportFailure(spec, e);
+    if (isLicenseManagerError(e) && e.kind === 'cancelled') {
+      // Cancel sends nothing more: no re-read, no reload, no error.
+      ctx.services.log.info(`${spec.operation} on ${spec.key} cancelled`);
+      vscode.window.setStatusBarMessage(
+        vscode.l10n.t('{0} for “{1}” cancelled; if it had reached AWS, Refresh shows its outcome.', spec.operation, name),
+        8000,
+      );
+      return undefined;
+    }
+    const checked = isLicenseManagerError(e) ? await checkOutcome(spec, e) : undefined;
+    if (checked?.verdict === 'landed') {
+      await announceChange(ctx, profile, spec.affected);
+      void notify.info(
+        vscode.l10n.t(
+          '{0} (the first answer was lost): grant “{1}” is now {2} (version {3}).',
+          spec.landed,
+          name,
+          checked.status,
+          checked.version,
+        ),
+      );
+      return { GrantArn: checked.grantArn ?? spec.affected.grantArn ?? '', Status: checked.status, Version: checked.version };
+    }
+    await reportFailure(spec, e, checked?.verdict === 'notLanded');
     return undefined;
   }
   ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
@@ -93,8 +134,13 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   return result;
 }
 
-/** Shows what went wrong. Never waits for the user: the in-flight key is released right away. */
-async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
+/**
+ * Shows what went wrong and reloads what the action touches. Never waits for the
+ * user: the in-flight key is released right away. `notLanded` says the grant was
+ * read again and is unchanged; otherwise, after a failure that may follow a
+ * commit, the outcome is unknown and said so.
+ */
+async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = false): Promise<void> {
   const { ctx, profile, region, name } = spec;
   const refresh = vscode.l10n.t('Refresh');
   const reload = (): Promise<void> => announceChange(ctx, profile, spec.affected);
@@ -104,6 +150,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       () => undefined,
     );
   };
+  await reload();
   if (!isLicenseManagerError(e)) {
     const message = e instanceof Error ? e.message : String(e);
     ctx.services.log.error(`${spec.operation} on ${spec.key} failed: ${message}`);
@@ -137,17 +184,26 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       );
       return;
     }
-    default: {
-      const fix = e.details.fix ? ` ${e.details.fix}` : '';
-      // The outcome of a failed write may be unknown (e.g. the connection dropped after the
-      // service committed): reload so the views show the service's state, never a guess.
-      if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
-      offerRefresh(
-        notify.error(
-          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix),
-          refresh,
-        ),
-      );
-    }
+    default:
+      break;
   }
+  const fix = e.details.fix ? ` ${e.details.fix}` : '';
+  const kind = errorKindLabel(vscode.l10n.t, e.kind);
+  if (mayHaveLanded(e.kind) && !notLanded) {
+    offerRefresh(
+      notify.warn(
+        vscode.l10n.t(
+          'The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now.',
+          spec.operation,
+          name,
+          kind,
+          e.message + fix,
+        ),
+        refresh,
+      ),
+    );
+    return;
+  }
+  const unchanged = notLanded ? ` ${vscode.l10n.t('Nothing was changed.')}` : '';
+  offerRefresh(notify.error(vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kind, e.message + fix + unchanged), refresh));
 }

@@ -39,13 +39,18 @@ export async function changeGrantStatus(
     progress: activate
       ? vscode.l10n.t('Activating grant “{0}”…', name)
       : vscode.l10n.t('Deactivating grant “{0}”…', name),
-    send: (api, clientToken) =>
-      api.createGrantVersion({
-        clientToken,
-        grantArn: target.grant.GrantArn,
-        status,
-        statusReason: reason,
-        sourceVersion: target.grant.Version,
-      }),
+    status,
+    landed: activate ? vscode.l10n.t('Activated') : vscode.l10n.t('Deactivated'),
+    send: (api, clientToken, signal) =>
+      api.createGrantVersion(
+        {
+          clientToken,
+          grantArn: target.grant.GrantArn,
+          status,
+          statusReason: reason,
+          sourceVersion: target.grant.Version,
+        },
+        { signal },
+      ),
   });
 }

@@ -74,14 +74,18 @@ async function acrossSelection<T>(
   ctx: GrantDeps,
   load: Loader<T>,
   signal: AbortSignal,
-): Promise<{ items: T[]; failures: Failure[]; selection: readonly ProfileSelection[] }> {
+): Promise<{ items: T[]; failures: Failure[]; selection: readonly ProfileSelection[]; truncated: number }> {
   const selection = await ctx.services.state.selection();
   const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
+  let truncated = 0;
   const found = await gatherAcross(
     selection,
     (target, sig) => {
-      const allPages: AllPages = async (list) =>
-        (await aws.collectAll((nextToken) => list({ maxResults: 100, nextToken }, { signal: sig }))).items;
+      const allPages: AllPages = async (list) => {
+        const all = await aws.collectAll((nextToken) => list({ maxResults: 100, nextToken }, { signal: sig }));
+        if (all.truncated) truncated++;
+        return all.items;
+      };
       return load(factory.get(target.profile, target.region), target, allPages);
     },
     { signal },
@@ -91,7 +95,7 @@ async function acrossSelection<T>(
     region: target.region,
     message: error instanceof Error ? error.message : String(error),
   }));
-  return { items: found.items, failures, selection };
+  return { items: found.items, failures, selection, truncated };
 }
 
 function reportFailures(failures: readonly Failure[]): void {
@@ -103,7 +107,7 @@ function reportFailures(failures: readonly Failure[]): void {
 /** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */
 async function pickLoaded<T extends vscode.QuickPickItem>(
   title: string,
-  placeHolder: string,
+  placeHolder: () => string,
   load: (signal: AbortSignal) => Promise<T[]>,
 ): Promise<T | 'empty'> {
   const abort = new AbortController();
@@ -138,7 +142,7 @@ async function pickLoaded<T extends vscode.QuickPickItem>(
             return;
           }
           qp.items = items;
-          qp.placeholder = placeHolder;
+          qp.placeholder = placeHolder();
           qp.busy = false;
         },
         (e: unknown) => {
@@ -172,9 +176,16 @@ async function pickAcrossSelection<T>(
 ): Promise<T> {
   let failures: Failure[] = [];
   let selectionEmpty = false;
-  const picked = await pickLoaded(texts.title, texts.placeHolder, async (signal) => {
+  let truncated = 0;
+  // A list cut at the collection cap is said in the placeholder, where the user looks for what is missing.
+  const placeHolder = (): string =>
+    truncated > 0
+      ? vscode.l10n.t('{0} (incomplete: {1} lists have more items than can be offered; the rest are not shown)', texts.placeHolder, truncated)
+      : texts.placeHolder;
+  const picked = await pickLoaded(texts.title, placeHolder, async (signal) => {
     const loaded = await acrossSelection(ctx, load, signal);
     failures = loaded.failures;
+    truncated = loaded.truncated;
     selectionEmpty = loaded.selection.length === 0;
     return toItems(loaded.items);
   });

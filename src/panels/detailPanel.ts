@@ -28,6 +28,8 @@ export class DetailPanel implements vscode.Disposable {
   private holder: ResourceHolder;
   private current: PanelState;
   private loadSeq = 0;
+  /** Aborts the load in progress: a newer load replaces it, closing the panel abandons it. */
+  private loadAbort = new AbortController();
   private pending: Promise<void> = Promise.resolve();
   private disposed = false;
   private readonly versions: PanelVersions;
@@ -115,12 +117,14 @@ export class DetailPanel implements vscode.Disposable {
   reload(): Promise<void> {
     if (this.disposed || !canReload(this.resource.kind)) return this.pending;
     const seq = ++this.loadSeq;
+    this.loadAbort.abort();
+    const abort = (this.loadAbort = new AbortController());
     this.setState({ ...this.current, phase: 'loading', error: undefined });
     const ref = this.resource;
     const run = async (): Promise<void> => {
       try {
         const api = (await this.host.services.clients()).get(ref.profile, ref.region);
-        const data = await loadResource(api, ref);
+        const data = await loadResource(api, ref, abort.signal);
         if (seq !== this.loadSeq || this.disposed) return;
         this.holder = { resource: ref, data };
         const reopen = this.versions.historyOpen;
@@ -252,6 +256,7 @@ export class DetailPanel implements vscode.Disposable {
     this.disposed = true;
     this.loadSeq++;
     this.versions.dispose();
+    this.loadAbort.abort();
     this.disposeEmitter.fire();
     for (const d of this.subscriptions) d.dispose();
     this.panel.dispose();

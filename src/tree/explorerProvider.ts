@@ -48,6 +48,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
     this.view = view;
+    // Collapsing a list abandons its load.
+    this.disposables.push(
+      view.onDidCollapseElement((e) => {
+        if (e.element instanceof PagedNode) e.element.abandonLoad();
+      }),
+    );
     this.updateFilterUi();
   }
 

@@ -11,6 +11,11 @@ function tokenCycle(): Error {
   );
 }
 
+/** The AWS layer's kind `cancelled`: the caller abandoned the call. */
+function isCancelled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'cancelled';
+}
+
 /**
  * Page-at-a-time state of one list: the items loaded so far (each key once),
  * the token of the next page, and the failure of the last attempt. At most one
@@ -109,6 +114,8 @@ export class PagedList<T> {
         },
         (error: unknown) => {
           if (generation !== this.generation) return;
+          // A cancelled later page is no failure: the loaded items and Load more stay as they were.
+          if (token !== undefined && isCancelled(error)) return;
           this.failure = { error: error ?? new Error('Unknown error'), token };
         },
       )

@@ -166,4 +166,27 @@ describe('explorer paging (PagedList)', () => {
     assert.equal(list.replace({ arn: 'zz', v: 2 }), false);
     assert.deepEqual(list.items, [{ arn: 'a', v: 1 }, { arn: 'b', v: 2 }]);
   });
+
+  it('a cancelled later page is no failure: the items and the next token stay, and the page can be asked for again', async () => {
+    const list = new PagedList<Item>((i) => i.arn);
+    const p = pager(items(5), 2);
+    await list.ensureLoaded(p.fetch);
+    const cancelled = Object.assign(new Error('cancelled'), { name: 'LicenseManagerError', kind: 'cancelled' });
+    await list.loadMore('2', () => Promise.reject(cancelled));
+    assert.equal(moreErrorOf(list), undefined);
+    assert.equal(list.nextToken, '2');
+    assert.deepEqual(list.items.map((i) => i.arn), ['arn:0', 'arn:1']);
+    await list.loadMore('2', p.fetch);
+    assert.deepEqual(list.items.map((i) => i.arn), ['arn:0', 'arn:1', 'arn:2', 'arn:3']);
+  });
+
+  it('a later page that times out is a failure on that page; the items stay', async () => {
+    const list = new PagedList<Item>((i) => i.arn);
+    const p = pager(items(5), 2);
+    await list.ensureLoaded(p.fetch);
+    const timeout = Object.assign(new Error('timed out'), { name: 'LicenseManagerError', kind: 'timeout' });
+    await list.loadMore('2', () => Promise.reject(timeout));
+    assert.equal(moreErrorOf(list), timeout);
+    assert.deepEqual(list.items.map((i) => i.arn), ['arn:0', 'arn:1']);
+  });
 });

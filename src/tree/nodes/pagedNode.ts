@@ -55,7 +55,7 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
       this.onPage(page.items);
       return page;
     } catch (e) {
-      this.owner.reportResult(e);
+      if (!isLicenseManagerError(e) || e.kind !== 'cancelled') this.owner.reportResult(e);
       throw e;
     }
   };
@@ -120,11 +120,39 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
       this.ctx.changed(node);
     }
     try {
-      await this.list.loadMore(node.token, this.fetcher);
+      // Cancel abandons the page: the loaded items and Load more stay, nothing more is sent.
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading more items…'), cancellable: true },
+        async (_progress, cancel) => {
+          const sub = cancel.onCancellationRequested(() => this.abandonCalls());
+          try {
+            await this.list.loadMore(node.token, this.fetcher);
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
     } finally {
       node.loading = false;
     }
     this.ctx.changed(this);
+  }
+
+  /**
+   * The node was collapsed: a first page still loading is abandoned (expanding
+   * loads it again) and a later page still loading is abandoned (Load more stays).
+   */
+  abandonLoad(): void {
+    if (!this.settled) {
+      this.retry();
+      return;
+    }
+    this.abandonCalls();
+  }
+
+  private abandonCalls(): void {
+    this.calls.abort();
+    this.calls = new AbortController();
   }
 
   private async loadMoreToken(token: string): Promise<void> {
@@ -156,8 +184,7 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
 
   override reset(): void {
     // A call still running belongs to the forgotten list: abandon it.
-    this.calls.abort();
-    this.calls = new AbortController();
+    this.abandonCalls();
     this.list.reset();
     this.nodes.clear();
     this.more = undefined;
