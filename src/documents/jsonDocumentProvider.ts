@@ -23,15 +23,15 @@ function fileName(arn: string): string {
 export class JsonDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly docs = new Map<string, { ref: ResourceRef; data: object }>();
+  private readonly docs = new Map<string, { uri: vscode.Uri; ref: ResourceRef; data: object }>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly services: Services) {
     this.disposables.push(
       services.changes.event((change) => {
         const arns = new Set(change.arns);
-        for (const [uri, entry] of this.docs) {
-          if (arns.has(entry.ref.arn)) void this.refresh(vscode.Uri.parse(uri)).catch(() => undefined);
+        for (const entry of this.docs.values()) {
+          if (arns.has(entry.ref.arn)) void this.refresh(entry.uri).catch(() => undefined);
         }
       }),
     );
@@ -49,7 +49,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const uri = this.uriFor(holder.resource);
     const key = uri.toString();
     const known = this.docs.get(key);
-    this.docs.set(key, { ref: holder.resource, data: holder.data });
+    this.docs.set(key, { uri, ref: holder.resource, data: holder.data });
     if (known && known.data !== holder.data) this.emitter.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     const shown = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');
@@ -64,7 +64,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const api = (await this.services.clients()).get(ref.profile, ref.region);
     const data = await fetchResource(api, ref);
     if (data === undefined) return;
-    this.docs.set(uri.toString(), { ref, data });
+    this.docs.set(uri.toString(), { uri: known.uri, ref, data });
     this.emitter.fire(uri);
   }
 
