@@ -25,16 +25,16 @@ function fileName(arn: string): string {
 export class JsonDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly docs = new Map<string, { ref: ResourceRef; data: object; version?: string }>();
+  private readonly docs = new Map<string, { uri: vscode.Uri; ref: ResourceRef; data: object; version?: string }>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly services: Services) {
     this.disposables.push(
       services.changes.event((change) => {
         const arns = new Set(change.arns);
-        for (const [uri, entry] of this.docs) {
+        for (const entry of this.docs.values()) {
           // A version never changes; only documents of the current state follow changes.
-          if (entry.version === undefined && arns.has(entry.ref.arn)) void this.refresh(vscode.Uri.parse(uri)).catch(() => undefined);
+          if (entry.version === undefined && arns.has(entry.ref.arn)) void this.refresh(entry.uri).catch(() => undefined);
         }
       }),
     );
@@ -65,7 +65,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const uri = this.uriFor(ref, version);
     const key = uri.toString();
     const known = this.docs.get(key);
-    this.docs.set(key, { ref, data, version });
+    this.docs.set(key, { uri, ref, data, version });
     if (known && known.data !== data) this.emitter.fire(uri);
     return uri;
   }
@@ -76,7 +76,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const uri = this.uriFor(holder.resource);
     const key = uri.toString();
     const known = this.docs.get(key);
-    this.docs.set(key, { ref: holder.resource, data: holder.data });
+    this.docs.set(key, { uri, ref: holder.resource, data: holder.data });
     if (known && known.data !== holder.data) this.emitter.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     const shown = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');
@@ -92,13 +92,13 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const version = this.versionOf(uri);
     const kind = historyKind(ref.kind);
     if (version !== undefined && kind) {
-      this.docs.set(uri.toString(), { ref, data: await loadVersion(api, kind, ref.arn, version), version });
+      this.docs.set(uri.toString(), { uri: known.uri, ref, data: await loadVersion(api, kind, ref.arn, version), version });
       this.emitter.fire(uri);
       return;
     }
     const data = await fetchResource(api, ref);
     if (data === undefined) return;
-    this.docs.set(uri.toString(), { ref, data });
+    this.docs.set(uri.toString(), { uri: known.uri, ref, data });
     this.emitter.fire(uri);
   }
 
