@@ -41,7 +41,9 @@ console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
 execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--quiet'], { cwd: root, stdio: 'inherit' });
 const extJs = readFileSync(join(root, 'dist/extension.js'), 'utf8');
 const awsSize = statSync(join(root, 'dist/aws.js')).size;
-row('extension.js (loaded at activation)', kb(extJs.length), '< 100 KiB', extJs.length < 100 * 1024);
+// The activation bundle holds every view and flow (no SDK: see the next rows); 0.1.0 was 88.8 KiB,
+// the history, export and cancel flows bring it to about 130 KiB.
+row('extension.js (loaded at activation)', kb(extJs.length), '< 160 KiB', extJs.length < 160 * 1024);
 row('aws.js (loaded on first expand)', kb(awsSize));
 const sdkMarks = (extJs.match(/@aws-sdk|@smithy|LicenseManagerClient/g) ?? []).length;
 row('SDK references inside extension.js', sdkMarks, '0', sdkMarks === 0);
