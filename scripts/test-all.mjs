@@ -16,6 +16,8 @@
 //                that relies on state left by another fails.
 // --shuffle-too  runs the stages in their written order, then each of them once
 //                more shuffled; both runs count in the summary.
+// --shuffle-stages unit,integration
+//                limits the shuffled pass of --shuffle-too to these stages.
 // --bench        runs `npm run bench` last; it counts as one test (a missed
 //                target fails it).
 //
@@ -43,6 +45,7 @@ if (!/^\d+$/.test(seed)) {
   process.exit(2);
 }
 const bench = args.includes('--bench');
+const shuffleStages = opt('--shuffle-stages')?.split(',');
 const resultsDir = mkdtempSync(join(tmpdir(), 'lm-test-all-'));
 const stageTimeoutMs = Number(process.env.LM_STAGE_TIMEOUT_MS ?? 30 * 60_000);
 
@@ -108,6 +111,7 @@ async function suite(name, cmd, cmdArgs, shuffled = false) {
 }
 
 const wanted = (name) => !only || only.includes(name);
+const wantedStage = wanted;
 const started = Date.now();
 
 if (!existsSync(join(root, 'node_modules'))) {
@@ -127,6 +131,7 @@ if (wanted('lint')) await check('lint', 'npm', ['run', '--silent', 'lint']);
 await check('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 /** The three suites; `shuffled` runs them in the order drawn from the seed. */
 async function suites(shuffled) {
+  const wanted = (stage) => wantedStage(stage) && (!shuffled || !shuffleStages || shuffleStages.includes(stage));
   if (wanted('unit')) {
     const unitArgs = [join(root, 'out', 'test', 'support', 'runSuite.js'), join(root, 'out', 'test', 'unit'), '--timeout', '15000'];
     await suite('unit', process.execPath, unitArgs, shuffled);
