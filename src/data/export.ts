@@ -116,10 +116,14 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
   try {
     if (req.format === 'json') await write(stream, '[\n');
     let wroteHeader = false;
+    let pending = unlessAborted(iterator.next(), req.signal);
     for (;;) {
       req.signal?.throwIfAborted();
-      const next = await unlessAborted(iterator.next(), req.signal);
+      const next = await pending;
       if (next.done) break;
+      // The next page is asked for while this one is formatted and written.
+      pending = unlessAborted(iterator.next(), req.signal);
+      pending.catch(() => undefined);
       const items = next.value.items;
       if (items.length > 0 || (!wroteHeader && req.format === 'csv')) {
         await unlessAborted(write(stream, chunkOf(req.format, req.kind, items, !wroteHeader)), req.signal);
