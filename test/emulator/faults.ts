@@ -4,7 +4,21 @@
  * (`*` = every operation); `setFaults` replaces a list, `[]` switches the fault off.
  */
 import { OPERATIONS } from './ops';
-import type { Json } from './types';
+import type { FaultOptions, Json } from './types';
+
+/** Every fault switched off: the emulator's start and what a reset returns to. */
+export const NO_FAULTS: Readonly<Required<FaultOptions>> = {
+  latencyMs: 0,
+  throttleRate: 0,
+  failRate: 0,
+  failAfterCommitRate: 0,
+  hang: [],
+  reset: [],
+  html: [],
+  malformed: [],
+  oversize: [],
+  tokenCycle: [],
+};
 
 /** The per-operation faults, in the order they win when an operation is in several transport lists. */
 export const OP_FAULTS = ['hang', 'reset', 'html', 'malformed', 'oversize', 'tokenCycle'] as const;

@@ -6,6 +6,7 @@ import { ApiError } from './errors';
 import {
   GATEWAY_PAGE,
   GATEWAY_STATUS,
+  NO_FAULTS,
   OP_FAULTS,
   TRANSPORT_FAULTS,
   applies,
@@ -59,18 +60,7 @@ export class EmulatorServer {
     private readonly random: () => number,
     private readonly onRequest?: (entry: RequestLogEntry) => void,
   ) {
-    this.faults = {
-      latencyMs: 0,
-      throttleRate: 0,
-      failRate: 0,
-      failAfterCommitRate: 0,
-      hang: [],
-      reset: [],
-      html: [],
-      malformed: [],
-      oversize: [],
-      tokenCycle: [],
-    };
+    this.faults = { ...NO_FAULTS };
     this.setFaults(faults);
   }
 

@@ -7,18 +7,7 @@ import * as vscode from 'vscode';
 export type Faults = Record<string, unknown>;
 
 /** Every fault the emulator can switch on at run time, off. */
-export const NO_FAULTS: Faults = {
-  latencyMs: 0,
-  throttleRate: 0,
-  failRate: 0,
-  failAfterCommitRate: 0,
-  hang: [],
-  reset: [],
-  html: [],
-  malformed: [],
-  oversize: [],
-  tokenCycle: [],
-};
+export { NO_FAULTS } from '../emulator/faults';
 
 /** One fault of the matrix: its name, and the emulator setting that makes it for operation `op`. */
 export interface Fault {

@@ -90,7 +90,8 @@ export function resetEmulator(env: TestEmulator, seed: SeedRef = 'demo'): void {
   const { buildState, readSeed } = require('../emulator/seed') as typeof import('../emulator/seed');
   Object.assign(env.emulator.state, buildState(readSeed(resolveSeed(seed))));
   env.emulator.requests.length = 0;
-  env.emulator.setFaults({ latencyMs: 0, throttleRate: 0, failRate: 0, failAfterCommitRate: 0 });
+  const { NO_FAULTS } = require('../emulator/faults') as typeof import('../emulator/faults');
+  env.emulator.setFaults(NO_FAULTS);
   env.emulator.writeAwsConfig(env.dir);
 }
 
