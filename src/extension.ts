@@ -6,6 +6,8 @@ import { DetailPanelManager } from './panels/detailPanelManager';
 import { createAwsLoader, type Services } from './services';
 import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
+import { InboxProvider } from './tree/inboxProvider';
+import { ResourceNode } from './tree/nodes/resourceNode';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -13,6 +15,7 @@ export interface ExtensionApi {
   readonly explorer: ExplorerProvider;
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
+  readonly inbox: InboxProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -31,6 +34,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showCollapseAll: true,
   });
   explorer.attach(view);
+  const inbox = new InboxProvider(services, () => productNames(explorer));
+  const inboxView = vscode.window.createTreeView('licenseManager.views.inbox', { treeDataProvider: inbox });
+  inbox.attach(inboxView);
+  context.subscriptions.push(inbox, inboxView);
   context.subscriptions.push(
     explorer,
     view,
@@ -38,9 +45,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     json,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
   );
-  registerCommands({ services, explorer, panels, json });
+  registerCommands({ services, explorer, panels, json, inbox });
   log.info('License Manager Explorer activated');
-  return { services, explorer, panels, json };
+  return { services, explorer, panels, json, inbox };
+}
+
+/** Product names of the licenses the explorer has loaded, by license ARN. */
+function productNames(explorer: ExplorerProvider): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const node of explorer.loadedResources()) {
+    const product = (node as ResourceNode<{ ProductName?: unknown }>).data.ProductName;
+    if (typeof product === 'string' && product && (node.resource.kind === 'license' || node.resource.kind === 'receivedLicense')) {
+      names.set(node.resource.arn, product);
+    }
+  }
+  return names;
 }
 
 export function deactivate(): void {

@@ -19,6 +19,7 @@ import { createGrant } from './createGrant';
 import { exportList } from './exportList';
 import { compareWithPrevious } from './compareWithPrevious';
 import { compareVersions } from './compareVersions';
+import { refreshInbox } from './refreshInbox';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -43,6 +44,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   exportList,
   compareWithPrevious,
   compareVersions,
+  refreshInbox,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

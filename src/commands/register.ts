@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
 import { escapeLinks } from '../shared/plainText';
 import type { ExplorerProvider } from '../tree/explorerProvider';
+import type { InboxProvider } from '../tree/inboxProvider';
 
 /** What every command receives besides its arguments. */
 export interface CommandContext {
@@ -12,6 +13,7 @@ export interface CommandContext {
   readonly explorer: ExplorerProvider;
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
+  readonly inbox: InboxProvider;
 }
 
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */

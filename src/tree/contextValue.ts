@@ -19,7 +19,8 @@ export type NodeState =
     }
   | { readonly node: 'grant'; readonly direction: GrantDirection; readonly status: string }
   | { readonly node: 'loadMore' }
-  | { readonly node: 'message'; readonly retry: boolean };
+  | { readonly node: 'message'; readonly retry: boolean }
+  | { readonly node: 'inboxGroup' };
 
 const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
   accept: 'canAccept',
@@ -71,5 +72,7 @@ export function contextValue(state: NodeState): string {
       return 'loadMore';
     case 'message':
       return state.retry ? 'message retryable' : 'message';
+    case 'inboxGroup':
+      return 'inboxGroup';
   }
 }

@@ -46,17 +46,17 @@ interface MenuEntry {
   group?: string;
 }
 
-/** Evaluates the `when` forms the manifest uses: `a && b`, `key == value`, `key =~ /re/`. Anything else fails the test. */
+/** Evaluates the `when` forms the manifest uses: `a && b || c && d`, `key == value`, `key =~ /re/`. Anything else fails the test. */
 function evaluateWhen(when: string | undefined, context: Record<string, string>): boolean {
   if (!when) return true;
-  return when.split('&&').every((raw) => {
+  return when.split('||').some((alternative) => alternative.split('&&').every((raw) => {
     const term = raw.trim();
     let m = /^([\w.:]+)\s*==\s*(\S+)$/.exec(term);
     if (m) return context[m[1]] === m[2];
     m = /^([\w.:]+)\s*=~\s*\/(.*)\/([a-z]*)$/.exec(term);
     if (m) return new RegExp(m[2], m[3]).test(context[m[1]] ?? '');
     throw new Error(`unsupported when clause: ${term}`);
-  });
+  }));
 }
 
 function itemMenus(): MenuEntry[] {
@@ -66,8 +66,8 @@ function itemMenus(): MenuEntry[] {
 }
 
 /** The grant commands the tree's context menu shows for an item with `viewItem`. */
-function grantCommandsShown(viewItem: string): string[] {
-  const ctx = { view: 'licenseManager.views.explorer', viewItem };
+function grantCommandsShown(viewItem: string, view = 'licenseManager.views.explorer'): string[] {
+  const ctx = { view, viewItem };
   const shown = itemMenus()
     .filter((m) => m.command.startsWith('licenseManager.grant.') && evaluateWhen(m.when, ctx))
     .map((m) => m.command);
@@ -84,6 +84,8 @@ describe('grant menus', () => {
       for (const [status, actions] of Object.entries(EXPECTED[direction])) {
         const viewItem = contextValue({ node: 'grant', direction, status });
         assert.deepEqual(grantCommandsShown(viewItem), expectedCommands(actions), `${direction} grant in ${status} (${viewItem})`);
+        const inbox = grantCommandsShown(viewItem, 'licenseManager.views.inbox');
+        assert.deepEqual(inbox, expectedCommands(actions), `the inbox: ${direction} grant in ${status}`);
       }
     }
   });
@@ -92,8 +94,17 @@ describe('grant menus', () => {
     // A token that merely contains another one must not enable its menu.
     assert.deepEqual(grantCommandsShown('receivedGrant xcanAccept canRejectx canDeleteGrant'), []);
     assert.deepEqual(grantCommandsShown('canAccept'), ['licenseManager.grant.accept']);
+    assert.deepEqual(grantCommandsShown('receivedGrant xcanAccept canRejectx canDeleteGrant', 'licenseManager.views.inbox'), []);
+    const token = String.raw`viewItem =~ /\(\^\| \)\w+\( \|\$\)/`;
+    const explorerOrInbox = new RegExp(
+      String.raw`^view == licenseManager\.views\.explorer && ${token}( \|\| view == licenseManager\.views\.inbox && ${token})?$`,
+    );
     for (const m of itemMenus().filter((e) => e.command.startsWith('licenseManager.grant.'))) {
-      assert.match(m.when ?? '', /^view == licenseManager\.views\.explorer && viewItem =~ \/\(\^\| \)\w+\( \|\$\)\/$/, m.command);
+      if (m.group?.startsWith('inline')) {
+        assert.match(m.when ?? '', new RegExp(String.raw`^view == licenseManager\.views\.inbox && ${token}$`), m.command);
+        continue;
+      }
+      assert.match(m.when ?? '', explorerOrInbox, m.command);
       assert.match(m.group ?? '', m.command.endsWith('.reject') || m.command.endsWith('.delete') ? /^9_destructive@/ : /^2_edit@/);
     }
   });

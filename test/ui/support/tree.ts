@@ -4,6 +4,9 @@ import { poll, type DomElement } from './wait';
 
 export const CONTAINER_ID = 'workbench.view.extension.licenseManager';
 
+/** The explorer's tree (the container also holds the Grants Inbox's). */
+export const EXPLORER_TREE = '.monaco-list[role="tree"][aria-label="Explorer"]';
+
 /** The License Manager viewlet (when its container is open). */
 export function container(page: Page): Locator {
   return page.locator(`[id="${CONTAINER_ID}"]`);
@@ -17,10 +20,10 @@ export function container(page: Page): Locator {
 export async function openContainer(page: Page, timeout = 30_000): Promise<Locator> {
   const view = container(page);
   if (!(await view.isVisible())) {
-    await page.locator('.activitybar .action-item .action-label[aria-label="License Manager"]').click({ timeout });
+    await page.locator('.activitybar .action-item .action-label[aria-label^="License Manager"]').click({ timeout });
   }
   await view.locator('.pane-body').first().waitFor({ state: 'visible', timeout });
-  const rows = view.locator('.monaco-list[role="tree"] .monaco-list-row');
+  const rows = view.locator(`${EXPLORER_TREE} .monaco-list-row`);
   const welcome = view.locator('.welcome-view-content').filter({ visible: true });
   await poll(async () => (await rows.count()) > 0 || (await welcome.count()) > 0, timeout, 'the License Manager explorer to show items or its welcome view');
   return view;
@@ -43,7 +46,7 @@ export interface TreeItemInfo {
 /** Every rendered row of the explorer tree, in display order. */
 export async function treeRows(page: Page): Promise<TreeItemInfo[]> {
   return container(page)
-    .locator('.monaco-list[role="tree"] .monaco-list-row')
+    .locator(`${EXPLORER_TREE} .monaco-list-row`)
     .evaluateAll((rows) =>
       rows
         .map((r) => {
@@ -97,7 +100,7 @@ function escapeRegExp(text: string): string {
 /** The row as rendered now; matches nothing if the tree re-renders and the row moves. */
 function rowLocator(page: Page, row: TreeItemInfo): Locator {
   return container(page)
-    .locator(`.monaco-list[role="tree"] .monaco-list-row[data-index="${row.index}"][aria-level="${row.level}"]`)
+    .locator(`${EXPLORER_TREE} .monaco-list-row[data-index="${row.index}"][aria-level="${row.level}"]`)
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(row.label)}\\s*$`) }) });
 }
 
@@ -281,16 +284,22 @@ export async function clickTreeItemAction(page: Page, path: readonly string[], n
   });
 }
 
-/** Clicks a view title action by its accessible name, e.g. "Refresh" or "Filter…". */
-export async function clickViewAction(page: Page, name: string, timeout = 15_000): Promise<void> {
+/**
+ * Clicks a view title action by its accessible name, e.g. "Refresh" or "Filter…", of the
+ * explorer or of `viewName`. The container holds two views, so their actions are in their
+ * section headers (shown on hover); a lone view has them in the side bar's title.
+ */
+export async function clickViewAction(page: Page, name: string, timeout = 15_000, viewName = 'Explorer'): Promise<void> {
   const view = await openContainer(page, timeout);
-  const sidebar = page.locator('.part.sidebar');
-  const inTitle = sidebar.locator(`.title-actions .action-label[aria-label="${name}"]`).filter({ visible: true });
-  if (await inTitle.count()) {
-    if ((await inTitle.first().getAttribute('aria-disabled')) === 'true') throw new Error(`view action "${name}" is disabled`);
-    await inTitle.first().click({ timeout });
+  const header = view.locator(`.pane-header[aria-label="${viewName} Section"]`);
+  const scope = (await header.count()) ? header : page.locator('.part.sidebar .title-actions');
+  if (await header.count()) await header.hover({ timeout });
+  const action = scope.locator(`.actions .action-label[aria-label="${name}"], .action-label[aria-label="${name}"]`).filter({ visible: true });
+  if (await action.count()) {
+    if ((await action.first().getAttribute('aria-disabled')) === 'true') throw new Error(`view action "${name}" is disabled`);
+    await action.first().click({ timeout });
     return;
   }
-  await view.page().locator('.part.sidebar .title-actions .action-label.codicon-toolbar-more').first().click({ timeout });
+  await scope.locator('.action-label.codicon-toolbar-more').first().click({ timeout });
   await chooseMenuItem(page, name, timeout);
 }

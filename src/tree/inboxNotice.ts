@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { inboxNotice, type InboxItem } from '../model/inbox';
+import { escapeLinks } from '../shared/plainText';
+import type { InboxGrantNode } from './nodes/inboxGrantNode';
+
+/** The text of the announcement of `fresh` waiting grants (AWS names still raw). */
+export function noticeText(fresh: readonly InboxItem[]): string | undefined {
+  const notice = inboxNotice(fresh);
+  if (!notice) return undefined;
+  if (notice.kind === 'many') return vscode.l10n.t('{0} new license grants', notice.count);
+  return vscode.l10n.t('New license grant from {0}: {1} ({2}, {3})', notice.grantor, notice.grantName, notice.profile, notice.region);
+}
+
+/**
+ * Shows one notification for the new waiting grants of a refresh, with Accept…,
+ * Open and Don't show again. `nodeOf` finds the inbox item of an entry key.
+ */
+export function announceNewGrants(fresh: readonly InboxItem[], nodeOf: (key: string) => InboxGrantNode | undefined): void {
+  const text = noticeText(fresh);
+  if (text === undefined) return;
+  const accept = vscode.l10n.t('Accept…');
+  const open = vscode.l10n.t('Open');
+  const never = vscode.l10n.t("Don't show again");
+  // Grant names and accounts are AWS text: shown literally, never as links.
+  void vscode.window.showInformationMessage(escapeLinks(text), accept, open, never).then(async (answer) => {
+    const node = fresh.length === 1 ? nodeOf(fresh[0].key) : undefined;
+    if (answer === accept) {
+      // One grant: accept it; several: the accept command offers the waiting grants.
+      await vscode.commands.executeCommand('licenseManager.grant.accept', node);
+    } else if (answer === open) {
+      if (node) await vscode.commands.executeCommand('licenseManager.resource.openDetails', node);
+      else await vscode.commands.executeCommand('licenseManager.views.inbox.focus');
+    } else if (answer === never) {
+      await vscode.workspace.getConfiguration('licenseManager.inbox').update('notify', false, vscode.ConfigurationTarget.Global);
+    }
+  });
+}
