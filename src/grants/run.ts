@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t, uiText, withProgress } from '../ui/window';
 import { isLicenseManagerError } from '../aws/errors';
 import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
 import type { GrantDeps } from './deps';
@@ -61,8 +62,8 @@ export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutati
   const { ctx, key, name } = spec;
   const outcome = await ctx.services.state.inFlight.tryRun(key, spec.operation, () => send(spec));
   if (outcome.busy) {
-    const text = vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
-    vscode.window.setStatusBarMessage(text, 5000);
+    const text = t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
+    notify.status(text, 5000);
     void notify.info(text);
     ctx.services.log.info(`${spec.operation} on ${key} skipped: ${outcome.running} in flight`);
     return undefined;
@@ -74,8 +75,8 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   const { ctx, profile, region, name } = spec;
   let result: GrantMutationResult;
   try {
-    result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: spec.progress },
+    result = await withProgress(
+      { location: vscode.ProgressLocation.Notification, title: uiText(spec.progress) },
       async () => {
         const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
         return spec.send(factory.get(profile, region), aws.newClientToken());
@@ -88,7 +89,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
   await announceChange(ctx, profile, { ...spec.affected, grantArn: result.GrantArn });
   void notify.info(
-    spec.done?.(result) ?? vscode.l10n.t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
+    uiText(spec.done?.(result)) || t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
   );
   return result;
 }
@@ -96,7 +97,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
 /** Shows what went wrong. Never waits for the user: the in-flight key is released right away. */
 async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
   const { ctx, profile, region, name } = spec;
-  const refresh = vscode.l10n.t('Refresh');
+  const refresh = t('Refresh');
   const reload = (): Promise<void> => announceChange(ctx, profile, spec.affected);
   const offerRefresh = (answer: Thenable<string | undefined>): void => {
     answer.then(
@@ -107,7 +108,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
   if (!isLicenseManagerError(e)) {
     const message = e instanceof Error ? e.message : String(e);
     ctx.services.log.error(`${spec.operation} on ${spec.key} failed: ${message}`);
-    void notify.error(vscode.l10n.t('{0} failed for “{1}”: {2}', spec.operation, name, message));
+    void notify.error(t('{0} failed for “{1}”: {2}', spec.operation, name, message));
     return;
   }
   ctx.services.log.error(`${spec.operation} on ${spec.key} failed (${e.kind}, ${e.details.code}): ${e.message}`);
@@ -115,7 +116,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
     case 'staleVersion': {
       offerRefresh(
         notify.warn(
-          vscode.l10n.t(
+          t(
             'The grant “{0}” changed since it was loaded ({1} refused a stale version). Refresh it and try again.',
             name,
             spec.operation,
@@ -127,7 +128,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
     }
     case 'accessDenied': {
       void notify.error(
-        vscode.l10n.t(
+        t(
           'Access denied: profile “{0}” lacks permission for {1} in {2}. {3}',
           e.details.profile ?? profile,
           e.details.operation ?? spec.operation,
@@ -144,7 +145,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
       offerRefresh(
         notify.error(
-          vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix),
+          t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix),
           refresh,
         ),
       );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { AwsErrorKind } from '../../aws/types';
 import { errorKindLabel } from '../../model/errorKinds';
@@ -86,9 +87,9 @@ export class MessageNode extends ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.description = this.options.description;
-    item.tooltip = this.options.tooltip ?? this.options.description;
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
+    setItemText(item, 'description', uiText(this.options.description));
+    setItemText(item, 'tooltip', uiText(this.options.tooltip ?? this.options.description, { multiline: true }));
     item.iconPath = ICONS[this.kind];
     item.contextValue = contextValue({ node: 'message', retry: this.retryable });
     if (this.options.retry) {

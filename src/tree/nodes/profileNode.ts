@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { isLicenseManagerError, type LicenseManagerError } from '../../aws/errors';
 import type { CredentialKind, ProfileInfo } from '../../aws/types';
 import { contextValue } from '../contextValue';
@@ -78,9 +79,9 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(uiText(this.name), vscode.TreeItemCollapsibleState.Collapsed);
     const problem = this.credentialError ? vscode.l10n.t('credentials problem') : this.info.problem ? vscode.l10n.t('configuration problem') : undefined;
-    item.description = [this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ');
+    setItemText(item, 'description', uiText([this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ')));
     const lines = [
       this.name,
       vscode.l10n.t('Account: {0}', this.account ?? vscode.l10n.t('not known until something loads')),
@@ -90,7 +91,7 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
       this.info.problem,
       this.credentialError ? describeError(this.credentialError).details : undefined,
     ];
-    item.tooltip = lines.filter(Boolean).join('\n');
+    setItemText(item, 'tooltip', uiText(lines.filter(Boolean).join('\n'), { multiline: true }));
     item.iconPath = problem
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('account');
