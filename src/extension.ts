@@ -6,6 +6,7 @@ import { DetailPanelManager } from './panels/detailPanelManager';
 import { createAwsLoader, type Services } from './services';
 import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
+import { watchSsoCache } from './tree/ssoCacheWatcher';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -37,6 +38,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels,
     json,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
+    // A sign-in (or sign-out) changes the SSO token cache: load again with the new token.
+    watchSsoCache(() => {
+      log.info('SSO token cache changed; reloading the explorer');
+      void explorer.reloadProfiles();
+    }),
   );
   registerCommands({ services, explorer, panels, json });
   log.info('License Manager Explorer activated');

@@ -16,6 +16,7 @@ import { deactivateGrant } from './deactivateGrant';
 import { createGrantVersion } from './createGrantVersion';
 import { deleteGrant } from './deleteGrant';
 import { createGrant } from './createGrant';
+import { signIn } from './signIn';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -37,6 +38,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   createGrantVersion,
   deleteGrant,
   createGrant,
+  signIn,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

@@ -138,17 +138,21 @@ async function reportFailure(spec: GrantActionSpec, e: unknown): Promise<void> {
       );
       return;
     }
-    default: {
-      const fix = e.details.fix ? ` ${e.details.fix}` : '';
-      // The outcome of a failed write may be unknown (e.g. the connection dropped after the
-      // service committed): reload so the views show the service's state, never a guess.
-      if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
-      offerRefresh(
-        notify.error(
-          t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix),
-          refresh,
-        ),
+    case 'credentials': {
+      if (!e.details.fix?.startsWith('aws sso login')) break;
+      const signIn = vscode.l10n.t('Sign in');
+      notify.error(t('{0} failed for “{1}”: {2} {3}', spec.operation, name, e.message, e.details.fix), signIn).then(
+        (a) => (a === signIn ? vscode.commands.executeCommand('licenseManager.profile.signIn', profile) : undefined),
+        () => undefined,
       );
+      return;
     }
   }
+  const fix = e.details.fix ? ` ${e.details.fix}` : '';
+  // The outcome of a failed write may be unknown (e.g. the connection dropped after the
+  // service committed): reload so the views show the service's state, never a guess.
+  if (e.kind === 'service' || e.kind === 'network' || e.kind === 'throttled') await reload();
+  offerRefresh(
+    notify.error(t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, errorKindLabel(vscode.l10n.t, e.kind), e.message + fix), refresh),
+  );
 }

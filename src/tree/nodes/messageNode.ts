@@ -15,6 +15,8 @@ export interface MessageOptions {
   readonly retry?: () => unknown;
   /** Run when the item is clicked, when there is nothing to retry. */
   readonly command?: vscode.Command;
+  /** Offers Sign in (an SSO profile whose token is missing or expired). */
+  readonly ssoSignIn?: boolean;
   /** Distinguishes two messages of one kind under one parent. */
   readonly key?: string;
 }
@@ -91,7 +93,7 @@ export class MessageNode extends ExplorerNode {
     setItemText(item, 'description', uiText(this.options.description));
     setItemText(item, 'tooltip', uiText(this.options.tooltip ?? this.options.description, { multiline: true }));
     item.iconPath = ICONS[this.kind];
-    item.contextValue = contextValue({ node: 'message', retry: this.retryable });
+    item.contextValue = contextValue({ node: 'message', retry: this.retryable, ssoSignIn: this.options.ssoSignIn });
     if (this.options.retry) {
       item.command = { command: 'licenseManager.explorer.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] };
     } else if (this.options.command) {

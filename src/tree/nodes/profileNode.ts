@@ -95,7 +95,7 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
     item.iconPath = problem
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('account');
-    item.contextValue = contextValue({ node: 'profile' });
+    item.contextValue = contextValue({ node: 'profile', ssoSignIn: this.needsSignIn });
     return item;
   }
 
@@ -111,6 +111,7 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
           description: d.fix ? vscode.l10n.t('Fix: {0}', d.fix) : d.message,
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry after fixing the credentials.')}`,
           retry: () => this.retryCredentials(),
+          ssoSignIn: this.needsSignIn,
         }),
       );
     }
@@ -142,6 +143,11 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   override reset(): void {
     this.credentialError = undefined;
     for (const r of this.regions.values()) r.reset();
+  }
+
+  /** An SSO profile whose token is missing or expired: offers Sign in. */
+  get needsSignIn(): boolean {
+    return this.info.kind === 'sso' && this.credentialError !== undefined;
   }
 
   private async retryCredentials(): Promise<void> {
