@@ -197,6 +197,17 @@ describe('explorer credential problems (emulator)', () => {
     });
   }
 
+  it('offers Sign in on an SSO profile without a token, and only there', async () => {
+    await children(api, await path(api, 'sso-nologin', 'us-east-1', 'Received grants'));
+    await children(api, await path(api, 'broken', 'us-east-1', 'Received grants'));
+    const sso = await path(api, 'sso-nologin');
+    assert.ok(tokens(api, sso).includes('ssoSignIn'), `profile: ${tokens(api, sso).join(' ')}`);
+    assert.ok(tokens(api, (await children(api, sso))[0]).includes('ssoSignIn'), 'its credentials item');
+    const broken = await path(api, 'broken');
+    assert.ok(!tokens(api, broken).includes('ssoSignIn'), 'a profile with keys is not offered SSO sign-in');
+    assert.ok(!tokens(api, (await children(api, broken))[0]).includes('ssoSignIn'));
+  });
+
   it('clears the problem once the credentials work again', async () => {
     writeFileSync(env.current.credentialsFile, '[broken]\naws_access_key_id = AKIAEXPLORERVENDOR01\naws_secret_access_key = explorerVendorSecret000000000000000000001\n');
     const profile = await path(api, 'broken');
