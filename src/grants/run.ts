@@ -214,6 +214,9 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
     );
     return;
   }
-  const unchanged = notLanded ? ` ${vscode.l10n.t('Nothing was changed.')}` : '';
-  offerRefresh(notify.error(t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kind, e.message + fix + unchanged), refresh));
+  // "Nothing was changed." stays in the message itself: an argument may be cut at its length limit.
+  const text = notLanded
+    ? t('{0} failed for “{1}” ({2}): {3} Nothing was changed.', spec.operation, name, kind, e.message + fix)
+    : t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kind, e.message + fix);
+  offerRefresh(notify.error(text, refresh));
 }

@@ -269,7 +269,7 @@ describe('explorer with hostile strings (emulator)', () => {
             if (!('resource' in n)) continue;
             const data = (n as unknown as { data: Record<string, unknown> }).data;
             const name = data.GrantName ?? data.Name;
-            if (typeof name === 'string' && (name.startsWith('[Open terms]') || name.startsWith('Looo'))) found.set(`${label(api, n)}|${name.length}`, item(api, n));
+            if (typeof name === 'string' && (name.startsWith('[Open terms]') || name.startsWith('Looo'))) found.set(`${(n as unknown as { resource: { kind: string } }).resource.kind}|${label(api, n)}|${name.length}`, item(api, n));
           }
         }
       }
