@@ -26,6 +26,40 @@ const layer = (files, patterns, paths = []) => ({
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] },
 });
 
+/** Syntax no file may use. */
+const baseSyntax = [
+  {
+    selector: "CallExpression[callee.object.name=/^(describe|it|context|suite|test|specify)$/][callee.property.name=/^(only|skip)$/]",
+    message: 'No .only or .skip in committed tests.',
+  },
+  {
+    selector: "CallExpression[callee.name=/^(xit|xdescribe|xcontext|xspecify)$/]",
+    message: 'No skipped tests.',
+  },
+  {
+    selector: "BinaryExpression[operator='instanceof'][right.name='LicenseManagerError']",
+    message: 'Use isLicenseManagerError(): errors may cross module copies.',
+  },
+];
+
+/** Surfaces where VS Code renders text: only src/ui/ reaches them, with texts made by uiText() or t(). */
+const uiSurface = 'Show text through src/ui/window (texts are UiText, made by uiText() or t()).';
+const uiSyntax = [
+  ...baseSyntax,
+  {
+    selector:
+      "MemberExpression[object.object.name='vscode'][object.property.name='window'][property.name=/^(show(Information|Warning|Error)Message|showQuickPick|showInputBox|withProgress|createQuickPick|createInputBox|createStatusBarItem|setStatusBarMessage)$/]",
+    message: uiSurface,
+  },
+  { selector: "NewExpression[callee.object.name='vscode'][callee.property.name=/^(TreeItem|MarkdownString|StatusBarItem)$/]", message: uiSurface },
+  {
+    selector: "AssignmentExpression > MemberExpression.left[property.name=/^(label|description|tooltip|title|detail|placeholder|prompt|validationMessage|text)$/]",
+    message: uiSurface,
+  },
+  { selector: "TSAsExpression[typeAnnotation.typeName.name='UiText']", message: 'Only uiText() and t() make UiText.' },
+  { selector: "ImportSpecifier[imported.name='window'], VariableDeclarator[init.name='vscode'] > ObjectPattern", message: uiSurface },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'out/', 'dist/', 'media/dist/', '.vscode-test/', 'test-results/', '**/*.d.ts'],
@@ -47,24 +81,11 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name=/^(describe|it|context|suite|test|specify)$/][callee.property.name=/^(only|skip)$/]",
-          message: 'No .only or .skip in committed tests.',
-        },
-        {
-          selector: "CallExpression[callee.name=/^(xit|xdescribe|xcontext|xspecify)$/]",
-          message: 'No skipped tests.',
-        },
-        {
-          selector: "BinaryExpression[operator='instanceof'][right.name='LicenseManagerError']",
-          message: 'Use isLicenseManagerError(): errors may cross module copies.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...baseSyntax],
     },
   },
   layer(['src/**/*.ts'], [sdkRule, awsRuntime]),
+  { files: ['src/**/*.ts'], ignores: ['src/ui/**', 'src/shared/plainText.ts'], rules: { 'no-restricted-syntax': ['error', ...uiSyntax] } },
   layer(['src/tree/**/*.ts'], [sdkRule, awsRuntime, commands]),
   layer(['src/panels/**/*.ts', 'src/documents/**/*.ts', 'src/grants/**/*.ts'], [sdkRule, awsRuntime, commands, tree]),
   layer(['src/data/**/*.ts', 'src/state/**/*.ts'], [sdkRule, awsRuntime, views]),

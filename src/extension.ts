@@ -8,6 +8,7 @@ import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { ResourceNode } from './tree/nodes/resourceNode';
+import { watchSsoCache } from './tree/ssoCacheWatcher';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -44,6 +45,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels,
     json,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
+    // A sign-in (or sign-out) changes the SSO token cache: load again with the new token.
+    watchSsoCache(() => {
+      log.info('SSO token cache changed; reloading the explorer');
+      void explorer.reloadProfiles();
+    }),
   );
   registerCommands({ services, explorer, panels, json, inbox });
   log.info('License Manager Explorer activated');

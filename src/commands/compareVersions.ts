@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { listVersions, openVersionDiff, resourceName } from '../documents/versionDiff';
 import { inputSteps, runSteps } from '../grants/multiStepInput';
-import { escapeIcons } from '../shared/plainText';
+import { notify, t, uiText, type UiPickItem } from '../ui/window';
 import { versionedHolder } from './compareWithPrevious';
 import type { CommandDefinition } from './register';
 
-interface VersionItem extends vscode.QuickPickItem {
+interface VersionItem extends UiPickItem {
   readonly version: string;
 }
 
@@ -18,21 +18,21 @@ interface Answers {
 export const compareVersions: CommandDefinition = {
   id: 'licenseManager.resource.compareVersions',
   async run(ctx, arg?: unknown) {
-    const title = vscode.l10n.t('Compare Versions');
+    const title = t('Compare Versions');
     const holder = await versionedHolder(ctx, arg, title);
-    const name = escapeIcons(resourceName(holder));
+    const name = resourceName(holder);
     const versions = await listVersions(ctx.services, holder);
     if (versions.length < 2) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has only one version.', name));
+      void notify.info(t('{0} has only one version.', name));
       return;
     }
     const items: VersionItem[] = [...versions].reverse().map((v) => ({
       version: v.version,
-      label: vscode.l10n.t('Version {0}', v.version),
-      description: v.description ? escapeIcons(v.description) : undefined,
+      label: t('Version {0}', v.version),
+      description: v.description ? uiText(v.description) : undefined,
     }));
     const step = inputSteps<Answers>();
-    const answers = await runSteps<Answers>(vscode.l10n.t('Compare Versions of {0}', name), [
+    const answers = await runSteps<Answers>(t('Compare Versions of {0}', name), [
       step.pick('first', { placeholder: vscode.l10n.t('Select the first version'), items }),
       step.pick('second', { placeholder: vscode.l10n.t('Select the version to compare it with'), items: items.slice(1).concat(items.slice(0, 1)) }),
     ]);

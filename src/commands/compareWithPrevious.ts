@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { currentVersion, openVersionDiff, previousVersion, resourceName } from '../documents/versionDiff';
 import { historyKind } from '../model/history';
 import { isResourceHolder, type ResourceHolder } from '../model/resources';
-import { escapeIcons } from '../shared/plainText';
+import { notify, t, type UiText } from '../ui/window';
 import { pickLoadedResource } from '../tree/pickers';
 import type { CommandContext, CommandDefinition } from './register';
 
 /** A grant or license: the argument when it is one, else a pick among the loaded ones. */
-export async function versionedHolder(ctx: CommandContext, arg: unknown, title: string): Promise<ResourceHolder> {
+export async function versionedHolder(ctx: CommandContext, arg: unknown, title: UiText): Promise<ResourceHolder> {
   if (isResourceHolder(arg) && historyKind(arg.resource.kind)) return arg;
   return pickLoadedResource(ctx.explorer, title, true, {
     accept: (n) => historyKind(n.resource.kind) !== undefined,
@@ -22,12 +22,12 @@ export async function versionedHolder(ctx: CommandContext, arg: unknown, title: 
 export const compareWithPrevious: CommandDefinition = {
   id: 'licenseManager.resource.compareWithPrevious',
   async run(ctx, arg?: unknown, version?: unknown) {
-    const holder = await versionedHolder(ctx, arg, vscode.l10n.t('Compare with Previous Version'));
+    const holder = await versionedHolder(ctx, arg, t('Compare with Previous Version'));
     const newer = typeof version === 'string' && /^[1-9][0-9]{0,9}$/.test(version) ? version : currentVersion(holder);
-    if (newer === undefined) throw new Error(vscode.l10n.t('{0} has no version number.', escapeIcons(resourceName(holder))));
+    if (newer === undefined) throw new Error(t('{0} has no version number.', resourceName(holder)));
     const older = await previousVersion(ctx.services, holder, newer);
     if (older === undefined) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no version before version {1}.', escapeIcons(resourceName(holder)), newer));
+      void notify.info(t('{0} has no version before version {1}.', resourceName(holder), newer));
       return;
     }
     await openVersionDiff(ctx.services, ctx.json, holder, older, newer);

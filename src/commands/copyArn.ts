@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify, t } from '../ui/window';
 import { isResourceHolder } from '../model/resources';
 import { pickLoadedResource } from '../tree/pickers';
 import type { CommandDefinition } from './register';
@@ -7,11 +8,11 @@ import type { CommandDefinition } from './register';
 export const copyArn: CommandDefinition = {
   id: 'licenseManager.resource.copyArn',
   async run({ explorer }, arg?: unknown) {
-    const holder = isResourceHolder(arg) ? arg : await pickLoadedResource(explorer, vscode.l10n.t('Copy the ARN of'), true);
+    const holder = isResourceHolder(arg) ? arg : await pickLoadedResource(explorer, t('Copy the ARN of'), true);
     const arn = holder.resource.arn;
-    if (!arn) throw new Error(vscode.l10n.t('This item has no ARN.'));
+    if (!arn) throw new Error(t('This item has no ARN.'));
     await vscode.env.clipboard.writeText(arn);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ARN to the clipboard'), 3000);
+    notify.status(t('Copied the ARN to the clipboard'), 3000);
     return arn;
   },
 };

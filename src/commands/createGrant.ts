@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uiText, type UiPickItem } from '../ui/window';
 import { problemText } from '../grants/messages';
 import { resolveLicense } from '../grants/resolve';
 import { runGrantAction } from '../grants/run';
@@ -21,7 +22,7 @@ interface GrantAnswers {
   principal: string;
   region: RegionItem;
   otherRegion?: string;
-  ops: vscode.QuickPickItem[];
+  ops: UiPickItem[];
 }
 
 export const createGrant: CommandDefinition = {
@@ -58,7 +59,7 @@ export const createGrant: CommandDefinition = {
       ),
       s.many('ops', {
         placeholder: vscode.l10n.t('Operations the grantee may perform (limited to what the license allows)'),
-        items: grantableOperations(target.kind, target.license).map((op) => ({ label: op, picked: op !== 'CreateGrant' })),
+        items: grantableOperations(target.kind, target.license).map((op) => ({ label: uiText(op), picked: op !== 'CreateGrant' })),
         check: (items) => problemText(checkAllowedOperations(items.map((i) => i.label)), ''),
       }),
     ]);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t, uiText, type UiPickItem } from '../ui/window';
 import { notify, problemText } from '../grants/messages';
 import { statusReasonInput } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
@@ -16,10 +17,10 @@ import type { CommandDefinition } from './register';
 
 /** The answers of New Grant Version; `name` and `ops` only from the grantor's side. */
 interface VersionAnswers {
-  status: vscode.QuickPickItem;
+  status: UiPickItem;
   reason: string;
   name?: string;
-  ops?: vscode.QuickPickItem[];
+  ops?: UiPickItem[];
 }
 
 export const createGrantVersion: CommandDefinition = {
@@ -37,8 +38,8 @@ export const createGrantVersion: CommandDefinition = {
       s.pick('status', {
         placeholder: vscode.l10n.t('Status of the new version of “{0}”', name),
         items: nextStatusesFor(grant.GrantStatus).map((st) => ({
-          label: st,
-          description: st === grant.GrantStatus ? vscode.l10n.t('current, keep') : undefined,
+          label: uiText(st),
+          description: st === grant.GrantStatus ? t('current, keep') : undefined,
         })),
       }),
       s.text(
@@ -58,7 +59,7 @@ export const createGrantVersion: CommandDefinition = {
         'ops',
         {
           placeholder: vscode.l10n.t('Allowed operations (the current ones are selected)'),
-          items: amendableOperations(current).map((op) => ({ label: op, picked: current.includes(op) })),
+          items: amendableOperations(current).map((op) => ({ label: uiText(op), picked: current.includes(op) })),
           check: (items) => problemText(checkAllowedOperations(items.map((i) => i.label)), ''),
         },
         amend,
@@ -72,7 +73,7 @@ export const createGrantVersion: CommandDefinition = {
     const newStatus = status.label !== grant.GrantStatus ? status.label : undefined;
     if (newStatus === undefined && reason === undefined && newName === undefined && newOps === undefined) {
       void notify.info(
-        vscode.l10n.t('Nothing changed, so no new version of “{0}” was created.', name),
+        t('Nothing changed, so no new version of “{0}” was created.', name),
       );
       return undefined;
     }

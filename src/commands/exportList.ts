@@ -7,11 +7,9 @@ import { csvKindOf, exportFetcher } from '../data/exportSource';
 import { errorKindLabel } from '../model/errorKinds';
 import { exportFileName } from '../model/fileNames';
 import { Cancelled } from '../shared/cancelled';
-import { escapeIcons, escapeLinks } from '../shared/plainText';
 import { exportableOf, loadedExportables, type Exportable } from '../tree/exportable';
+import { notify, showQuickPick, t, uiText, withProgress } from '../ui/window';
 import type { CommandContext, CommandDefinition } from './register';
-
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** globalState key of the format chosen last. */
 const FORMAT_KEY = 'licenseManager.export.format';
@@ -52,8 +50,8 @@ async function pickList({ explorer, services }: CommandContext): Promise<Exporta
   if (lists.length === 0) {
     throw new Error(t('No list is loaded in the explorer yet. Expand a region, or a license configuration, then export one of its lists.'));
   }
-  const picked = await vscode.window.showQuickPick(
-    lists.map((e) => ({ label: escapeIcons(e.title), exportable: e })),
+  const picked = await showQuickPick(
+    lists.map((e) => ({ label: uiText(e.title), exportable: e })),
     { title: t('Export which list?'), ignoreFocusOut: true },
   );
   if (!picked) throw new Cancelled();
@@ -63,10 +61,10 @@ async function pickList({ explorer, services }: CommandContext): Promise<Exporta
 async function pickFormat(state: vscode.Memento): Promise<ExportFormat> {
   const last = state.get<string>(FORMAT_KEY);
   const items = [
-    { label: 'CSV', description: t('one row per item, for spreadsheets'), format: 'csv' as const },
-    { label: 'JSON', description: t("the service's objects as they are"), format: 'json' as const },
+    { label: uiText('CSV'), description: t('one row per item, for spreadsheets'), format: 'csv' as const },
+    { label: uiText('JSON'), description: t("the service's objects as they are"), format: 'json' as const },
   ].sort((a, b) => Number(b.format === last) - Number(a.format === last));
-  const picked = await vscode.window.showQuickPick(items, { title: t('Export format'), ignoreFocusOut: true });
+  const picked = await showQuickPick(items, { title: t('Export format'), ignoreFocusOut: true });
   if (!picked) throw new Cancelled();
   await state.update(FORMAT_KEY, picked.format);
   return picked.format;
@@ -93,7 +91,7 @@ function reasonOf(cause: unknown): string {
 function announce(e: Exportable, target: string, count: number): void {
   const open = t('Open File');
   const reveal = t('Reveal');
-  void vscode.window.showInformationMessage(t('Exported {0} to {1}', e.count(count), basename(target)), open, reveal).then((choice) => {
+  void notify.info(t('Exported {0} to {1}', e.count(count), basename(target)), open, reveal).then((choice) => {
     const uri = vscode.Uri.file(target);
     if (choice === open) void vscode.commands.executeCommand('vscode.open', uri);
     else if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', uri);
@@ -119,8 +117,8 @@ export const exportList: CommandDefinition = {
     if (options.signal?.aborted) stop();
     options.signal?.addEventListener('abort', stop, { once: true });
     try {
-      const count = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: escapeLinks(t('Exporting {0}', e.title)), cancellable: true },
+      const count = await withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('Exporting {0}', e.title), cancellable: true },
         async (progress, token) => {
           const cancel = token.onCancellationRequested(stop);
           try {
@@ -146,13 +144,11 @@ export const exportList: CommandDefinition = {
     } catch (err) {
       if (!isExportError(err)) throw err;
       if (err.reason === 'cancelled') {
-        void vscode.window.showInformationMessage(t('Export cancelled; nothing was written.'));
+        void notify.info(t('Export cancelled; nothing was written.'));
         return { outcome: 'cancelled', count: err.count, target };
       }
       services.log.error(`export to ${target} failed after ${err.count} items: ${reasonOf(err.cause)}`);
-      void vscode.window.showErrorMessage(
-        escapeLinks(t('Export failed after {0}: {1}; the file was not written.', e.count(err.count), reasonOf(err.cause))),
-      );
+      void notify.error(t('Export failed after {0}: {1}; the file was not written.', e.count(err.count), reasonOf(err.cause)));
       return { outcome: 'failed', count: err.count, target };
     } finally {
       options.signal?.removeEventListener('abort', stop);

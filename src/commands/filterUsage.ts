@@ -1,5 +1,4 @@
-import * as vscode from 'vscode';
-import { escapeIcons } from '../shared/plainText';
+import { showQuickPick, t, uiText } from '../ui/window';
 import { UsageListNode } from '../tree/nodes/usageListNode';
 import { pickUsageFilter } from '../tree/pickers';
 import { isStringRecord, type UsageFilter } from '../model/rules';
@@ -15,17 +14,17 @@ export const filterUsage: CommandDefinition = {
     let node = arg instanceof UsageListNode ? arg : undefined;
     if (!node) {
       const lists = explorer.loadedNodes().filter((n): n is UsageListNode => n instanceof UsageListNode);
-      if (lists.length === 0) throw new Error(vscode.l10n.t('Expand a license configuration in the explorer first.'));
-      const picked = await vscode.window.showQuickPick(
+      if (lists.length === 0) throw new Error(t('Expand a license configuration in the explorer first.'));
+      const picked = await showQuickPick(
         lists.map((l) => {
           const label = l.parent?.getTreeItem().label;
           return {
             node: l,
-            label: escapeIcons(typeof label === 'string' ? label : l.configurationArn),
-            detail: escapeIcons(l.configurationArn),
+            label: uiText(typeof label === 'string' ? label : l.configurationArn),
+            detail: uiText(l.configurationArn),
           };
         }),
-        { title: vscode.l10n.t('Filter the usage of which configuration?'), ignoreFocusOut: true },
+        { title: t('Filter the usage of which configuration?'), ignoreFocusOut: true },
       );
       if (!picked) throw new Cancelled();
       node = picked.node;

@@ -20,6 +20,7 @@ import { exportList } from './exportList';
 import { compareWithPrevious } from './compareWithPrevious';
 import { compareVersions } from './compareVersions';
 import { refreshInbox } from './refreshInbox';
+import { signIn } from './signIn';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -45,6 +46,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   compareWithPrevious,
   compareVersions,
   refreshInbox,
+  signIn,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

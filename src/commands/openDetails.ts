@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { createQuickPick, notify, setTexts, uiText, type UiPickItem } from '../ui/window';
 import { gatherAcross, selectedTargets, showsReceivedHere } from '../data/fanOut';
 import { listFirstPages } from '../data/firstPages';
 import { isResourceHolder, type ResourceHolder } from '../model/resources';
@@ -9,11 +9,11 @@ import type { CommandContext, CommandDefinition } from './register';
 
 const PICK_PAGE = 100;
 
-interface HolderItem extends vscode.QuickPickItem {
+interface HolderItem extends UiPickItem {
   readonly holder: ResourceHolder;
 }
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
+const t = (message: string, ...args: Array<string | number | boolean>): string => t(message, ...args);
 
 /**
  * Lists the first page of each list in every selected (profile, region) into a quick
@@ -24,14 +24,12 @@ const t = (message: string, ...args: Array<string | number | boolean>): string =
 async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
   const selection = await ctx.services.state.selection();
   if (selectedTargets(selection).length === 0) {
-    void vscode.window.showInformationMessage(t('Select an AWS profile and region in the License Manager explorer first.'));
+    void notify.info(uiText(t('Select an AWS profile and region in the License Manager explorer first.')));
     throw new Cancelled();
   }
   const factory = await ctx.services.clients();
   const abort = new AbortController();
-  const qp = vscode.window.createQuickPick<HolderItem>();
-  qp.title = t('Open Details');
-  qp.placeholder = t('Pick a license configuration, license or grant');
+  const qp = createQuickPick<HolderItem>({ title: uiText(t('Open Details')), placeholder: uiText(t('Pick a license configuration, license or grant')) });
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
@@ -58,7 +56,7 @@ async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
         qp.items = found.items.map((holder) => ({ ...describeHolder(t, holder), holder }));
         if (found.pending > 0) return;
         qp.busy = false;
-        if (failed > 0) qp.placeholder = t('Pick a resource ({0} lists could not be loaded; see the output log)', failed);
+        if (failed > 0) setTexts(qp, { placeholder: uiText(t('Pick a resource ({0} lists could not be loaded; see the output log)', failed)) });
       },
     },
   );

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { t } from '../ui/window';
 import { isResourceHolder } from '../model/resources';
 import { pickLoadedResource } from '../tree/pickers';
 import type { CommandDefinition } from './register';
@@ -7,7 +7,7 @@ import type { CommandDefinition } from './register';
 export const openJson: CommandDefinition = {
   id: 'licenseManager.resource.openJson',
   async run({ explorer, json }, arg?: unknown) {
-    const holder = isResourceHolder(arg) ? arg : await pickLoadedResource(explorer, vscode.l10n.t('Open as JSON'));
+    const holder = isResourceHolder(arg) ? arg : await pickLoadedResource(explorer, t('Open as JSON'));
     await json.open(holder);
   },
 };

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { notify, uiText } from '../ui/window';
 import type { JsonDocumentProvider } from '../documents/jsonDocumentProvider';
 import type { DetailPanelManager } from '../panels/detailPanelManager';
 import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
-import { escapeLinks } from '../shared/plainText';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
 
@@ -40,7 +40,7 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
         }
         const message = e instanceof Error ? e.message : String(e);
         log.error(`command ${def.id} failed: ${message}`);
-        void vscode.window.showErrorMessage(escapeLinks(message));
+        void notify.error(uiText(message));
         return undefined;
       }
     }),

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { notify, t } from '../ui/window';
 import { pickProfiles } from '../tree/pickers';
 import type { CommandDefinition } from './register';
 
@@ -8,7 +8,7 @@ export const selectProfiles: CommandDefinition = {
   async run({ services: { state } }, arg?: unknown) {
     const profiles = await state.profiles();
     if (profiles.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No AWS profiles were found. Add one with `aws configure`.'));
+      void notify.info(t('No AWS profiles were found. Add one with `aws configure`.'));
       return;
     }
     const names =

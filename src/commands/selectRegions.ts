@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../ui/window';
 import { ProfileNode } from '../tree/nodes/profileNode';
 import { pickProfile, pickRegions } from '../tree/pickers';
 import type { CommandDefinition } from './register';
@@ -14,7 +15,7 @@ export const selectRegions: CommandDefinition = {
         ? arg.name
         : typeof arg === 'string'
           ? arg
-          : await pickProfile(selected.length ? selected : profiles.map((p) => p.name), vscode.l10n.t('Select regions for which profile?'));
+          : await pickProfile(selected.length ? selected : profiles.map((p) => p.name), t('Select regions for which profile?'));
     const info = profiles.find((p) => p.name === name);
     if (!info) throw new Error(vscode.l10n.t('Profile {0} was not found.', name));
     const chosen =

@@ -10,7 +10,7 @@ import { historyKind, versionDiffTitle } from '../model/history';
 import type { ResourceHolder, ResourceRef } from '../model/resources';
 import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
-import { escapeIcons } from '../shared/plainText';
+import { t, uiText, withProgress as showProgress, type UiText } from '../ui/window';
 import type { JsonDocumentProvider } from './jsonDocumentProvider';
 
 /** One version as a pick shows it. */
@@ -42,8 +42,8 @@ function kindOf(ref: ResourceRef): 'grant' | 'license' {
 }
 
 /** Runs AWS calls under a cancellable progress notification. */
-function withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
+function withProgress<T>(title: UiText, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return showProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort(new Cancelled()));
     try {
@@ -65,7 +65,7 @@ function withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T
 export function listVersions(services: Services, holder: ResourceHolder): Thenable<VersionChoice[]> {
   const ref = holder.resource;
   const kind = kindOf(ref);
-  return withProgress(vscode.l10n.t('Reading the versions of {0}…', escapeIcons(resourceName(holder))), async (signal) => {
+  return withProgress(t('Reading the versions of {0}…', resourceName(holder)), async (signal) => {
     const api = (await services.clients()).get(ref.profile, ref.region);
     if (kind === 'license') {
       const versions = await loadLicenseVersions(api, ref.arn, { signal });
@@ -101,11 +101,11 @@ export async function openVersionDiff(
   const kind = kindOf(ref);
   const [older, newer] = [a, b].sort(byNumber);
   const name = resourceName(holder);
-  const [left, right] = await withProgress(vscode.l10n.t('Reading versions {0} and {1} of {2}…', older, newer, escapeIcons(name)), async (signal) => {
+  const [left, right] = await withProgress(t('Reading versions {0} and {1} of {2}…', older, newer, name), async (signal) => {
     const api = (await services.clients()).get(ref.profile, ref.region);
     return Promise.all([older, newer].map((v) => loadVersion(api, kind, ref.arn, v, { signal }) as Promise<Grant | License>));
   });
   const leftUri = json.putVersion(ref, older, left);
   const rightUri = json.putVersion(ref, newer, right);
-  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, versionDiffTitle(name, older, newer), { preview: false });
+  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, uiText(versionDiffTitle(name, older, newer)), { preview: false });
 }

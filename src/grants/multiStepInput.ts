@@ -5,6 +5,7 @@
  * input (rejects with `vscode.CancellationError`, so nothing is sent).
  */
 import * as vscode from 'vscode';
+import { createInputBox, createQuickPick, setTexts, uiText, type UiPickItem, type UiText } from '../ui/window';
 import { StepFlow, type StepPosition, type StepSpec } from '../shared/stepFlow';
 
 const BACK = Symbol('back');
@@ -26,8 +27,8 @@ export interface InputStep<A> extends StepSpec<A> {
 /** The keys of `A` whose answers are of type `V`. */
 type KeysOf<A, V> = { [K in keyof A]-?: A[K] extends V | undefined ? K : never }[keyof A] & string;
 /** The item type of a pick answer / of a multi-select answer. */
-type ItemOf<V> = NonNullable<V> extends vscode.QuickPickItem ? NonNullable<V> : never;
-type ItemsOf<V> = NonNullable<V> extends (infer T extends vscode.QuickPickItem)[] ? T : never;
+type ItemOf<V> = NonNullable<V> extends UiPickItem ? NonNullable<V> : never;
+type ItemsOf<V> = NonNullable<V> extends (infer T extends UiPickItem)[] ? T : never;
 type When<A> = ((answers: Partial<A>) => boolean) | undefined;
 
 export interface TextStepOptions {
@@ -39,12 +40,12 @@ export interface TextStepOptions {
   readonly validate: (value: string) => string | undefined;
 }
 
-export interface PickStepOptions<T extends vscode.QuickPickItem> {
+export interface PickStepOptions<T extends UiPickItem> {
   readonly placeholder: string;
   readonly items: readonly T[];
 }
 
-export interface ManyStepOptions<T extends vscode.QuickPickItem> extends PickStepOptions<T> {
+export interface ManyStepOptions<T extends UiPickItem> extends PickStepOptions<T> {
   /** A message while the selection is invalid (shown in the pick); OK is refused meanwhile. */
   readonly check: (chosen: readonly T[]) => string | undefined;
 }
@@ -77,7 +78,7 @@ function settle<Q extends vscode.InputBox | vscode.QuickPick<vscode.QuickPickIte
   wire: (resolve: (answer: Outcome) => void, subs: vscode.Disposable[]) => void,
 ): Promise<Outcome> {
   const subs: vscode.Disposable[] = [];
-  input.title = args.title;
+  setTexts(input as vscode.QuickPick<UiPickItem> | vscode.InputBox, { title: uiText(args.title) });
   input.ignoreFocusOut = true;
   input.buttons = args.back ? [vscode.QuickInputButtons.Back] : [];
   return new Promise<Outcome>((resolve, reject) => {
@@ -105,17 +106,16 @@ export function inputSteps<A extends object>() {
         key,
         when,
         show(args) {
-          const box = vscode.window.createInputBox();
-          box.prompt = o.prompt;
-          box.placeholder = o.placeholder;
+          const box = createInputBox({ prompt: uiText(o.prompt), placeholder: uiText(o.placeholder) });
+          const check = (v: string): UiText | undefined => (o.validate(v) === undefined ? undefined : uiText(o.validate(v)));
           box.value = typeof args.previous === 'string' ? args.previous : (o.value ?? '');
-          if (box.value !== '') box.validationMessage = o.validate(box.value);
+          if (box.value !== '') setTexts(box, { validationMessage: check(box.value) });
           return settle(box, args, (resolve, subs) =>
             subs.push(
-              box.onDidChangeValue((v) => (box.validationMessage = o.validate(v))),
+              box.onDidChangeValue((v) => setTexts(box, { validationMessage: check(v) })),
               box.onDidAccept(() => {
-                const problem = o.validate(box.value);
-                box.validationMessage = problem;
+                const problem = check(box.value);
+                setTexts(box, { validationMessage: problem });
                 if (problem === undefined) resolve(box.value);
               }),
             ),
@@ -130,8 +130,7 @@ export function inputSteps<A extends object>() {
         key,
         when,
         show(args) {
-          const qp = vscode.window.createQuickPick<T>();
-          qp.placeholder = o.placeholder;
+          const qp = createQuickPick<T>({ placeholder: uiText(o.placeholder) });
           qp.matchOnDescription = true;
           qp.matchOnDetail = true;
           qp.items = o.items;
@@ -156,20 +155,20 @@ export function inputSteps<A extends object>() {
         key,
         when,
         show(args) {
-          const qp = vscode.window.createQuickPick<T>();
+          const qp = createQuickPick<T>();
           qp.canSelectMany = true;
           qp.matchOnDescription = true;
           qp.items = o.items;
           const prev = args.previous as readonly T[] | undefined;
           qp.selectedItems = prev ? o.items.filter((i) => prev.some((p) => sameItem(i, p))) : o.items.filter((i) => i.picked);
           const placeholder = (chosen: readonly T[]): string => o.check(chosen) ?? o.placeholder;
-          qp.placeholder = placeholder(qp.selectedItems);
+          setTexts(qp, { placeholder: uiText(placeholder(qp.selectedItems)) });
           return settle(qp, args, (resolve, subs) =>
             subs.push(
-              qp.onDidChangeSelection((chosen) => (qp.placeholder = placeholder(chosen))),
+              qp.onDidChangeSelection((chosen) => setTexts(qp, { placeholder: uiText(placeholder(chosen)) })),
               qp.onDidAccept(() => {
                 const problem = o.check(qp.selectedItems);
-                qp.placeholder = problem ?? o.placeholder;
+                setTexts(qp, { placeholder: uiText(problem ?? o.placeholder) });
                 if (problem === undefined) resolve([...qp.selectedItems]);
               }),
             ),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t, withProgress } from '../ui/window';
 import { isLicenseManagerError, type LicenseManagerError } from '../aws/errors';
 import { judgeOutcome, mayHaveLanded, type Reread as ReadState, type Verdict } from '../model/mutationOutcome';
 import type { LicenseManagerApi } from '../aws/types';
@@ -37,10 +38,10 @@ export async function checkOutcome(spec: OutcomeCheck, e: LicenseManagerError): 
   if (!mayHaveLanded(e.kind)) return undefined;
   const { ctx, profile, region } = spec;
   try {
-    const reread = await vscode.window.withProgress(
+    const reread = await withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Checking whether {0} took effect…', spec.operation),
+        title: t('Checking whether {0} took effect…', spec.operation),
         cancellable: true,
       },
       async (_progress, token) => {

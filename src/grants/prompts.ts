@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { notify, showInputBox, t, uiText } from '../ui/window';
 import { Cancelled } from '../shared/cancelled';
 import type { TextStepOptions } from './multiStepInput';
 import { problemText } from './messages';
@@ -8,8 +8,8 @@ import { checkStatusReason, normalizeStatusReason } from '../model/validation';
 export function statusReasonInput(prompt: string): TextStepOptions {
   return {
     prompt,
-    placeholder: vscode.l10n.t('Optional, up to 400 characters'),
-    validate: (v) => problemText(checkStatusReason(v), vscode.l10n.t('The status reason')),
+    placeholder: t('Optional, up to 400 characters'),
+    validate: (v) => problemText(checkStatusReason(v), t('The status reason')),
   };
 }
 
@@ -19,12 +19,12 @@ export function statusReasonInput(prompt: string): TextStepOptions {
  */
 export async function askStatusReason(title: string, prompt: string): Promise<string | undefined> {
   const input = statusReasonInput(prompt);
-  const value = await vscode.window.showInputBox({
-    title,
-    prompt: input.prompt,
-    placeHolder: input.placeholder,
+  const value = await showInputBox({
+    title: uiText(title),
+    prompt: uiText(input.prompt),
+    placeHolder: uiText(input.placeholder),
     ignoreFocusOut: true,
-    validateInput: input.validate,
+    validateInput: (v) => (input.validate(v) === undefined ? undefined : uiText(input.validate(v))),
   });
   if (value === undefined) throw new Cancelled();
   return normalizeStatusReason(value);
@@ -32,6 +32,6 @@ export async function askStatusReason(title: string, prompt: string): Promise<st
 
 /** A modal confirmation; anything but the confirming button throws `Cancelled`. */
 export async function confirm(message: string, detail: string, button: string): Promise<void> {
-  const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+  const answer = await notify.confirm(uiText(message), { modal: true, detail: uiText(detail, { multiline: true }) }, button);
   if (answer !== button) throw new Cancelled();
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { t, uiText, type UiPickItem } from '../ui/window';
 import { knownRegions, regionName } from '../model/regions';
 
 /** The pick that lets the user type a region that is not listed. */
 export const OTHER_REGION = '';
 
-export interface RegionItem extends vscode.QuickPickItem {
+export interface RegionItem extends UiPickItem {
   readonly region: string;
 }
 
@@ -16,12 +17,10 @@ export function homeRegionItems(licenseHome: string | undefined, shown: readonly
   const ordered = [...new Set([licenseHome, ...shown, ...knownRegions()].filter((r): r is string => !!r))];
   return [
     ...ordered.map((region) => ({
-      label: region,
+      label: uiText(region),
       region,
-      description: [region === licenseHome ? vscode.l10n.t('home region of the license') : undefined, regionName(region)]
-        .filter(Boolean)
-        .join(' · '),
+      description: uiText([region === licenseHome ? vscode.l10n.t('home region of the license') : undefined, regionName(region)].filter(Boolean).join(' · ')),
     })),
-    { label: vscode.l10n.t('Other region…'), region: OTHER_REGION },
+    { label: t('Other region…'), region: OTHER_REGION },
   ];
 }

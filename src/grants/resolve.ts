@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uiText } from '../ui/window';
 import { Cancelled } from '../shared/cancelled';
 import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
@@ -9,7 +10,7 @@ import { canCreateGrantFrom } from '../model/validation';
 import { notify } from './messages';
 
 function refuse(message: string): never {
-  void notify.warn(message);
+  void notify.warn(uiText(message));
   throw new Cancelled();
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t, uiText, withProgress } from '../ui/window';
 import { isLicenseManagerError } from '../aws/errors';
 import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
 import type { GrantDeps } from './deps';
@@ -73,8 +74,8 @@ export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutati
   const { ctx, key, name } = spec;
   const outcome = await ctx.services.state.inFlight.tryRun(key, spec.operation, () => send(spec));
   if (outcome.busy) {
-    const text = vscode.l10n.t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
-    vscode.window.setStatusBarMessage(text, 5000);
+    const text = t('“{0}” is already being updated ({1}); nothing was sent.', name, outcome.running);
+    notify.status(text, 5000);
     void notify.info(text);
     ctx.services.log.info(`${spec.operation} on ${key} skipped: ${outcome.running} in flight`);
     return undefined;
@@ -86,8 +87,8 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   const { ctx, profile, region, name } = spec;
   let result: GrantMutationResult;
   try {
-    result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: spec.progress, cancellable: true },
+    result = await withProgress(
+      { location: vscode.ProgressLocation.Notification, title: uiText(spec.progress), cancellable: true },
       async (_progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
@@ -103,8 +104,8 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
     if (isLicenseManagerError(e) && e.kind === 'cancelled') {
       // Cancel sends nothing more: no re-read, no reload, no error.
       ctx.services.log.info(`${spec.operation} on ${spec.key} cancelled`);
-      vscode.window.setStatusBarMessage(
-        vscode.l10n.t('{0} for “{1}” cancelled; if it had reached AWS, Refresh shows its outcome.', spec.operation, name),
+      notify.status(
+        t('{0} for “{1}” cancelled; if it had reached AWS, Refresh shows its outcome.', spec.operation, name),
         8000,
       );
       return undefined;
@@ -113,7 +114,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
     if (checked?.verdict === 'landed') {
       await announceChange(ctx, profile, spec.affected);
       void notify.info(
-        vscode.l10n.t(
+        t(
           '{0} (the first answer was lost): grant “{1}” is now {2} (version {3}).',
           spec.landed,
           name,
@@ -129,7 +130,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
   await announceChange(ctx, profile, { ...spec.affected, grantArn: result.GrantArn });
   void notify.info(
-    spec.done?.(result) ?? vscode.l10n.t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
+    uiText(spec.done?.(result)) || t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
   );
   return result;
 }
@@ -142,7 +143,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
  */
 async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = false): Promise<void> {
   const { ctx, profile, region, name } = spec;
-  const refresh = vscode.l10n.t('Refresh');
+  const refresh = t('Refresh');
   const reload = (): Promise<void> => announceChange(ctx, profile, spec.affected);
   const offerRefresh = (answer: Thenable<string | undefined>): void => {
     answer.then(
@@ -154,7 +155,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
   if (!isLicenseManagerError(e)) {
     const message = e instanceof Error ? e.message : String(e);
     ctx.services.log.error(`${spec.operation} on ${spec.key} failed: ${message}`);
-    void notify.error(vscode.l10n.t('{0} failed for “{1}”: {2}', spec.operation, name, message));
+    void notify.error(t('{0} failed for “{1}”: {2}', spec.operation, name, message));
     return;
   }
   ctx.services.log.error(`${spec.operation} on ${spec.key} failed (${e.kind}, ${e.details.code}): ${e.message}`);
@@ -162,7 +163,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
     case 'staleVersion': {
       offerRefresh(
         notify.warn(
-          vscode.l10n.t(
+          t(
             'The grant “{0}” changed since it was loaded ({1} refused a stale version). Refresh it and try again.',
             name,
             spec.operation,
@@ -174,13 +175,22 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
     }
     case 'accessDenied': {
       void notify.error(
-        vscode.l10n.t(
+        t(
           'Access denied: profile “{0}” lacks permission for {1} in {2}. {3}',
           e.details.profile ?? profile,
           e.details.operation ?? spec.operation,
           e.details.region ?? region,
           e.details.fix ?? '',
         ),
+      );
+      return;
+    }
+    case 'credentials': {
+      if (!e.details.fix?.startsWith('aws sso login')) break;
+      const signIn = vscode.l10n.t('Sign in');
+      notify.error(t('{0} failed for “{1}”: {2} {3}', spec.operation, name, e.message, e.details.fix), signIn).then(
+        (a) => (a === signIn ? vscode.commands.executeCommand('licenseManager.profile.signIn', profile) : undefined),
+        () => undefined,
       );
       return;
     }
@@ -192,7 +202,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
   if (mayHaveLanded(e.kind) && !notLanded) {
     offerRefresh(
       notify.warn(
-        vscode.l10n.t(
+        t(
           'The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now.',
           spec.operation,
           name,
@@ -204,6 +214,9 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
     );
     return;
   }
-  const unchanged = notLanded ? ` ${vscode.l10n.t('Nothing was changed.')}` : '';
-  offerRefresh(notify.error(vscode.l10n.t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kind, e.message + fix + unchanged), refresh));
+  // "Nothing was changed." stays in the message itself: an argument may be cut at its length limit.
+  const text = notLanded
+    ? t('{0} failed for “{1}” ({2}): {3} Nothing was changed.', spec.operation, name, kind, e.message + fix)
+    : t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kind, e.message + fix);
+  offerRefresh(notify.error(text, refresh));
 }

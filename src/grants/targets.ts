@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { createQuickPick, setTexts, t, uiText, type UiPickItem, type UiText } from '../ui/window';
 import type { CallOptions, Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
 import { Cancelled } from '../shared/cancelled';
 import type { GrantDeps } from './deps';
@@ -54,7 +54,7 @@ export function grantLabel(g: Grant): string {
 }
 
 export function directionText(d: GrantDirection): string {
-  return d === 'received' ? vscode.l10n.t('Received grant') : vscode.l10n.t('Distributed grant');
+  return d === 'received' ? t('Received grant') : t('Distributed grant');
 }
 
 /** Lists every page of a list call, passing the call options on. */
@@ -101,19 +101,17 @@ async function acrossSelection<T>(
 function reportFailures(failures: readonly Failure[]): void {
   if (failures.length === 0) return;
   const text = failures.map((f) => `${f.profile} (${f.region}): ${f.message}`).join('; ');
-  void notify.warn(vscode.l10n.t('Some profiles and regions could not be listed: {0}', text));
+  void notify.warn(t('Some profiles and regions could not be listed: {0}', text));
 }
 
 /** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */
-async function pickLoaded<T extends vscode.QuickPickItem>(
+async function pickLoaded<T extends UiPickItem>(
   title: string,
-  placeHolder: () => string,
+  placeHolder: () => UiText,
   load: (signal: AbortSignal) => Promise<T[]>,
 ): Promise<T | 'empty'> {
   const abort = new AbortController();
-  const qp = vscode.window.createQuickPick<T>();
-  qp.title = title;
-  qp.placeholder = vscode.l10n.t('Loading…');
+  const qp = createQuickPick<T>({ title: uiText(title), placeholder: t('Loading…') });
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
@@ -142,7 +140,7 @@ async function pickLoaded<T extends vscode.QuickPickItem>(
             return;
           }
           qp.items = items;
-          qp.placeholder = placeHolder();
+          setTexts(qp, { placeholder: placeHolder() });
           qp.busy = false;
         },
         (e: unknown) => {
@@ -158,7 +156,7 @@ async function pickLoaded<T extends vscode.QuickPickItem>(
 
 function noSelection(): never {
   void notify.info(
-    vscode.l10n.t('No profiles are selected in the License Manager explorer. Select profiles first.'),
+    t('No profiles are selected in the License Manager explorer. Select profiles first.'),
   );
   throw new Cancelled();
 }
@@ -172,16 +170,16 @@ async function pickAcrossSelection<T>(
   ctx: GrantDeps,
   texts: { readonly title: string; readonly placeHolder: string; readonly none: string },
   load: Loader<T>,
-  toItems: (found: T[]) => (vscode.QuickPickItem & { target: T })[],
+  toItems: (found: T[]) => (UiPickItem & { target: T })[],
 ): Promise<T> {
   let failures: Failure[] = [];
   let selectionEmpty = false;
   let truncated = 0;
   // A list cut at the collection cap is said in the placeholder, where the user looks for what is missing.
-  const placeHolder = (): string =>
+  const placeHolder = (): UiText =>
     truncated > 0
-      ? vscode.l10n.t('{0} (incomplete: {1} lists have more items than can be offered; the rest are not shown)', texts.placeHolder, truncated)
-      : texts.placeHolder;
+      ? t('{0} (incomplete: {1} lists have more items than can be offered; the rest are not shown)', texts.placeHolder, truncated)
+      : uiText(texts.placeHolder);
   const picked = await pickLoaded(texts.title, placeHolder, async (signal) => {
     const loaded = await acrossSelection(ctx, load, signal);
     failures = loaded.failures;
@@ -192,7 +190,7 @@ async function pickAcrossSelection<T>(
   reportFailures(failures);
   if (selectionEmpty) noSelection();
   if (picked === 'empty') {
-    void notify.info(texts.none);
+    void notify.info(uiText(texts.none));
     throw new Cancelled();
   }
   return picked.target;
@@ -207,8 +205,8 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
     ctx,
     {
       title,
-      placeHolder: vscode.l10n.t('Select a grant'),
-      none: vscode.l10n.t('No grant in the selected profiles and regions allows this action.'),
+      placeHolder: t('Select a grant'),
+      none: t('No grant in the selected profiles and regions allows this action.'),
     },
     async (api, target, allPages) => {
       const { profile, region } = target;
@@ -224,9 +222,9 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
     },
     (found) =>
       found.map((target) => ({
-        label: grantLabel(target.grant),
-        description: `${target.grant.GrantStatus} · ${target.profile} · ${target.region}`,
-        detail: `${directionText(target.direction)} · ${target.grant.GrantArn}`,
+        label: uiText(grantLabel(target.grant)),
+        description: t('{0} · {1} · {2}', target.grant.GrantStatus, target.profile, target.region),
+        detail: t('{0} · {1}', directionText(target.direction), target.grant.GrantArn),
         target,
       })),
   );
@@ -238,8 +236,8 @@ export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarge
     ctx,
     {
       title,
-      placeHolder: vscode.l10n.t('Select the license to grant'),
-      none: vscode.l10n.t('No license in the selected profiles and regions can be granted.'),
+      placeHolder: t('Select the license to grant'),
+      none: t('No license in the selected profiles and regions can be granted.'),
     },
     async (api, target, allPages) => {
       const [issued, received] = await Promise.all([
@@ -257,9 +255,9 @@ export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarge
     },
     (found) =>
       found.map((target) => ({
-        label: target.license.LicenseName || target.arn,
-        description: [target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · '),
-        detail: `${target.kind === 'license' ? vscode.l10n.t('Issued license') : vscode.l10n.t('Received license')} · ${target.arn}`,
+        label: uiText(target.license.LicenseName || target.arn),
+        description: uiText([target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · ')),
+        detail: t('{0} · {1}', target.kind === 'license' ? t('Issued license') : t('Received license'), target.arn),
         target,
       })),
   );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setPanelTitle, t } from '../ui/window';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
 import { resourceKey, type ResourceHolder, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
@@ -243,7 +244,7 @@ export class DetailPanel implements vscode.Disposable {
   private applyTitle(): void {
     const view = this.current.view;
     const subject = this.current.subject;
-    this.panel.title = this.host.t('{0}: {1}', subject.kindLabel, view?.title ?? lastArnPart(subject.arn));
+    setPanelTitle(this.panel, t('{0}: {1}', subject.kindLabel, view?.title ?? lastArnPart(subject.arn)));
   }
 
   private post(message: HostMessage): void {

@@ -4,7 +4,7 @@ import type { CategoryKind } from '../model/resources';
 
 /** What the context menus need to know about a tree node. */
 export type NodeState =
-  | { readonly node: 'profile' }
+  | { readonly node: 'profile'; readonly ssoSignIn?: boolean }
   | { readonly node: 'region' }
   | { readonly node: 'category'; readonly category: CategoryKind }
   | { readonly node: 'licenseConfiguration' }
@@ -19,7 +19,7 @@ export type NodeState =
     }
   | { readonly node: 'grant'; readonly direction: GrantDirection; readonly status: string }
   | { readonly node: 'loadMore' }
-  | { readonly node: 'message'; readonly retry: boolean }
+  | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean }
   | { readonly node: 'inboxGroup' };
 
 const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
@@ -37,6 +37,7 @@ const RESOURCE = ['refreshable', 'hasDetails', 'hasJson', 'hasArn'];
 export function contextValue(state: NodeState): string {
   switch (state.node) {
     case 'profile':
+      return ['profile', 'refreshable', ...(state.ssoSignIn ? ['ssoSignIn'] : [])].join(' ');
     case 'region':
     case 'usageList':
     case 'associationList':
@@ -71,7 +72,7 @@ export function contextValue(state: NodeState): string {
     case 'loadMore':
       return 'loadMore';
     case 'message':
-      return state.retry ? 'message retryable' : 'message';
+      return [state.retry ? 'message retryable' : 'message', state.ssoSignIn ? 'ssoSignIn' : ''].filter(Boolean).join(' ');
     case 'inboxGroup':
       return 'inboxGroup';
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setViewDescription, uiText } from '../ui/window';
 import type { LicenseManagerApi, ProfileInfo } from '../aws/types';
 import type { ResourceChange, ResourceHolder } from '../model/resources';
 import { resourceKey } from '../model/resources';
@@ -190,7 +191,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private updateFilterUi(): void {
-    if (this.view) this.view.description = this.describeFilter();
+    if (this.view) setViewDescription(this.view, this.describeFilter() === undefined ? undefined : uiText(this.describeFilter()));
     void vscode.commands.executeCommand('setContext', 'licenseManager:filterActive', isFilterActive(this.services.state.filter));
   }
 

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { inboxNotice, type InboxItem } from '../model/inbox';
-import { escapeLinks } from '../shared/plainText';
+import { notify, t, type UiText } from '../ui/window';
 import type { InboxGrantNode } from './nodes/inboxGrantNode';
 
-/** The text of the announcement of `fresh` waiting grants (AWS names still raw). */
-export function noticeText(fresh: readonly InboxItem[]): string | undefined {
+/** The text of the announcement of `fresh` waiting grants (AWS names made literal). */
+export function noticeText(fresh: readonly InboxItem[]): UiText | undefined {
   const notice = inboxNotice(fresh);
   if (!notice) return undefined;
-  if (notice.kind === 'many') return vscode.l10n.t('{0} new license grants', notice.count);
-  return vscode.l10n.t('New license grant from {0}: {1} ({2}, {3})', notice.grantor, notice.grantName, notice.profile, notice.region);
+  if (notice.kind === 'many') return t('{0} new license grants', notice.count);
+  return t('New license grant from {0}: {1} ({2}, {3})', notice.grantor, notice.grantName, notice.profile, notice.region);
 }
 
 /**
@@ -22,7 +22,7 @@ export function announceNewGrants(fresh: readonly InboxItem[], nodeOf: (key: str
   const open = vscode.l10n.t('Open');
   const never = vscode.l10n.t("Don't show again");
   // Grant names and accounts are AWS text: shown literally, never as links.
-  void vscode.window.showInformationMessage(escapeLinks(text), accept, open, never).then(async (answer) => {
+  void notify.info(text, accept, open, never).then(async (answer) => {
     const node = fresh.length === 1 ? nodeOf(fresh[0].key) : undefined;
     if (answer === accept) {
       // One grant: accept it; several: the accept command offers the waiting grants.

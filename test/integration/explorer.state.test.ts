@@ -197,6 +197,17 @@ describe('explorer credential problems (emulator)', () => {
     });
   }
 
+  it('offers Sign in on an SSO profile without a token, and only there', async () => {
+    await children(api, await path(api, 'sso-nologin', 'us-east-1', 'Received grants'));
+    await children(api, await path(api, 'broken', 'us-east-1', 'Received grants'));
+    const sso = await path(api, 'sso-nologin');
+    assert.ok(tokens(api, sso).includes('ssoSignIn'), `profile: ${tokens(api, sso).join(' ')}`);
+    assert.ok(tokens(api, (await children(api, sso))[0]).includes('ssoSignIn'), 'its credentials item');
+    const broken = await path(api, 'broken');
+    assert.ok(!tokens(api, broken).includes('ssoSignIn'), 'a profile with keys is not offered SSO sign-in');
+    assert.ok(!tokens(api, (await children(api, broken))[0]).includes('ssoSignIn'));
+  });
+
   it('clears the problem once the credentials work again', async () => {
     writeFileSync(env.current.credentialsFile, '[broken]\naws_access_key_id = AKIAEXPLORERVENDOR01\naws_secret_access_key = explorerVendorSecret000000000000000000001\n');
     const profile = await path(api, 'broken');
@@ -247,5 +258,39 @@ describe('explorer with hostile strings (emulator)', () => {
       }
     }
     assert.ok(checked >= 2, `hostile names checked: ${checked}`);
+  });
+
+  it('shows links, icons, bidi and zero-width characters, line breaks and very long names inertly', async () => {
+    const found = new Map<string, vscode.TreeItem>();
+    for (const profile of await children(api)) {
+      for (const region of await children(api, profile)) {
+        for (const category of await children(api, region)) {
+          for (const n of await loadAll(api, category)) {
+            if (!('resource' in n)) continue;
+            const data = (n as unknown as { data: Record<string, unknown> }).data;
+            const name = data.GrantName ?? data.Name;
+            if (typeof name === 'string' && (name.startsWith('[Open terms]') || name.startsWith('Looo'))) found.set(`${(n as unknown as { resource: { kind: string } }).resource.kind}|${label(api, n)}|${name.length}`, item(api, n));
+          }
+        }
+      }
+    }
+    const items = [...found.values()];
+    const active = items.filter((i) => String(i.label).startsWith('[Open terms]'));
+    assert.ok(active.length >= 2, `grant and configuration with active strings: ${active.length}`);
+    const shown =
+      '[Open terms](command:workbench.action.terminal.new) $(bug) <U+202E>exe.txt<U+202C> zero<U+200B>width<U+2060>joined<U+FEFF> first line ⏎ second line after tab';
+    for (const ti of active) {
+      const text = String(ti.label);
+      assert.doesNotMatch(text, /\]\(command:/, 'no markdown link');
+      assert.doesNotMatch(text, /\$\(bug\)/, 'no icon syntax');
+      assert.doesNotMatch(text, /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u2060\ufeff\n\t]/, 'no active bidi, joiner or line break');
+      assert.equal(text.replace(/\u200b(?=[(:])/g, ''), shown);
+      assert.doesNotMatch(String(ti.tooltip), /[\u202a-\u202e\u2066-\u2069]/, 'the tooltip shows bidi controls as code points');
+    }
+    const long = items.find((i) => String(i.label).startsWith('Looo'));
+    assert.ok(long, 'the 10,000-character grant is listed');
+    const longLabel = String(long.label);
+    assert.ok(longLabel.length <= 300 && longLabel.endsWith('…'), `label cut: ${longLabel.length} characters`);
+    assert.ok(String(long.tooltip).length <= 2100, `tooltip cut: ${String(long.tooltip).length} characters`);
   });
 });

@@ -80,7 +80,8 @@ describe('hostile strings stay text (installed VSIX, hostile seed)', () => {
       words: (await hover.innerText()).length,
     }));
     assert.ok(tooltip.includes(GRANT.name), `tooltip: ${tooltip}`);
-    assert.ok(tooltip.includes(GRANT.statusReason!), `tooltip: ${tooltip}`);
+    // Link and icon syntax is broken by zero-width spaces, which leave the text as written.
+    assert.ok(tooltip.replace(/\u200b/g, '').includes(GRANT.statusReason!), `tooltip: ${tooltip}`);
     assert.ok(inspected.words > 0, 'the hover was read while shown');
     assert.equal(inspected.links, 0, 'no image or link in the hover');
   });

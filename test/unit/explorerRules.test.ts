@@ -14,7 +14,6 @@ import {
   normalizeFilter,
   usageFilters,
 } from '../../src/model/rules';
-import { escapeIcons } from '../../src/shared/plainText';
 import { SelectionStore, type StateStore } from '../../src/state/selectionStore';
 import type { Grant, ProfileInfo } from '../../src/aws/types';
 
@@ -129,7 +128,6 @@ describe('explorer rules', () => {
     assert.equal(clampPageSize('x'), 25);
     assert.equal(lastArnPart('arn:aws:ec2:us-east-1:1:instance/i-1'), 'i-1');
     assert.equal(lastArnPart('arn:aws:license-manager::1:grant:g-1'), 'g-1');
-    assert.equal(escapeIcons('$(alert) hi'), '\\$(alert) hi');
     assert.equal(regionName('eu-west-1'), 'Europe (Ireland)');
     assert.equal(regionName('__proto__'), undefined);
     assert.ok(knownRegions().includes('us-east-1'));

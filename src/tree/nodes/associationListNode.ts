@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { LicenseConfigurationAssociation, LicenseManagerApi, Page } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
@@ -35,8 +36,8 @@ export class AssociationListNode extends PagedNode<LicenseConfigurationAssociati
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Associations'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.tooltip = vscode.l10n.t('Resources associated with this configuration');
+    const item = treeItem(uiText(vscode.l10n.t('Associations')), vscode.TreeItemCollapsibleState.Collapsed);
+    setItemText(item, 'tooltip', uiText(vscode.l10n.t('Resources associated with this configuration'), { multiline: true }));
     item.iconPath = new vscode.ThemeIcon('link');
     item.contextValue = contextValue({ node: 'associationList' });
     return item;
@@ -52,16 +53,16 @@ export class AssociationNode extends ResourceNode<LicenseConfigurationAssociatio
 
   getTreeItem(): vscode.TreeItem {
     const a = this.data;
-    const item = new vscode.TreeItem(lastArnPart(a.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
-    item.description = [a.ResourceType, a.ResourceOwnerId].filter(Boolean).join(' · ');
+    const item = treeItem(uiText(lastArnPart(a.ResourceArn) || vscode.l10n.t('(no ARN)')), vscode.TreeItemCollapsibleState.None);
+    setItemText(item, 'description', uiText([a.ResourceType, a.ResourceOwnerId].filter(Boolean).join(' · ')));
     item.iconPath = new vscode.ThemeIcon('link');
-    item.tooltip = tooltipLines(undefined, [
+    setItemText(item, 'tooltip', uiText(tooltipLines(undefined, [
       [vscode.l10n.t('Resource'), a.ResourceArn],
       [vscode.l10n.t('Type'), a.ResourceType],
       [vscode.l10n.t('Owner'), a.ResourceOwnerId],
       [vscode.l10n.t('Associated'), a.AssociationTime],
       [vscode.l10n.t('AMI association scope'), a.AmiAssociationScope],
-    ]);
+    ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'association', hasArn: Boolean(a.ResourceArn) });
     item.command = this.openJson();
     return item;

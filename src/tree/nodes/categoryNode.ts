@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { LicenseManagerApi, Page } from '../../aws/types';
 import { receivedLicenseRegion } from '../../model/regions';
 import { listFilters, matchesStatus, RESOURCE_LISTS, type ItemOf, type ResourceList } from '../../model/resourceLists';
@@ -83,10 +84,10 @@ export class CategoryNode<K extends CategoryKind = CategoryKind> extends PagedNo
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon(this.def.icon);
     const status = listFilters(this.def, this.ctx.filter())[0]?.Values[0];
-    item.description = status ? vscode.l10n.t('status {0}', status) : undefined;
+    setItemText(item, 'description', uiText(status ? vscode.l10n.t('status {0}', status) : undefined));
     item.contextValue = contextValue({ node: 'category', category: this.category });
     return item;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { Grant } from '../../aws/types';
 import type { GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
@@ -31,11 +32,11 @@ export class GrantNode extends ResourceNode<Grant> {
 
   getTreeItem(): vscode.TreeItem {
     const g = this.data;
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.description = g.GrantStatus;
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
+    setItemText(item, 'description', uiText(g.GrantStatus));
     const icon = statusIcon(g.GrantStatus);
     item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    item.tooltip = tooltipLines(this.label, [
+    setItemText(item, 'tooltip', uiText(tooltipLines(this.label, [
       [vscode.l10n.t('Status'), g.GrantStatus],
       [vscode.l10n.t('Status reason'), g.StatusReason],
       [vscode.l10n.t('Principal'), g.GranteePrincipalArn],
@@ -44,7 +45,7 @@ export class GrantNode extends ResourceNode<Grant> {
       [vscode.l10n.t('Operations'), g.GrantedOperations],
       [vscode.l10n.t('License'), g.LicenseArn],
       [vscode.l10n.t('ARN'), g.GrantArn],
-    ]);
+    ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'grant', direction: this.direction, status: g.GrantStatus });
     item.command = this.openDetails();
     return item;

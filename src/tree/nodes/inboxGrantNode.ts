@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { joinUi, t, treeItem, uiText } from '../../ui/window';
 import type { Grant } from '../../aws/types';
 import { lastArnPart } from '../../model/arn';
 import type { InboxItem } from '../../model/inbox';
@@ -45,21 +46,23 @@ export class InboxGrantNode extends ResourceNode<Grant> {
   getTreeItem(): vscode.TreeItem {
     const g = this.data;
     const { item } = this;
-    const item_ = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    const who = item.side === 'received' ? vscode.l10n.t('from {0}', item.counterpart) : vscode.l10n.t('to {0}', item.counterpart);
+    const who = item.side === 'received' ? t('from {0}', item.counterpart) : t('to {0}', item.counterpart);
     const reason = item.group === 'problems' ? (g.StatusReason ?? g.GrantStatus) : undefined;
-    item_.description = [reason, item.productName, who, this.where()].filter((x) => x).join(' · ');
+    const description = joinUi([reason ? uiText(reason) : undefined, item.productName ? uiText(item.productName) : undefined, who, uiText(this.where())], ' · ');
+    const item_ = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None, {
+      description,
+      tooltip: tooltipLines(this.label, [
+        [vscode.l10n.t('Status'), g.GrantStatus],
+        [vscode.l10n.t('Status reason'), g.StatusReason],
+        [vscode.l10n.t('Product'), item.productName],
+        [item.side === 'received' ? vscode.l10n.t('Grantor') : vscode.l10n.t('Grantee'), item.counterpart],
+        [vscode.l10n.t('Seen by'), item.places.map((p) => `${p.profile} (${p.region})`)],
+        [vscode.l10n.t('License'), g.LicenseArn],
+        [vscode.l10n.t('ARN'), g.GrantArn],
+      ]),
+    });
     const icon = statusIcon(g.GrantStatus);
     item_.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    item_.tooltip = tooltipLines(this.label, [
-      [vscode.l10n.t('Status'), g.GrantStatus],
-      [vscode.l10n.t('Status reason'), g.StatusReason],
-      [vscode.l10n.t('Product'), item.productName],
-      [item.side === 'received' ? vscode.l10n.t('Grantor') : vscode.l10n.t('Grantee'), item.counterpart],
-      [vscode.l10n.t('Seen by'), item.places.map((p) => `${p.profile} (${p.region})`)],
-      [vscode.l10n.t('License'), g.LicenseArn],
-      [vscode.l10n.t('ARN'), g.GrantArn],
-    ]);
     item_.contextValue = contextValue({ node: 'grant', direction: item.side, status: g.GrantStatus });
     item_.command = this.openDetails();
     return item_;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { treeItem, uiText } from '../../ui/window';
 import type { InboxGroup, InboxItem } from '../../model/inbox';
 import { contextValue } from '../contextValue';
 import { ExplorerNode } from './explorerNode';
@@ -35,8 +36,7 @@ export class InboxGroupNode extends ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
-    item.description = String(this.grants.length);
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.Expanded, { description: uiText(String(this.grants.length)) });
     item.iconPath = new vscode.ThemeIcon(ICONS[this.group]);
     item.contextValue = contextValue({ node: 'inboxGroup' });
     return item;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { LicenseConfiguration } from '../../aws/types';
 import type { ResourceRef } from '../../model/resources';
 import { contextValue } from '../contextValue';
@@ -39,12 +40,12 @@ export class LicenseConfigurationNode extends ResourceNode<LicenseConfiguration>
   getTreeItem(): vscode.TreeItem {
     const c = this.data;
     const over = isOverLimit(c);
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = over ? vscode.l10n.t('{0} (over the limit)', this.usageText) : this.usageText;
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.Collapsed);
+    setItemText(item, 'description', uiText(over ? vscode.l10n.t('{0} (over the limit)', this.usageText) : this.usageText));
     item.iconPath = over
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('settings-gear');
-    item.tooltip = tooltipLines(this.label, [
+    setItemText(item, 'tooltip', uiText(tooltipLines(this.label, [
       [vscode.l10n.t('Usage'), this.usageText],
       [vscode.l10n.t('Warning'), over ? vscode.l10n.t('Usage is over the limit') : undefined],
       [vscode.l10n.t('Hard limit'), c.LicenseCountHardLimit],
@@ -52,7 +53,7 @@ export class LicenseConfigurationNode extends ResourceNode<LicenseConfiguration>
       [vscode.l10n.t('Description'), c.Description],
       [vscode.l10n.t('Owner'), c.OwnerAccountId],
       [vscode.l10n.t('ARN'), c.LicenseConfigurationArn],
-    ]);
+    ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'licenseConfiguration' });
     item.command = this.openDetails();
     return item;

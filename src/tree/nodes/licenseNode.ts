@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { License } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
@@ -17,13 +18,13 @@ export class LicenseNode extends ResourceNode<License> {
 
   getTreeItem(): vscode.TreeItem {
     const l = this.data;
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.description = [l.ProductSKU, l.Status].filter(Boolean).join(' · ');
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
+    setItemText(item, 'description', uiText([l.ProductSKU, l.Status].filter(Boolean).join(' · ')));
     item.iconPath = new vscode.ThemeIcon(
       'key',
       l.Status && l.Status !== 'AVAILABLE' ? new vscode.ThemeColor('disabledForeground') : undefined,
     );
-    item.tooltip = tooltipLines(this.label, [
+    setItemText(item, 'tooltip', uiText(tooltipLines(this.label, [
       [vscode.l10n.t('Product'), l.ProductName],
       [vscode.l10n.t('SKU'), l.ProductSKU],
       [vscode.l10n.t('Status'), l.Status],
@@ -33,7 +34,7 @@ export class LicenseNode extends ResourceNode<License> {
       [vscode.l10n.t('Valid until'), l.Validity?.End],
       [vscode.l10n.t('Version'), l.Version],
       [vscode.l10n.t('ARN'), l.LicenseArn],
-    ]);
+    ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'license' });
     item.command = this.openDetails();
     return item;

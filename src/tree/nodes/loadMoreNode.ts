@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { contextValue } from '../contextValue';
 import { ExplorerNode } from './explorerNode';
 
@@ -22,9 +23,9 @@ export class LoadMoreNode extends ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const label = this.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…');
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    const item = treeItem(uiText(label), vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');
-    item.tooltip = vscode.l10n.t('Load the next page');
+    setItemText(item, 'tooltip', uiText(vscode.l10n.t('Load the next page'), { multiline: true }));
     item.contextValue = contextValue({ node: 'loadMore' });
     item.command = { command: 'licenseManager.explorer.loadMore', title: label, arguments: [this] };
     return item;

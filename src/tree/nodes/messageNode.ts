@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { AwsErrorKind } from '../../aws/types';
 import { errorKindLabel } from '../../model/errorKinds';
@@ -14,6 +15,8 @@ export interface MessageOptions {
   readonly retry?: () => unknown;
   /** Run when the item is clicked, when there is nothing to retry. */
   readonly command?: vscode.Command;
+  /** Offers Sign in (an SSO profile whose token is missing or expired). */
+  readonly ssoSignIn?: boolean;
   /** Distinguishes two messages of one kind under one parent. */
   readonly key?: string;
 }
@@ -86,11 +89,11 @@ export class MessageNode extends ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.description = this.options.description;
-    item.tooltip = this.options.tooltip ?? this.options.description;
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
+    setItemText(item, 'description', uiText(this.options.description));
+    setItemText(item, 'tooltip', uiText(this.options.tooltip ?? this.options.description, { multiline: true }));
     item.iconPath = ICONS[this.kind];
-    item.contextValue = contextValue({ node: 'message', retry: this.retryable });
+    item.contextValue = contextValue({ node: 'message', retry: this.retryable, ssoSignIn: this.options.ssoSignIn });
     if (this.options.retry) {
       item.command = { command: 'licenseManager.explorer.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] };
     } else if (this.options.command) {

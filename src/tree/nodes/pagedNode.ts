@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t, withProgress } from '../../ui/window';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { LicenseManagerApi, Page } from '../../aws/types';
 import { PagedList, type PageFetcher } from '../pagedList';
@@ -121,8 +122,8 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
     }
     try {
       // Cancel abandons the page: the loaded items and Load more stay, nothing more is sent.
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading more items…'), cancellable: true },
+      await withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('Loading more items…'), cancellable: true },
         async (_progress, cancel) => {
           const sub = cancel.onCancellationRequested(() => this.abandonCalls());
           try {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { isLicenseManagerError, type LicenseManagerError } from '../../aws/errors';
 import type { CredentialKind, ProfileInfo } from '../../aws/types';
 import { contextValue } from '../contextValue';
@@ -78,9 +79,9 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(uiText(this.name), vscode.TreeItemCollapsibleState.Collapsed);
     const problem = this.credentialError ? vscode.l10n.t('credentials problem') : this.info.problem ? vscode.l10n.t('configuration problem') : undefined;
-    item.description = [this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ');
+    setItemText(item, 'description', uiText([this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ')));
     const lines = [
       this.name,
       vscode.l10n.t('Account: {0}', this.account ?? vscode.l10n.t('not known until something loads')),
@@ -90,11 +91,11 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
       this.info.problem,
       this.credentialError ? describeError(this.credentialError).details : undefined,
     ];
-    item.tooltip = lines.filter(Boolean).join('\n');
+    setItemText(item, 'tooltip', uiText(lines.filter(Boolean).join('\n'), { multiline: true }));
     item.iconPath = problem
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('account');
-    item.contextValue = contextValue({ node: 'profile' });
+    item.contextValue = contextValue({ node: 'profile', ssoSignIn: this.needsSignIn });
     return item;
   }
 
@@ -110,6 +111,7 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
           description: d.fix ? vscode.l10n.t('Fix: {0}', d.fix) : d.message,
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry after fixing the credentials.')}`,
           retry: () => this.retryCredentials(),
+          ssoSignIn: this.needsSignIn,
         }),
       );
     }
@@ -141,6 +143,11 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   override reset(): void {
     this.credentialError = undefined;
     for (const r of this.regions.values()) r.reset();
+  }
+
+  /** An SSO profile whose token is missing or expired: offers Sign in. */
+  get needsSignIn(): boolean {
+    return this.info.kind === 'sso' && this.credentialError !== undefined;
   }
 
   private async retryCredentials(): Promise<void> {

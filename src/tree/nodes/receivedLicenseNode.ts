@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { GrantedLicense } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
@@ -19,14 +20,14 @@ export class ReceivedLicenseNode extends ResourceNode<GrantedLicense> {
   getTreeItem(): vscode.TreeItem {
     const l = this.data;
     const received = l.ReceivedMetadata;
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
     const away = l.HomeRegion && l.HomeRegion !== this.resource.region;
-    item.description = [received?.ReceivedStatus, away ? vscode.l10n.t('home {0}', l.HomeRegion ?? '') : undefined]
+    setItemText(item, 'description', uiText([received?.ReceivedStatus, away ? vscode.l10n.t('home {0}', l.HomeRegion ?? '') : undefined]
       .filter(Boolean)
-      .join(' · ');
+      .join(' · ')));
     const icon = statusIcon(received?.ReceivedStatus);
     item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    item.tooltip = tooltipLines(this.label, [
+    setItemText(item, 'tooltip', uiText(tooltipLines(this.label, [
       [vscode.l10n.t('Received status'), received?.ReceivedStatus],
       [vscode.l10n.t('Received status reason'), received?.ReceivedStatusReason],
       [vscode.l10n.t('Allowed operations'), received?.AllowedOperations],
@@ -36,7 +37,7 @@ export class ReceivedLicenseNode extends ResourceNode<GrantedLicense> {
       [vscode.l10n.t('Issuer'), l.Issuer?.Name],
       [vscode.l10n.t('Home region'), l.HomeRegion],
       [vscode.l10n.t('ARN'), l.LicenseArn],
-    ]);
+    ]), { multiline: true }));
     item.contextValue = contextValue({
       node: 'receivedLicense',
       receivedStatus: received?.ReceivedStatus,

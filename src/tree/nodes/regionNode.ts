@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { CATEGORY_KINDS } from '../../model/resources';
 import { contextValue } from '../contextValue';
 import { regionName } from '../../model/regions';
@@ -17,10 +18,10 @@ export class RegionNode extends ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(uiText(this.region), vscode.TreeItemCollapsibleState.Collapsed);
     const name = regionName(this.region);
-    item.description = name;
-    item.tooltip = name ? `${this.region} — ${name}` : this.region;
+    setItemText(item, 'description', uiText(name));
+    setItemText(item, 'tooltip', uiText(name ? `${this.region} — ${name}` : this.region, { multiline: true }));
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = contextValue({ node: 'region' });
     return item;

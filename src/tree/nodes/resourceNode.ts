@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { joinUi, uiText, type UiText } from '../../ui/window';
 import type { ResourceHolder, ResourceRef } from '../../model/resources';
 import { ExplorerNode } from './explorerNode';
 
@@ -42,13 +43,13 @@ export abstract class ResourceNode<T extends object = object> extends ExplorerNo
 }
 
 /** Plain-text tooltip lines `Label: value`, skipping empty values. AWS strings stay literal text. */
-export function tooltipLines(title: string | undefined, rows: readonly (readonly [string, unknown])[]): string {
-  const out = title ? [title] : [];
+export function tooltipLines(title: string | undefined, rows: readonly (readonly [string, unknown])[]): UiText {
+  const out = title ? [uiText(title)] : [];
   for (const [label, value] of rows) {
     const text = formatValue(value);
-    if (text !== undefined && text !== '') out.push(`${label}: ${text}`);
+    if (text !== undefined && text !== '') out.push(uiText(`${label}: ${text}`));
   }
-  return out.join('\n');
+  return joinUi(out, '\n');
 }
 
 function formatValue(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { LicenseConfigurationUsage, LicenseManagerApi, Page } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
@@ -54,10 +55,10 @@ export class UsageListNode extends PagedNode<LicenseConfigurationUsage> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Usage'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(uiText(vscode.l10n.t('Usage')), vscode.TreeItemCollapsibleState.Collapsed);
     const f = usageFilters(this.usageFilter);
-    item.description = f.length ? f.map((x) => `${x.Name} = ${x.Values[0]}`).join(', ') : undefined;
-    item.tooltip = f.length ? vscode.l10n.t('Filtered: {0}', item.description ?? '') : vscode.l10n.t('Resources that consume this configuration');
+    setItemText(item, 'description', uiText(f.length ? f.map((x) => `${x.Name} = ${x.Values[0]}`).join(', ') : undefined));
+    setItemText(item, 'tooltip', uiText(f.length ? vscode.l10n.t('Filtered: {0}', item.description ?? '') : vscode.l10n.t('Resources that consume this configuration'), { multiline: true }));
     item.iconPath = new vscode.ThemeIcon('graph');
     item.contextValue = contextValue({ node: 'usageList' });
     return item;
@@ -73,19 +74,19 @@ export class UsageRecordNode extends ResourceNode<LicenseConfigurationUsage> {
 
   getTreeItem(): vscode.TreeItem {
     const u = this.data;
-    const item = new vscode.TreeItem(lastArnPart(u.ResourceArn) || vscode.l10n.t('(no ARN)'), vscode.TreeItemCollapsibleState.None);
-    item.description = [u.ResourceType, vscode.l10n.t('{0} consumed', u.ConsumedLicenses ?? 0), u.ResourceStatus]
+    const item = treeItem(uiText(lastArnPart(u.ResourceArn) || vscode.l10n.t('(no ARN)')), vscode.TreeItemCollapsibleState.None);
+    setItemText(item, 'description', uiText([u.ResourceType, vscode.l10n.t('{0} consumed', u.ConsumedLicenses ?? 0), u.ResourceStatus]
       .filter(Boolean)
-      .join(' · ');
+      .join(' · ')));
     item.iconPath = new vscode.ThemeIcon('vm');
-    item.tooltip = tooltipLines(undefined, [
+    setItemText(item, 'tooltip', uiText(tooltipLines(undefined, [
       [vscode.l10n.t('Resource'), u.ResourceArn],
       [vscode.l10n.t('Type'), u.ResourceType],
       [vscode.l10n.t('Status'), u.ResourceStatus],
       [vscode.l10n.t('Owner'), u.ResourceOwnerId],
       [vscode.l10n.t('Consumed'), u.ConsumedLicenses],
       [vscode.l10n.t('Associated'), u.AssociationTime],
-    ]);
+    ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'usageRecord', hasArn: Boolean(u.ResourceArn) });
     item.command = this.openJson();
     return item;
