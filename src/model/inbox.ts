@@ -133,7 +133,8 @@ export const SEEN_LIMIT = 2000;
 
 export const EMPTY_SEEN: InboxSeen = { places: [], waiting: [] };
 
-const placeKey = (p: InboxPlace): string => `${p.profile}\u0000${p.region}`;
+/** One key per profile and region. */
+export const placeKey = (p: InboxPlace): string => `${p.profile}\u0000${p.region}`;
 
 /**
  * The waiting grants that are new since `seen`, and the seen-set to persist.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { loadInbox, type InboxPlaceResult } from '../data/inbox';
 import { selectedTargets } from '../data/fanOut';
-import { buildInbox, INBOX_GROUPS, newWaiting, waitingCount, EMPTY_SEEN, type InboxItem, type InboxSeen } from '../model/inbox';
+import { buildInbox, INBOX_GROUPS, newWaiting, placeKey, waitingCount, EMPTY_SEEN, type InboxItem, type InboxSeen } from '../model/inbox';
 import type { Services } from '../services';
 import { InboxSchedule, type RefreshOutcome } from '../state/inboxSchedule';
 import { announceNewGrants } from './inboxNotice';
@@ -11,8 +11,6 @@ import { describeError, errorKindText, MessageNode } from './nodes/messageNode';
 
 /** globalState key of the waiting grants and places seen (no announcement again after a reload). */
 export const INBOX_SEEN_KEY = 'licenseManager.inbox.seen';
-
-const placeKey = (p: { profile: string; region: string }): string => `${p.profile}\u0000${p.region}`;
 
 /** What the provider uses of its tree view. */
 export type InboxView = Pick<vscode.TreeView<ExplorerNode>, 'visible' | 'onDidChangeVisibility' | 'badge'>;
@@ -32,6 +30,8 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   private readonly disposables: vscode.Disposable[] = [];
   private view: InboxView | undefined;
   private results = new Map<string, InboxPlaceResult>();
+  /** Selection order of the places, so rows do not follow the order answers arrive in. */
+  private placeOrder: string[] = [];
   private groups: InboxGroupNode[] = [];
   private failures: MessageNode[] = [];
   private loaded = false;
@@ -116,7 +116,8 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
     const selection = await this.services.state.selection();
     const places = selectedTargets(selection).map(({ profile, region }) => ({ profile, region }));
     this.noSelection = places.length === 0;
-    const wanted = new Set(places.map(placeKey));
+    this.placeOrder = places.map(placeKey);
+    const wanted = new Set(this.placeOrder);
     for (const key of [...this.results.keys()]) if (!wanted.has(key)) this.results.delete(key);
     this.loading = true;
     this.show();
@@ -153,7 +154,8 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
 
   /** Rebuilds groups, failure rows and the badge from the answers so far. */
   private show(): void {
-    const results = [...this.results.values()];
+    const rank = (r: InboxPlaceResult): number => this.placeOrder.indexOf(placeKey(r));
+    const results = [...this.results.values()].sort((a, b) => rank(a) - rank(b));
     const items = buildInbox(results, this.products());
     this.groups = INBOX_GROUPS.map((g) => new InboxGroupNode(g, items.filter((i) => i.group === g))).filter((g) => g.grants.length > 0);
     this.failures = results.flatMap((r) => {

@@ -52,7 +52,7 @@ describe('grants inbox in the UI', function () {
 
   before(async () => {
     const { page } = ui.current;
-    await openContainer(page);
+    await openContainer(page, 30_000, { inbox: true });
     await selectProfiles(page, ['seller', 'buyer']);
   });
 

@@ -16,17 +16,44 @@ export function container(page: Page): Locator {
  * Opens the "License Manager" container from the activity bar (no-op when
  * open) and waits until its explorer shows something: tree items or the
  * welcome view (the extension has activated and answered).
+ *
+ * The Grants Inbox shares the container and takes half its height, so the
+ * explorer would render fewer rows: unless `inbox` is true its section is
+ * collapsed (and expanded when it is).
  */
-export async function openContainer(page: Page, timeout = 30_000): Promise<Locator> {
+export async function openContainer(page: Page, timeout = 30_000, opts: { inbox?: boolean } = {}): Promise<Locator> {
   const view = container(page);
   if (!(await view.isVisible())) {
     await page.locator('.activitybar .action-item .action-label[aria-label^="License Manager"]').click({ timeout });
   }
   await view.locator('.pane-body').first().waitFor({ state: 'visible', timeout });
+  await setSectionExpanded(page, 'Grants Inbox', opts.inbox === true, timeout);
   const rows = view.locator(`${EXPLORER_TREE} .monaco-list-row`);
   const welcome = view.locator('.welcome-view-content').filter({ visible: true });
   await poll(async () => (await rows.count()) > 0 || (await welcome.count()) > 0, timeout, 'the License Manager explorer to show items or its welcome view');
   return view;
+}
+
+/** The header of a view's section in the container (found by its title: its accessible name also carries the description). */
+function sectionHeader(page: Page, viewName: string): Locator {
+  return container(page)
+    .locator('.pane-header')
+    .filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${escapeRegExp(viewName)}\\s*$`, 'i') }) });
+}
+
+/** Expands or collapses a view's section by clicking its header until it is as asked. */
+async function setSectionExpanded(page: Page, viewName: string, expanded: boolean, timeout: number): Promise<void> {
+  const header = sectionHeader(page, viewName);
+  if (!(await header.count())) return;
+  await poll(
+    async () => {
+      if ((await header.first().getAttribute('aria-expanded')) === String(expanded)) return true;
+      await header.first().click({ timeout: 2_000 }).catch(() => undefined);
+      return false;
+    },
+    timeout,
+    `the ${viewName} section ${expanded ? 'expanded' : 'collapsed'}`,
+  );
 }
 
 export interface TreeItemInfo {
@@ -290,12 +317,22 @@ export async function clickTreeItemAction(page: Page, path: readonly string[], n
  * section headers (shown on hover); a lone view has them in the side bar's title.
  */
 export async function clickViewAction(page: Page, name: string, timeout = 15_000, viewName = 'Explorer'): Promise<void> {
-  const view = await openContainer(page, timeout);
-  const header = view.locator(`.pane-header[aria-label="${viewName} Section"]`);
-  const scope = (await header.count()) ? header : page.locator('.part.sidebar .title-actions');
-  if (await header.count()) await header.hover({ timeout });
+  await openContainer(page, timeout, { inbox: viewName === 'Grants Inbox' });
+  const header = sectionHeader(page, viewName);
+  const scope = (await header.count()) ? header.first() : page.locator('.part.sidebar .title-actions');
   const action = scope.locator(`.actions .action-label[aria-label="${name}"], .action-label[aria-label="${name}"]`).filter({ visible: true });
-  if (await action.count()) {
+  // A section header shows its actions while hovered: give them a moment before falling back to "…".
+  const shown = await poll(
+    async () => {
+      if (await header.count()) await header.first().hover({ timeout: 2_000 }).catch(() => undefined);
+      return (await action.count()) > 0;
+    },
+    5_000,
+  ).then(
+    () => true,
+    () => false,
+  );
+  if (shown) {
     if ((await action.first().getAttribute('aria-disabled')) === 'true') throw new Error(`view action "${name}" is disabled`);
     await action.first().click({ timeout });
     return;
