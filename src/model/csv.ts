@@ -217,22 +217,22 @@ export function csvText(kind: CsvKind, items: readonly unknown[], header: boolea
   const read = readersOf(kind);
   let quoted: string[][] = [];
   for (const item of items) {
-    const cells = new Array<string>(read.length);
+    let line = '';
     let plain = true;
-    for (let i = 0; i < read.length; i++) {
+    for (let i = 0; i < read.length && plain; i++) {
       const cell = guardCell(read[i](item));
-      if (plain && NEEDS_QUOTES.test(cell)) plain = false;
-      cells[i] = cell;
+      plain = !NEEDS_QUOTES.test(cell);
+      line += i === 0 ? cell : `,${cell}`;
     }
     if (!plain) {
-      quoted.push(cells);
+      quoted.push(csvRow(kind, item));
       continue;
     }
     if (quoted.length > 0) {
       text += stringifyRecords(kind, quoted);
       quoted = [];
     }
-    text += cells.join(',') + RECORD_END;
+    text += line + RECORD_END;
   }
   if (quoted.length > 0) text += stringifyRecords(kind, quoted);
   return text;
