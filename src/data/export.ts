@@ -8,10 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { isLicenseManagerError } from '../aws/errors';
 import type { Page } from '../aws/types';
-import { csvOptions, csvRow, type CsvKind } from '../model/csv';
+import { csvText, type CsvKind } from '../model/csv';
 
 /** `csv`: one row per item under a header; `json`: an array of the API's objects as they are. */
 export type ExportFormat = 'csv' | 'json';
@@ -54,6 +53,9 @@ export function isExportError(e: unknown): e is ExportError {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ExportError';
 }
 
+/** Text is handed to the file once this many characters are waiting: fewer, larger writes cost less than one per page. */
+const WRITE_AT = 64 * 1024;
+
 function write(stream: WriteStream, chunk: string): Promise<void> {
   if (stream.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -94,11 +96,7 @@ function chunkOf<T>(format: ExportFormat, kind: CsvKind, items: readonly T[], fi
   if (format === 'json') {
     return items.map((item, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(item)}`).join('');
   }
-  const options = csvOptions(kind);
-  return stringify(
-    items.map((item) => csvRow(kind, item)),
-    { ...options, header: first, bom: first },
-  );
+  return csvText(kind, items, first);
 }
 
 /**
@@ -114,7 +112,7 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
   let count = 0;
   const iterator = req.pages[Symbol.asyncIterator]();
   try {
-    if (req.format === 'json') await write(stream, '[\n');
+    let text = req.format === 'json' ? '[\n' : '';
     let wroteHeader = false;
     let pending = unlessAborted(iterator.next(), req.signal);
     for (;;) {
@@ -126,15 +124,20 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
       pending.catch(() => undefined);
       const items = next.value.items;
       if (items.length > 0 || (!wroteHeader && req.format === 'csv')) {
-        await unlessAborted(write(stream, chunkOf(req.format, req.kind, items, !wroteHeader)), req.signal);
+        text += chunkOf(req.format, req.kind, items, !wroteHeader);
         wroteHeader = true;
         count += items.length;
       }
       if (streamError) throw streamError;
       req.onProgress?.(count);
+      if (text.length >= WRITE_AT) {
+        await unlessAborted(write(stream, text), req.signal);
+        text = '';
+      }
     }
-    if (!wroteHeader && req.format === 'csv') await write(stream, chunkOf(req.format, req.kind, [], true));
-    if (req.format === 'json') await write(stream, count > 0 ? '\n]\n' : ']\n');
+    if (!wroteHeader && req.format === 'csv') text += chunkOf(req.format, req.kind, [], true);
+    if (req.format === 'json') text += count > 0 ? '\n]\n' : ']\n';
+    if (text) await write(stream, text);
     req.signal?.throwIfAborted();
     await close(stream);
     if (streamError) throw streamError;

@@ -113,35 +113,69 @@ export function guardCell(text: string): string {
 }
 
 function scalarText(v: unknown): string {
+  if (typeof v === 'string') return v;
   if (v === undefined || v === null) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-function member(v: unknown, key: string): unknown {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+/** Reads one member path; a step through anything but a plain structure (a list, a scalar, nothing) gives `undefined`. */
+type Reader = (v: unknown) => unknown;
+
+function reader(path: readonly string[]): Reader {
+  return (v) => {
+    let at = v;
+    for (const key of path) {
+      if (at === null || typeof at !== 'object' || Array.isArray(at)) return undefined;
+      at = (at as Record<string, unknown>)[key];
+    }
+    return at;
+  };
 }
 
-function valueAt(v: unknown, path: readonly string[]): unknown {
-  return path.reduce((at, key) => member(at, key), v);
+/** The text of a column of any object, before the formula guard, made once per column. */
+type CellReader = (item: unknown) => string;
+
+function cellReader(column: string): CellReader {
+  const split = column.indexOf('[]');
+  if (split < 0) {
+    const read = reader(column.split('.'));
+    return (item) => scalarText(read(item));
+  }
+  const readList = reader(column.slice(0, split).split('.'));
+  const rest = column.slice(split + 2).replace(/^\./, '');
+  if (!rest) {
+    return (item) => {
+      const list = readList(item);
+      return Array.isArray(list) ? list.map(scalarText).join(LIST_SEPARATOR) : '';
+    };
+  }
+  const readInner = reader(rest.split('.'));
+  return (item) => {
+    const list = readList(item);
+    if (!Array.isArray(list)) return '';
+    const values = list.map(readInner);
+    return values.every((x) => x === undefined) ? '' : values.map(scalarText).join(LIST_SEPARATOR);
+  };
 }
 
 /** The text of one column of one object, before the formula guard. */
 export function cellText(item: unknown, column: string): string {
-  const split = column.indexOf('[]');
-  if (split < 0) return scalarText(valueAt(item, column.split('.')));
-  const list = valueAt(item, column.slice(0, split).split('.'));
-  if (!Array.isArray(list)) return '';
-  const rest = column.slice(split + 2).replace(/^\./, '');
-  const inner = rest ? rest.split('.') : [];
-  if (inner.length > 0 && list.every((x) => valueAt(x, inner) === undefined)) return '';
-  return list.map((x) => scalarText(valueAt(x, inner))).join(LIST_SEPARATOR);
+  return cellReader(column)(item);
+}
+
+const readers = new Map<CsvKind, readonly CellReader[]>();
+
+function readersOf(kind: CsvKind): readonly CellReader[] {
+  let r = readers.get(kind);
+  if (!r) readers.set(kind, (r = CSV_COLUMNS[kind].map(cellReader)));
+  return r;
 }
 
 /** The cells of one object of `kind`, guarded, in the order of `CSV_COLUMNS[kind]`. */
 export function csvRow(kind: CsvKind, item: unknown): string[] {
-  return CSV_COLUMNS[kind].map((c) => guardCell(cellText(item, c)));
+  return readersOf(kind).map((read) => guardCell(read(item)));
 }
 
 /**
@@ -161,10 +195,50 @@ export function csvOptions(kind: CsvKind): Options {
   };
 }
 
+/** What makes csv-stringify quote a cell under `csvOptions`: a comma, a quote, CR or LF. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const RECORD_END = '\r\n';
+const recordOptions = new Map<CsvKind, Options>();
+
+function stringifyRecords(kind: CsvKind, records: string[][]): string {
+  let options = recordOptions.get(kind);
+  if (!options) recordOptions.set(kind, (options = { ...csvOptions(kind), header: false, bom: false }));
+  return stringify(records, options);
+}
+
+/**
+ * The CSV records of `items` (each ending in CRLF), after the BOM and the
+ * header when `header` is true. Records that need quoting are written by
+ * csv-stringify; a record none of whose cells holds a comma, quote, CR or LF
+ * is the same text unquoted, so it is joined directly.
+ */
+export function csvText(kind: CsvKind, items: readonly unknown[], header: boolean): string {
+  let text = header ? stringify([], csvOptions(kind)) : '';
+  const read = readersOf(kind);
+  let quoted: string[][] = [];
+  for (const item of items) {
+    let line = '';
+    let plain = true;
+    for (let i = 0; i < read.length && plain; i++) {
+      const cell = guardCell(read[i](item));
+      plain = !NEEDS_QUOTES.test(cell);
+      line += i === 0 ? cell : `,${cell}`;
+    }
+    if (!plain) {
+      quoted.push(csvRow(kind, item));
+      continue;
+    }
+    if (quoted.length > 0) {
+      text += stringifyRecords(kind, quoted);
+      quoted = [];
+    }
+    text += line + RECORD_END;
+  }
+  if (quoted.length > 0) text += stringifyRecords(kind, quoted);
+  return text;
+}
+
 /** A whole CSV document (header and rows) of a few objects, in memory. */
 export function toCsv(kind: CsvKind, items: readonly unknown[]): string {
-  return stringify(
-    items.map((item) => csvRow(kind, item)),
-    csvOptions(kind),
-  );
+  return csvText(kind, items, true);
 }
