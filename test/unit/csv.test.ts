@@ -37,6 +37,18 @@ describe('CSV of AWS objects', () => {
     assert.ok(row.startsWith('"a,b","say ""hi""","line1\nline2","cr\rin",plain,'), row);
   });
 
+  it('keeps records in order when plain and quoted records alternate', () => {
+    const names = ['plain one', 'with, comma', 'plain two', 'with "quote"', 'with\nbreak', 'plain three'];
+    const text = toCsv(
+      'grant',
+      names.map((n) => ({ GrantArn: 'arn', GrantName: n })),
+    );
+    const rest = ','.repeat(CSV_COLUMNS.grant.length - 2);
+    const cells = ['plain one', '"with, comma"', 'plain two', '"with ""quote"""', '"with\nbreak"', 'plain three'];
+    assert.equal(text.replace(BOM, '').split('\r\n').slice(1).join('\r\n'), cells.map((c) => `arn,${c}${rest}\r\n`).join(''));
+    assert.ok(text.endsWith('\r\n'));
+  });
+
   it('flattens nested members into one column per known member, lists aligned and joined with "; "', () => {
     const license = {
       LicenseArn: 'arn:aws:license-manager::111122223333:license:l-1',
