@@ -1,0 +1,140 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { ssoCacheFolder } from '../../src/tree/ssoCacheWatcher';
+import { getApi, useEmulator, waitFor } from '../support';
+import { arns, child, children, description, label, loadAll, path, tokens } from './explorerSupport';
+
+const PROFILE = 'sso-dev';
+const START_URL = 'https://sso-dev.example.invalid/start';
+/** The explorer seed's vendor account: what the role credentials below sign as. */
+const VENDOR = { account: '111111111111', accessKeyId: 'AKIAEXPLORERVENDOR01', secretAccessKey: 'explorerVendorSecret000000000000000000001' };
+
+/** Where `aws sso login` would write this profile's token (the SDK names the file by the start URL's SHA-1). */
+function tokenFile(): string {
+  return join(ssoCacheFolder(), `${createHash('sha1').update(START_URL).digest('hex')}.json`);
+}
+
+/**
+ * A stand-in for the IAM Identity Center portal (`GetRoleCredentials`), reached through the SDK's
+ * `AWS_ENDPOINT_URL_SSO`: it records the bearer tokens it is shown and answers with the vendor's keys.
+ */
+async function startPortal(): Promise<{ url: string; tokens: string[]; close(): Promise<void> }> {
+  const seen: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const headers: IncomingHttpHeaders = req.headers;
+    seen.push(String(headers['x-amz-sso_bearer_token'] ?? ''));
+    const body = JSON.stringify({
+      roleCredentials: { ...VENDOR, account: undefined, sessionToken: 'portal-session-token', expiration: Date.now() + 3_600_000 },
+    });
+    res.writeHead(req.url?.startsWith('/federation/credentials') ? 200 : 404, { 'Content-Type': 'application/json' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tokens: seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('SSO sign-in (emulator)', () => {
+  const env = useEmulator('explorer');
+  let api: ExtensionApi;
+  const savedEnv = { AWS_ENDPOINT_URL_SSO: process.env.AWS_ENDPOINT_URL_SSO, PATH: process.env.PATH };
+
+  beforeEach(async () => {
+    // The token cache lives under the home folder: the suite's host runs with a home of its own.
+    assert.match(homedir(), /lm-integration-/, 'the host runs with a temporary home folder');
+    rmSync(tokenFile(), { force: true });
+    env.reset();
+    api = await getApi();
+    appendFileSync(
+      env.current.configFile,
+      `\n[profile ${PROFILE}]\nregion = us-east-1\nendpoint_url = ${env.current.emulator.url}\nsso_start_url = ${START_URL}\n` +
+        `sso_region = us-east-1\nsso_account_id = ${VENDOR.account}\nsso_role_name = Explorer\n`,
+    );
+    await api.explorer.reloadProfiles();
+    await api.services.state.setSelectedProfiles([PROFILE]);
+    await api.services.state.setRegions(PROFILE, ['us-east-1']);
+  });
+
+  afterEach(() => {
+    rmSync(tokenFile(), { force: true });
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('shows the missing token with Sign in, and lists by itself once a token is written to the cache', async () => {
+    const list = await path(api, PROFILE, 'us-east-1', 'Received grants');
+    const [problem] = await children(api, list);
+    assert.equal(label(api, problem), 'Credentials problem');
+    const profile = await path(api, PROFILE);
+    assert.ok(tokens(api, profile).includes('ssoSignIn'), 'the profile offers Sign in');
+    assert.match(String(api.explorer.getTreeItem(profile).tooltip), new RegExp(`aws sso login --profile ${PROFILE}`));
+    const [first] = await children(api, profile);
+    assert.ok(tokens(api, first).includes('ssoSignIn'), 'its credentials item offers Sign in');
+
+    const portal = await startPortal();
+    try {
+      process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+      let reloaded = false;
+      const sub = api.explorer.onDidChangeTreeData(() => (reloaded = true));
+      // What `aws sso login` writes; nothing else is done: no refresh, no command.
+      mkdirSync(ssoCacheFolder(), { recursive: true });
+      writeFileSync(
+        tokenFile(),
+        JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'token-after-sign-in', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      );
+      await waitFor(() => reloaded, 15_000, 'the tree reloaded after the token file appeared');
+      sub.dispose();
+      const fresh = await waitFor(async () => {
+        const p = await path(api, PROFILE);
+        return !tokens(api, p).includes('ssoSignIn') && p;
+      }, 15_000, 'the profile without its sign-in offer');
+      const grants = await loadAll(api, await child(api, await child(api, fresh, 'us-east-1'), 'Licenses'));
+      assert.ok(arns(grants).length > 0, 'the vendor’s licenses are listed');
+      assert.doesNotMatch(description(api, await path(api, PROFILE)), /problem/);
+      assert.ok(portal.tokens.includes('token-after-sign-in'), `the portal saw the new token (${portal.tokens.join(', ')})`);
+      const signed = env.current.emulator.requests.filter((r) => r.operation === 'ListLicenses' && r.accessKeyId === VENDOR.accessKeyId);
+      assert.ok(signed.length > 0, 'License Manager was called with the role credentials');
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('offers the command to copy when the AWS CLI is not on PATH', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+    process.env.PATH = empty;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = w.showInformationMessage;
+    const shown: { message: string; items: string[] }[] = [];
+    w.showInformationMessage = async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ message, items: buttons });
+      return buttons.includes('Copy') ? 'Copy' : undefined;
+    };
+    try {
+      await vscode.env.clipboard.writeText('');
+      const profile = await path(api, PROFILE);
+      const how = await vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
+      assert.equal(how, 'copy');
+      assert.deepEqual(shown.map((s) => s.items), [['Copy']]);
+      assert.match(shown[0].message, /The AWS CLI was not found on PATH\. To sign in, run: aws sso login --profile sso-dev/);
+      assert.equal(await vscode.env.clipboard.readText(), `aws sso login --profile ${PROFILE}`);
+      assert.equal(vscode.window.terminals.filter((t) => t.name.includes(PROFILE)).length, 0, 'no terminal was opened');
+    } finally {
+      w.showInformationMessage = saved;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
