@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { ssoCacheFolder } from '../../src/tree/ssoCacheWatcher';
 import { getApi, useEmulator, waitFor } from '../support';
-import { arns, child, children, description, label, loadAll, path, tokens } from './explorerSupport';
+import { arns, children, description, label, path, tokens } from './explorerSupport';
 
 const PROFILE = 'sso-dev';
 const START_URL = 'https://sso-dev.example.invalid/start';
@@ -97,12 +97,16 @@ describe('SSO sign-in (emulator)', () => {
       );
       await waitFor(() => reloaded, 15_000, 'the tree reloaded after the token file appeared');
       sub.dispose();
-      const fresh = await waitFor(async () => {
-        const p = await path(api, PROFILE);
-        return !tokens(api, p).includes('ssoSignIn') && p;
-      }, 15_000, 'the profile without its sign-in offer');
-      const grants = await loadAll(api, await child(api, await child(api, fresh, 'us-east-1'), 'Licenses'));
-      assert.ok(arns(grants).length > 0, 'the vendor’s licenses are listed');
+      let seen = '';
+      const listed = await waitFor(async () => {
+        const kids = await children(api, await path(api, PROFILE, 'us-east-1', 'Licenses'));
+        seen = kids.map((k) => `${label(api, k)}: ${description(api, k)}`).join('; ');
+        return arns(kids).length > 0 && kids;
+      }, 15_000, 'the vendor’s licenses listed').catch((e: Error) => {
+        throw new Error(`${e.message} (shown: ${seen}; portal saw: ${portal.tokens.join(', ')})`);
+      });
+      assert.ok(arns(listed).length > 0);
+      assert.ok(!tokens(api, await path(api, PROFILE)).includes('ssoSignIn'), 'Sign in is no longer offered');
       assert.doesNotMatch(description(api, await path(api, PROFILE)), /problem/);
       assert.ok(portal.tokens.includes('token-after-sign-in'), `the portal saw the new token (${portal.tokens.join(', ')})`);
       const signed = env.current.emulator.requests.filter((r) => r.operation === 'ListLicenses' && r.accessKeyId === VENDOR.accessKeyId);
