@@ -141,4 +141,36 @@ describe('SSO sign-in (emulator)', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+  it('a grant pick that cannot list the profile warns with Sign in, which runs the sign-in flow', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+    process.env.PATH = empty;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = { info: w.showInformationMessage, warn: w.showWarningMessage };
+    const shown: { kind: string; message: string; items: string[] }[] = [];
+    const record = (kind: string, answer: string) => async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ kind, message, items: buttons });
+      return buttons.includes(answer) ? answer : undefined;
+    };
+    w.showWarningMessage = record('warning', 'Sign in');
+    w.showInformationMessage = record('info', 'none');
+    try {
+      await vscode.commands.executeCommand('licenseManager.grant.accept');
+      const warning = await waitFor(() => shown.find((s) => s.kind === 'warning'), 15_000, 'the listing warning');
+      assert.match(warning.message, /^Some profiles and regions could not be listed: sso-dev \(us-east-1\): /);
+      assert.deepEqual(warning.items, ['Sign in']);
+      const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
+      assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
+      assert.deepEqual(copy.items, ['Copy']);
+      assert.deepEqual(
+        env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'),
+        [],
+        'no grant action was sent',
+      );
+    } finally {
+      w.showInformationMessage = saved.info;
+      w.showWarningMessage = saved.warn;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 });
