@@ -5,7 +5,9 @@ import type { Locator, Page } from 'playwright-core';
 import type { Seed } from '../emulator/index';
 import { repoRoot } from './support/host';
 import {
+  answerDialog,
   cancelQuickInput,
+  container,
   expandTreeItem,
   notifications,
   openContainer,
@@ -15,6 +17,7 @@ import {
   runCommand,
   selectProfiles,
   treeChildren,
+  waitForDialog,
   useUiSession,
   waitForQuickInput,
   type UiSession,
@@ -50,6 +53,38 @@ const NAMES: readonly HostileName[] = [
   { what: '10,000 characters', name: grants[2].name, shown: `L${'o'.repeat(254)}…`, filter: `L${'o'.repeat(20)}` },
 ];
 const [MARKED] = NAMES;
+
+/** The grant whose workflow failed: its status reason shows in the seller's Grants Inbox row. */
+const STUCK = grants[3];
+const LICENSE = seed.accounts[0].regions!['us-east-1'].licenses![0] as unknown as { ProductName: string };
+const STUCK_REASON = '[Retry](command:workbench.action.terminal.new) $(error) <U+202E>liaf<U+202C> step<U+200B>one';
+
+interface Confirmation {
+  readonly command: string;
+  readonly profile: string;
+  /** Steps before the confirmation (Enter leaves an optional prompt empty). */
+  readonly before?: (page: Page) => Promise<void>;
+  readonly message: string;
+  readonly button: string;
+  readonly operation: string;
+}
+
+/** Destructive actions whose modal confirmation names the grant (written out by hand). */
+const CONFIRMATIONS: readonly Confirmation[] = [
+  { command: 'Reject Grant', profile: 'buyer', message: `Reject the grant “${MARKED.shown}”?`, button: 'Reject', operation: 'RejectGrant' },
+  {
+    command: 'Delete Grant',
+    profile: 'seller',
+    before: async (page) => {
+      const message = quickInput(page).locator('.quick-input-message');
+      await poll(async () => (await message.innerText().catch(() => '')).includes('being deleted?'), 15_000, 'the reason prompt');
+      await page.keyboard.press('Enter');
+    },
+    message: `Delete the grant “${MARKED.shown}”?`,
+    button: 'Delete',
+    operation: 'DeleteGrant',
+  },
+];
 
 /** The text as read from the page, without the zero-width spaces that break link and icon syntax. */
 function literal(text: string): string {
@@ -113,6 +148,8 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
 
   afterEach(async () => {
     ui.current.emulator!.setFaults({ hang: [] });
+    // A failed check may leave a modal dialog open, which would block the next test.
+    if (await ui.current.page.locator('.monaco-dialog-box').isVisible()) await ui.current.page.keyboard.press('Escape');
     await cancelQuickInput(ui.current.page);
   });
 
@@ -205,5 +242,56 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
     assert.equal(await terminalsShown(page), 0);
     await cancelQuickInput(page);
     assert.deepEqual(emulator!.requests.filter((r) => r.operation === 'CreateGrantVersion'), [], 'nothing was sent');
+  });
+  for (const c of CONFIRMATIONS) {
+    it(`${c.command}: the modal confirmation names the grant literally; clicking it runs nothing and Cancel sends nothing`, async () => {
+      const { page, emulator } = ui.current;
+      pendingAgain(ui.current, MARKED.name);
+      emulator!.requests.length = 0;
+      await runCommand(page, `License Manager: ${c.command}`);
+      await waitForQuickInput(page, { title: c.command });
+      await (await pickRow(page, MARKED, c.profile)).row.click();
+      await c.before?.(page);
+
+      const dialog = await waitForDialog(page);
+      assert.deepEqual([...dialog.buttons].sort(), ['Cancel', c.button].sort(), 'the buttons (their order follows the platform)');
+      const message = page.locator('.monaco-dialog-box .dialog-message-text');
+      assert.equal(literal((await message.innerText()).trim()), c.message);
+      assert.deepEqual(await renderedIn(page.locator('.monaco-dialog-box .dialog-message-row .dialog-message-container')), [], 'no link or icon in the dialog');
+      await message.getByText('Open terms').click().catch(() => undefined);
+      await answerDialog(page, 'Cancel');
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await terminalsShown(page), 0, 'the command link opened no terminal');
+      assert.deepEqual(emulator!.requests.filter((r) => r.operation === c.operation), [], 'nothing was sent');
+    });
+  }
+
+  it('Grants Inbox: a failed workflow’s status reason shows literally in the row’s description; clicking it runs nothing', async () => {
+    const { page, emulator } = ui.current;
+    // The inbox names the product of the licenses the explorer has loaded.
+    const licenses = ['seller', 'us-east-1', 'Licenses'];
+    await expandTreeItem(page, licenses);
+    await poll(async () => (await treeChildren(page, licenses)).some((r) => r.label.includes('LM-PWNED-license')), 20_000, 'the seller’s license listed');
+    await openContainer(page, 30_000, { inbox: true });
+    try {
+      await runCommand(page, 'License Manager: Refresh Inbox');
+      const inbox = container(page).locator('.monaco-list[role="tree"][aria-label="Grants Inbox"] .monaco-list-row');
+      const row = inbox.filter({ has: page.locator('.label-name', { hasText: 'workflow' }) }).first();
+      const description = await poll(async () => {
+        if (!(await row.count())) return false;
+        return literal((await row.locator('.label-description').innerText()).trim());
+      }, 30_000, 'the inbox row of the grant with problems');
+      assert.equal(literal((await row.locator('.label-name').innerText()).trim()), STUCK.name);
+      assert.equal(description, `${STUCK_REASON} · ${LICENSE.ProductName} · to 444455556666 · seller, us-east-1`);
+      assert.deepEqual(await renderedIn(row.locator('.label-name, .label-description')), [], 'no link or icon in the row');
+      emulator!.requests.length = 0;
+      await row.locator('.label-description').click();
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await terminalsShown(page), 0, 'the command link opened no terminal');
+      assert.deepEqual(emulator!.requests.filter((r) => !/^(Get|List)/.test(r.operation)), [], 'only reads were sent');
+    } finally {
+      await page.keyboard.press('Control+W');
+      await openContainer(page);
+    }
   });
 });
