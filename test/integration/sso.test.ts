@@ -173,4 +173,37 @@ describe('SSO sign-in (emulator)', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+  it('a grant action for the profile fails with Sign in on its error, which runs the sign-in flow', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+    process.env.PATH = empty;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = { info: w.showInformationMessage, error: w.showErrorMessage };
+    const shown: { kind: string; message: string; items: string[] }[] = [];
+    const record = (kind: string, answer: string) => async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ kind, message, items: buttons });
+      return buttons.includes(answer) ? answer : undefined;
+    };
+    w.showErrorMessage = record('error', 'Sign in');
+    w.showInformationMessage = record('info', 'none');
+    // A received grant as a panel passes it: the profile that sees it has no token.
+    const arn = `arn:aws:license-manager::222222222222:grant:g-${'5'.repeat(32)}`;
+    const grant = { GrantArn: arn, GrantName: 'Waiting grant', GrantStatus: 'PENDING_ACCEPT', Version: '1', LicenseArn: `arn:aws:license-manager::222222222222:license:l-${'5'.repeat(32)}` };
+    try {
+      await vscode.commands.executeCommand('licenseManager.grant.accept', {
+        resource: { kind: 'receivedGrant', profile: PROFILE, region: 'us-east-1', arn },
+        data: grant,
+      });
+      const error = await waitFor(() => shown.find((s) => s.kind === 'error'), 15_000, 'the failure');
+      assert.match(error.message, /^AcceptGrant failed for “Waiting grant”: .* aws sso login --profile sso-dev$/);
+      assert.deepEqual(error.items, ['Sign in']);
+      const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
+      assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
+      assert.deepEqual(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'), [], 'nothing reached License Manager');
+    } finally {
+      w.showInformationMessage = saved.info;
+      w.showErrorMessage = saved.error;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 });
