@@ -1,4 +1,5 @@
 /** Tiny DOM helpers: every piece of text becomes a text node, never markup. */
+import { splitInvisible } from '../../src/shared/plainText';
 
 export type Child = Node | string | undefined | false;
 
@@ -23,7 +24,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 export function append(parent: Node, children: readonly Child[]): void {
   for (const c of children) {
     if (c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    if (typeof c === 'string') appendText(parent, c);
+    else parent.appendChild(c);
+  }
+}
+
+/**
+ * Appends text as text nodes; each bidi override, zero-width or other invisible character
+ * becomes a visible `<U+XXXX>` marker instead, so it can neither reorder nor hide what follows.
+ */
+function appendText(parent: Node, text: string): void {
+  for (const part of splitInvisible(text)) {
+    if (typeof part === 'string') {
+      parent.appendChild(document.createTextNode(part));
+      continue;
+    }
+    const mark = document.createElement('span');
+    mark.className = 'invisible-char';
+    mark.title = part.invisible;
+    mark.textContent = `<${part.invisible}>`;
+    parent.appendChild(mark);
   }
 }
 

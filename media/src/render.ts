@@ -8,7 +8,7 @@ import type {
   TableView,
   UiStrings,
 } from '../../src/shared/detailView';
-import { button, h, type Child } from './dom';
+import { append, button, h, type Child } from './dom';
 import { usageBar, type Send } from './parts';
 export type { Send } from './parts';
 import { historySection, usageSection } from './versions';
@@ -196,5 +196,8 @@ export function render(root: HTMLElement, state: PanelState, notice: string | un
 /** Shows a short notice without redrawing. */
 export function showNotice(root: HTMLElement, text: string): void {
   const line = root.querySelector('#status-line');
-  if (line) line.textContent = text;
+  if (line) {
+    line.replaceChildren();
+    append(line, [text]);
+  }
 }

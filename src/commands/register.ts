@@ -4,6 +4,7 @@ import type { JsonDocumentProvider } from '../documents/jsonDocumentProvider';
 import type { DetailPanelManager } from '../panels/detailPanelManager';
 import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
+import { signInProfileOf, withSignIn } from '../grants/signIn';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
 
@@ -40,7 +41,8 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
         }
         const message = e instanceof Error ? e.message : String(e);
         log.error(`command ${def.id} failed: ${message}`);
-        void notify.error(uiText(message));
+        const signIn = signInProfileOf(e);
+        void withSignIn(notify.error, uiText(message), signIn ? [signIn] : []).catch(() => undefined);
         return undefined;
       }
     }),

@@ -9,6 +9,7 @@ import { mayHaveLanded } from '../model/mutationOutcome';
 import { notify } from './messages';
 import type { Expectation } from '../model/mutationOutcome';
 import { checkOutcome, type Reread } from './outcome';
+import { signInProfileOf, withSignIn } from './signIn';
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -186,10 +187,9 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
       return;
     }
     case 'credentials': {
-      if (!e.details.fix?.startsWith('aws sso login')) break;
-      const signIn = vscode.l10n.t('Sign in');
-      notify.error(t('{0} failed for “{1}”: {2} {3}', spec.operation, name, e.message, e.details.fix), signIn).then(
-        (a) => (a === signIn ? vscode.commands.executeCommand('licenseManager.profile.signIn', profile) : undefined),
+      const ssoProfile = signInProfileOf(e);
+      if (!ssoProfile) break;
+      void withSignIn(notify.error, t('{0} failed for “{1}”: {2} {3}', spec.operation, name, e.message, e.details.fix), [ssoProfile]).catch(
         () => undefined,
       );
       return;

@@ -8,6 +8,7 @@ import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../data/fa
 import { GRANT_STATUSES } from '../model/statuses';
 import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
+import { signInProfileOf, withSignIn } from './signIn';
 
 /** A grant as seen through one profile and region. */
 export interface GrantTarget {
@@ -67,6 +68,8 @@ interface Failure {
   readonly profile: string;
   readonly region: string;
   readonly message: string;
+  /** The profile to sign in when the failure is a missing or expired SSO token. */
+  readonly signIn?: string;
 }
 
 /** Runs `load` for every selected (profile, region) through the one gathering helper; failures are collected, not thrown. */
@@ -94,6 +97,7 @@ async function acrossSelection<T>(
     profile: target.profile,
     region: target.region,
     message: error instanceof Error ? error.message : String(error),
+    signIn: signInProfileOf(error),
   }));
   return { items: found.items, failures, selection, truncated };
 }
@@ -101,7 +105,8 @@ async function acrossSelection<T>(
 function reportFailures(failures: readonly Failure[]): void {
   if (failures.length === 0) return;
   const text = failures.map((f) => `${f.profile} (${f.region}): ${f.message}`).join('; ');
-  void notify.warn(t('Some profiles and regions could not be listed: {0}', text));
+  const signIn = failures.map((f) => f.signIn).filter((p): p is string => p !== undefined);
+  void withSignIn(notify.warn, t('Some profiles and regions could not be listed: {0}', text), signIn).catch(() => undefined);
 }
 
 /** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */

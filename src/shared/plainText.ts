@@ -23,9 +23,33 @@ export interface UiTextOptions {
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const BREAK = '\u200b';
 
+/** `U+202E` for a character. */
+export function codePointName(ch: string): string {
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** `<U+202E>` for an invisible character, so it is seen instead of acting. */
 function visible(ch: string): string {
-  return `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+  return `<${codePointName(ch)}>`;
+}
+
+/**
+ * Splits text at its invisible characters (bidi overrides and isolates, zero-width and other
+ * format characters, control characters other than tab and line breaks): plain runs stay
+ * strings, each invisible character becomes `{ invisible: 'U+XXXX' }`, for surfaces that draw
+ * their own marker (the detail webview).
+ */
+export function splitInvisible(text: string): Array<string | { readonly invisible: string }> {
+  const parts: Array<string | { readonly invisible: string }> = [];
+  let last = 0;
+  for (const m of text.matchAll(INVISIBLE)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push(text.slice(last, at));
+    parts.push({ invisible: codePointName(m[0]) });
+    last = at + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
 }
 
 function cut(text: string, max: number): string {

@@ -28,6 +28,11 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'lm-integration-'));
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace);
+  // A home folder of its own: the SSO token cache (~/.aws/sso/cache) the tests write is never the user's.
+  const home = join(dir, 'home');
+  mkdirSync(home);
+  process.env.HOME = home;
+  process.env.USERPROFILE = home;
   try {
     const desktop = process.env.LM_VSCODE_EXECUTABLE;
     const version = process.env.LM_VSCODE_VERSION;

@@ -11,6 +11,7 @@ import {
   openContainer,
   poll,
   selectProfiles,
+  treeChildren,
   treeItemHover,
   useUiSession,
   waitForWebview,
@@ -23,6 +24,11 @@ const usEast = seller.regions!['us-east-1'];
 const GRANT = usEast.grants![0];
 const LICENSE = usEast.licenses![0];
 const CONFIG = usEast.licenseConfigurations![0];
+/** The name and reason of the grant with a link, an icon, bidi overrides, zero-width characters and line breaks as the panel must show them (written out: each invisible character as a marker). */
+const MARKED_NAME = '[Open terms](command:workbench.action.terminal.new) $(bug) <U+202E>exe.txt<U+202C> zero<U+200B>width<U+2060>joined<U+FEFF> first line\nsecond line\tafter tab';
+const MARKED_REASON = '[Refresh](command:licenseManager.explorer.refresh) $(alert) <U+202E>desrever<U+202C> <U+200B><U+200C><U+200D><U+2066><U+2067><U+2068><U+2069><U+200E><U+200F>\nline two';
+/** Its name as single-line VS Code surfaces show it, zero-width breaks left out. */
+const MARKED_TREE_LABEL = '[Open terms](command:workbench.action.terminal.new) $(bug) <U+202E>exe.txt<U+202C> zero<U+200B>width<U+2060>joined<U+FEFF> first line ⏎ second line after tab';
 /** What a payload that ran would have set the title to, or logged. */
 const RAN = /^(\[log\] )?LM-PWNED-\w+$/;
 const RECEIVED = ['buyer', 'us-east-1', 'Received grants'];
@@ -98,6 +104,31 @@ describe('hostile strings stay text (installed VSIX, hostile seed)', () => {
     assert.equal(json.StatusReason, GRANT.statusReason);
     await assertInert(frame);
     assert.doesNotMatch(await page.title(), RAN);
+  });
+
+  it('shows bidi overrides and zero-width characters in the panel as visible markers, so they neither reorder nor hide text', async () => {
+    const { page } = ui.current;
+    // The name as the tree shows it: line breaks as ⏎, links and icons broken by zero-width spaces.
+    const row = await poll(
+      async () => (await treeChildren(page, RECEIVED)).find((r) => r.label.replace(/\u200b/g, '') === MARKED_TREE_LABEL),
+      20_000,
+      'the bidi grant in the tree',
+    );
+    await clickTreeItem(page, [...RECEIVED, row.label]);
+    const frame = await visiblePanel(page, MARKED_NAME);
+    const title = frame.locator('#title');
+    assert.deepEqual(await title.locator('.invisible-char').allTextContents(), ['<U+202E>', '<U+202C>', '<U+200B>', '<U+2060>', '<U+FEFF>']);
+    const reason = frame.locator('section[data-section="status"] dd').nth(1);
+    assert.equal(await reason.textContent(), MARKED_REASON);
+    // Neither the page's text nor its JSON view holds a character that could act unseen.
+    const hidden = await frame.locator('body').evaluate((body) => (body.textContent ?? '').match(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g) ?? []);
+    assert.deepEqual(hidden, []);
+    assert.ok(((await frame.locator('#json').textContent()) ?? '').includes('"GrantName": "[Open terms](command:workbench.action.terminal.new) $(bug) <U+202E>exe.txt<U+202C>'));
+    // Clicking the link-like text runs nothing: no terminal opens.
+    await title.click();
+    await reason.click();
+    await assertInert(frame);
+    assert.equal(await page.locator('.integrated-terminal').filter({ visible: true }).count(), 0, 'no terminal was opened');
   });
 
   it('shows the license’s hostile name, product, entitlement and metadata literally after following the link', async () => {

@@ -1,0 +1,209 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { ssoCacheFolder } from '../../src/tree/ssoCacheWatcher';
+import { getApi, useEmulator, waitFor } from '../support';
+import { arns, children, description, label, path, tokens } from './explorerSupport';
+
+const PROFILE = 'sso-dev';
+const START_URL = 'https://sso-dev.example.invalid/start';
+/** The explorer seed's vendor account: what the role credentials below sign as. */
+const VENDOR = { account: '111111111111', accessKeyId: 'AKIAEXPLORERVENDOR01', secretAccessKey: 'explorerVendorSecret000000000000000000001' };
+
+/** Where `aws sso login` would write this profile's token (the SDK names the file by the start URL's SHA-1). */
+function tokenFile(): string {
+  return join(ssoCacheFolder(), `${createHash('sha1').update(START_URL).digest('hex')}.json`);
+}
+
+/**
+ * A stand-in for the IAM Identity Center portal (`GetRoleCredentials`), reached through the SDK's
+ * `AWS_ENDPOINT_URL_SSO`: it records the bearer tokens it is shown and answers with the vendor's keys.
+ */
+async function startPortal(): Promise<{ url: string; tokens: string[]; close(): Promise<void> }> {
+  const seen: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const headers: IncomingHttpHeaders = req.headers;
+    seen.push(String(headers['x-amz-sso_bearer_token'] ?? ''));
+    const body = JSON.stringify({
+      roleCredentials: { ...VENDOR, account: undefined, sessionToken: 'portal-session-token', expiration: Date.now() + 3_600_000 },
+    });
+    res.writeHead(req.url?.startsWith('/federation/credentials') ? 200 : 404, { 'Content-Type': 'application/json' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tokens: seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('SSO sign-in (emulator)', () => {
+  const env = useEmulator('explorer');
+  let api: ExtensionApi;
+  const savedEnv = { AWS_ENDPOINT_URL_SSO: process.env.AWS_ENDPOINT_URL_SSO, PATH: process.env.PATH };
+
+  beforeEach(async () => {
+    // The token cache lives under the home folder: the suite's host runs with a home of its own.
+    assert.match(homedir(), /lm-integration-/, 'the host runs with a temporary home folder');
+    rmSync(tokenFile(), { force: true });
+    env.reset();
+    api = await getApi();
+    appendFileSync(
+      env.current.configFile,
+      `\n[profile ${PROFILE}]\nregion = us-east-1\nendpoint_url = ${env.current.emulator.url}\nsso_start_url = ${START_URL}\n` +
+        `sso_region = us-east-1\nsso_account_id = ${VENDOR.account}\nsso_role_name = Explorer\n`,
+    );
+    await api.explorer.reloadProfiles();
+    await api.services.state.setSelectedProfiles([PROFILE]);
+    await api.services.state.setRegions(PROFILE, ['us-east-1']);
+  });
+
+  afterEach(() => {
+    rmSync(tokenFile(), { force: true });
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('shows the missing token with Sign in, and lists by itself once a token is written to the cache', async () => {
+    const list = await path(api, PROFILE, 'us-east-1', 'Received grants');
+    const [problem] = await children(api, list);
+    assert.equal(label(api, problem), 'Credentials problem');
+    const profile = await path(api, PROFILE);
+    assert.ok(tokens(api, profile).includes('ssoSignIn'), 'the profile offers Sign in');
+    assert.match(String(api.explorer.getTreeItem(profile).tooltip), new RegExp(`aws sso login --profile ${PROFILE}`));
+    const [first] = await children(api, profile);
+    assert.ok(tokens(api, first).includes('ssoSignIn'), 'its credentials item offers Sign in');
+
+    const portal = await startPortal();
+    try {
+      process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+      let reloaded = false;
+      const sub = api.explorer.onDidChangeTreeData(() => (reloaded = true));
+      // What `aws sso login` writes; nothing else is done: no refresh, no command.
+      mkdirSync(ssoCacheFolder(), { recursive: true });
+      writeFileSync(
+        tokenFile(),
+        JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'token-after-sign-in', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      );
+      await waitFor(() => reloaded, 15_000, 'the tree reloaded after the token file appeared');
+      sub.dispose();
+      let seen = '';
+      const listed = await waitFor(async () => {
+        const kids = await children(api, await path(api, PROFILE, 'us-east-1', 'Licenses'));
+        seen = kids.map((k) => `${label(api, k)}: ${description(api, k)}`).join('; ');
+        return arns(kids).length > 0 && kids;
+      }, 15_000, 'the vendor’s licenses listed').catch((e: Error) => {
+        throw new Error(`${e.message} (shown: ${seen}; portal saw: ${portal.tokens.join(', ')})`);
+      });
+      assert.ok(arns(listed).length > 0);
+      assert.ok(!tokens(api, await path(api, PROFILE)).includes('ssoSignIn'), 'Sign in is no longer offered');
+      assert.doesNotMatch(description(api, await path(api, PROFILE)), /problem/);
+      assert.ok(portal.tokens.includes('token-after-sign-in'), `the portal saw the new token (${portal.tokens.join(', ')})`);
+      const signed = env.current.emulator.requests.filter((r) => r.operation === 'ListLicenses' && r.accessKeyId === VENDOR.accessKeyId);
+      assert.ok(signed.length > 0, 'License Manager was called with the role credentials');
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('offers the command to copy when the AWS CLI is not on PATH', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+    process.env.PATH = empty;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = w.showInformationMessage;
+    const shown: { message: string; items: string[] }[] = [];
+    w.showInformationMessage = async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ message, items: buttons });
+      return buttons.includes('Copy') ? 'Copy' : undefined;
+    };
+    try {
+      await vscode.env.clipboard.writeText('');
+      const profile = await path(api, PROFILE);
+      const how = await vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
+      assert.equal(how, 'copy');
+      assert.deepEqual(shown.map((s) => s.items), [['Copy']]);
+      assert.match(shown[0].message, /The AWS CLI was not found on PATH\. To sign in, run: aws sso login --profile sso-dev/);
+      assert.equal(await vscode.env.clipboard.readText(), `aws sso login --profile ${PROFILE}`);
+      assert.equal(vscode.window.terminals.filter((t) => t.name.includes(PROFILE)).length, 0, 'no terminal was opened');
+    } finally {
+      w.showInformationMessage = saved;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+  it('a grant pick that cannot list the profile warns with Sign in, which runs the sign-in flow', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+    process.env.PATH = empty;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = { info: w.showInformationMessage, warn: w.showWarningMessage };
+    const shown: { kind: string; message: string; items: string[] }[] = [];
+    const record = (kind: string, answer: string) => async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ kind, message, items: buttons });
+      return buttons.includes(answer) ? answer : undefined;
+    };
+    w.showWarningMessage = record('warning', 'Sign in');
+    w.showInformationMessage = record('info', 'none');
+    try {
+      await vscode.commands.executeCommand('licenseManager.grant.accept');
+      const warning = await waitFor(() => shown.find((s) => s.kind === 'warning'), 15_000, 'the listing warning');
+      assert.match(warning.message, /^Some profiles and regions could not be listed: sso-dev \(us-east-1\): /);
+      assert.deepEqual(warning.items, ['Sign in']);
+      const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
+      assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
+      assert.deepEqual(copy.items, ['Copy']);
+      assert.deepEqual(
+        env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'),
+        [],
+        'no grant action was sent',
+      );
+    } finally {
+      w.showInformationMessage = saved.info;
+      w.showWarningMessage = saved.warn;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+  it('a grant action for the profile fails with Sign in on its error, which runs the sign-in flow', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+    process.env.PATH = empty;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = { info: w.showInformationMessage, error: w.showErrorMessage };
+    const shown: { kind: string; message: string; items: string[] }[] = [];
+    const record = (kind: string, answer: string) => async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ kind, message, items: buttons });
+      return buttons.includes(answer) ? answer : undefined;
+    };
+    w.showErrorMessage = record('error', 'Sign in');
+    w.showInformationMessage = record('info', 'none');
+    // A received grant as a panel passes it: the profile that sees it has no token.
+    const arn = `arn:aws:license-manager::222222222222:grant:g-${'5'.repeat(32)}`;
+    const grant = { GrantArn: arn, GrantName: 'Waiting grant', GrantStatus: 'PENDING_ACCEPT', Version: '1', LicenseArn: `arn:aws:license-manager::222222222222:license:l-${'5'.repeat(32)}` };
+    try {
+      await vscode.commands.executeCommand('licenseManager.grant.accept', {
+        resource: { kind: 'receivedGrant', profile: PROFILE, region: 'us-east-1', arn },
+        data: grant,
+      });
+      const error = await waitFor(() => shown.find((s) => s.kind === 'error'), 15_000, 'the failure');
+      assert.match(error.message, /^AcceptGrant failed for “Waiting grant”: .* aws sso login --profile sso-dev$/);
+      assert.deepEqual(error.items, ['Sign in']);
+      const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
+      assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
+      assert.deepEqual(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'), [], 'nothing reached License Manager');
+    } finally {
+      w.showInformationMessage = saved.info;
+      w.showErrorMessage = saved.error;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
