@@ -52,9 +52,16 @@ async function detailPanel(page: Page, title: string): Promise<FrameLocator> {
   return frame;
 }
 
-/** Opens the pending grant's panel from its tree item. */
+/** Opens the pending grant's panel from its tree item (clicked again if a refresh redrew the row under the click). */
 async function openPendingPanel(page: Page): Promise<FrameLocator> {
-  await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
+  await poll(
+    async () => {
+      await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
+      return poll(async () => (await tabCount(page, `Received grant: ${PENDING_NAME}`)) === 1, 5_000, 'the panel tab').catch(() => false);
+    },
+    30_000,
+    'the pending grant’s panel opened from its tree item',
+  );
   return detailPanel(page, PENDING_NAME);
 }
 
