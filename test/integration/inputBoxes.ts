@@ -59,11 +59,13 @@ class AnsweredInputBox {
       this.value = text;
       this.change.fire(text);
       this.accept.fire();
-      if (this.disposed) return record(undefined);
-      // Still shown: Enter was refused. Record why and leave with Esc.
-      const message = this.validationMessage;
-      record(typeof message === 'string' || message === undefined ? message : message.message);
-      this.hidden.fire();
+      // Once the extension has handled Enter: closed means accepted; still shown means refused (then Esc).
+      setTimeout(() => {
+        if (this.disposed) return record(undefined);
+        const message = this.validationMessage;
+        record(typeof message === 'string' || message === undefined ? message : message.message);
+        this.hidden.fire();
+      }, 0);
     }, 0);
   }
 
