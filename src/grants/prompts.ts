@@ -1,6 +1,6 @@
-import { notify, showInputBox, t, uiText } from '../ui/window';
+import { notify, t, uiText } from '../ui/window';
 import { Cancelled } from '../shared/cancelled';
-import type { TextStepOptions } from './multiStepInput';
+import { inputSteps, runSteps, type TextStepOptions } from './multiStepInput';
 import { problemText } from './messages';
 import { checkStatusReason, normalizeStatusReason } from '../model/validation';
 
@@ -14,20 +14,13 @@ export function statusReasonInput(prompt: string): TextStepOptions {
 }
 
 /**
- * Asks for the optional status reason alone (one input box, validated as you type);
- * `undefined` when left empty. Esc throws `Cancelled`.
+ * Asks for the optional status reason as a one-step input of the multi-step
+ * helper (the plain title, no Back, validated as you type); `undefined` when left
+ * empty. Esc rejects with `vscode.CancellationError`, so nothing is sent.
  */
 export async function askStatusReason(title: string, prompt: string): Promise<string | undefined> {
-  const input = statusReasonInput(prompt);
-  const value = await showInputBox({
-    title: uiText(title),
-    prompt: uiText(input.prompt),
-    placeHolder: uiText(input.placeholder),
-    ignoreFocusOut: true,
-    validateInput: (v) => (input.validate(v) === undefined ? undefined : uiText(input.validate(v))),
-  });
-  if (value === undefined) throw new Cancelled();
-  return normalizeStatusReason(value);
+  const { reason } = await runSteps<{ reason: string }>(title, [inputSteps<{ reason: string }>().text('reason', statusReasonInput(prompt))]);
+  return normalizeStatusReason(reason);
 }
 
 /** A modal confirmation; anything but the confirming button throws `Cancelled`. */

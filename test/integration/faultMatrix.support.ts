@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { answerInputBoxes } from './inputBoxes';
 
 export type Faults = Record<string, unknown>;
 
@@ -66,6 +67,7 @@ export class WindowSpy {
   cancelAfterMs: number | undefined;
   progressTitles: string[] = [];
   private readonly saved = new Map<keyof Window, unknown>();
+  private readonly restoreInputBoxes = answerInputBoxes(() => this.inputs.shift());
 
   constructor() {
     const w = vscode.window as unknown as Record<string, unknown>;
@@ -102,6 +104,7 @@ export class WindowSpy {
   restore(): void {
     const w = vscode.window as unknown as Record<string, unknown>;
     for (const [name, fn] of this.saved) w[name] = fn;
+    this.restoreInputBoxes();
   }
 
   /** Notifications (not modal confirmations). */

@@ -4,6 +4,7 @@ import type { GrantMutationResult } from '../../src/aws/types';
 import type { ExtensionApi } from '../../src/extension';
 import type { CategoryKind, ResourceChange, ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
+import { answerInputBoxes, type AskedBox } from './inputBoxes';
 
 const REGION = 'us-east-1';
 
@@ -27,6 +28,9 @@ class Prompts {
   /** The button a modal confirmation or a message answers with. */
   answer: string | undefined;
   private readonly saved = new Map<keyof Window, unknown>();
+  /** The input boxes shown (answered from `inputs`). */
+  readonly asked: AskedBox[] = [];
+  private readonly restoreInputBoxes = answerInputBoxes(() => this.inputs.shift(), this.asked);
 
   constructor() {
     const w = vscode.window as unknown as Record<string, unknown>;
@@ -51,6 +55,7 @@ class Prompts {
   restore(): void {
     const w = vscode.window as unknown as Record<string, unknown>;
     for (const [name, fn] of this.saved) w[name] = fn;
+    this.restoreInputBoxes();
   }
 
   texts(kind: Shown['kind']): string[] {
@@ -252,5 +257,31 @@ describe('grant actions in the host', () => {
       [],
       'no mutation was sent',
     );
+  });
+
+  it('deletes with a reason asked as one step of the multi-step input; a refused reason or Esc sends nothing', async () => {
+    const holder = await treeItem(api, 'seller', 'distributedGrants', 'Fabrikam reporting');
+    const version = current(grantState(env, 'Fabrikam reporting')).Version;
+    env.current.emulator.requests.length = 0;
+    prompts.answer = 'Delete';
+    prompts.inputs = ['r'.repeat(401)];
+    await vscode.commands.executeCommand('licenseManager.grant.delete', holder);
+    assert.equal(prompts.asked.length, 1);
+    assert.match(prompts.asked[0].refused ?? '', /at most 400 characters \(now 401\)/, 'the long reason is refused as typed');
+    prompts.inputs = [undefined]; // Esc at the reason
+    await vscode.commands.executeCommand('licenseManager.grant.delete', holder);
+    assert.equal(prompts.shown.filter((s) => s.items.includes('Delete')).length, 0, 'no confirmation after a refused reason or Esc');
+    assert.equal(requests('DeleteGrant').length, 0, 'no DeleteGrant after a refused reason or Esc');
+
+    prompts.inputs = ['Contract ended'];
+    await vscode.commands.executeCommand('licenseManager.grant.delete', holder);
+    const shown = prompts.asked[2];
+    assert.deepEqual([shown.title, shown.back, shown.refused], ['Delete Grant', false, undefined], 'one step: the plain title and no Back');
+    assert.match(shown.prompt ?? '', /Why is “Fabrikam reporting” being deleted\?/);
+    assert.equal(prompts.shown.filter((s) => s.items.includes('Delete')).length, 1, 'the destructive action is confirmed after the reason');
+    const sent = requests('DeleteGrant');
+    assert.deepEqual(sent.map((r) => r.status), [200]);
+    assert.deepEqual(sent[0].body, { GrantArn: holder.resource.arn, Version: version, StatusReason: 'Contract ended' });
+    assert.equal(current(grantState(env, 'Fabrikam reporting')).GrantStatus, 'DELETED');
   });
 });

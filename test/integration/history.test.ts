@@ -7,6 +7,7 @@ import type { DetailPanel } from '../../src/panels/detailPanel';
 import type { PanelState } from '../../src/shared/detailView';
 import { contextValue } from '../../src/tree/contextValue';
 import { EXTENSION_ID, getApi, resolveSeed, useEmulator, waitFor } from '../support';
+import { answerInputBoxes } from './inputBoxes';
 
 const SELLER = '111122223333';
 const REGION = 'us-east-1';
@@ -21,10 +22,12 @@ function answerPrompts(inputs: string[], confirm: string): () => void {
   const w = vscode.window as unknown as Record<string, unknown>;
   const saved = ['showInputBox', 'showWarningMessage', 'showInformationMessage'].map((n) => [n, w[n]] as const);
   w.showInputBox = async () => inputs.shift();
+  const restoreInputBoxes = answerInputBoxes(() => inputs.shift());
   w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes(confirm) ? confirm : undefined);
   w.showInformationMessage = async () => undefined;
   return () => {
     for (const [n, f] of saved) w[n] = f;
+    restoreInputBoxes();
   };
 }
 

@@ -211,6 +211,7 @@ describe('grant actions in the UI', function () {
   it('creates a grant from a license: it appears under Distributed grants and as PENDING_ACCEPT under the grantee’s Received grants', async () => {
     const { page } = ui.current;
     const name = 'Fabrikam edge agents';
+    ui.current.emulator!.requests.length = 0;
     await expandTreeItem(page, ['seller', REGION, 'Licenses']);
     await runTreeItemContextMenu(page, ['seller', REGION, 'Licenses', 'Contoso Edge Agents'], 'Create Grant…');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { expectedInbox, INBOX_SEED } from '../integration/inboxSeed';
-import { container, openContainer, poll, selectProfiles, useUiSession, type UiSession } from './support';
+import { container, openContainer, poll, runCommand, selectProfiles, useUiSession, type UiSession } from './support';
 import type { DomElement } from './support/wait';
 
 const INBOX_TREE = '.monaco-list[role="tree"][aria-label="Grants Inbox"]';
@@ -54,6 +54,12 @@ describe('grants inbox in the UI', function () {
     const { page } = ui.current;
     await openContainer(page, 30_000, { inbox: true });
     await selectProfiles(page, ['seller', 'buyer']);
+  });
+
+  // Every test starts from the seed: one test accepts a waiting grant.
+  beforeEach(async () => {
+    ui.current.resetEmulator();
+    await runCommand(ui.current.page, 'License Manager: Refresh Inbox');
   });
 
   it('shows the groups and the number waiting on the activity bar icon', async () => {

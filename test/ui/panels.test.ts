@@ -4,6 +4,7 @@ import {
   clickTreeItem,
   editorTabs,
   expandTreeItem,
+  findTreeItem,
   openContainer,
   pickQuickPickItem,
   poll,
@@ -51,6 +52,19 @@ async function detailPanel(page: Page, title: string): Promise<FrameLocator> {
   return frame;
 }
 
+/** Opens the pending grant's panel from its tree item (clicked again if a refresh redrew the row under the click). */
+async function openPendingPanel(page: Page): Promise<FrameLocator> {
+  await poll(
+    async () => {
+      await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
+      return poll(async () => (await tabCount(page, `Received grant: ${PENDING_NAME}`)) === 1, 5_000, 'the panel tab').catch(() => false);
+    },
+    30_000,
+    'the pending grant’s panel opened from its tree item',
+  );
+  return detailPanel(page, PENDING_NAME);
+}
+
 async function tabCount(page: Page, title: string): Promise<number> {
   return (await editorTabs(page)).filter((t) => t.title === title).length;
 }
@@ -66,11 +80,22 @@ describe('detail panels (installed VSIX)', () => {
     await expandTreeItem(page, RECEIVED);
   });
 
+  // Every test starts from the seed with no editor open: one test accepts the pending grant.
+  beforeEach(async function () {
+    this.timeout(60_000);
+    const { page } = ui.current;
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+    ui.current.resetEmulator();
+    await runCommand(page, 'License Manager: Refresh');
+    await expandTreeItem(page, RECEIVED);
+    await poll(async () => (await findTreeItem(page, [...RECEIVED, PENDING_NAME])).description === 'PENDING_ACCEPT', 20_000, 'the seeded pending grant');
+  });
+
   it('opens a grant’s detail panel from its tree item and shows its ARN, status and JSON', async () => {
     const { page } = ui.current;
     const grant = grantNamed(ui.current, PENDING_NAME);
-    await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
-    const frame = await detailPanel(page, PENDING_NAME);
+    const frame = await openPendingPanel(page);
     assert.equal(await text(frame, '#arn'), grant.GrantArn);
     assert.equal(await text(frame, '#status'), 'PENDING_ACCEPT');
     assert.equal(await text(frame, '#kind'), 'Received grant');
@@ -91,13 +116,12 @@ describe('detail panels (installed VSIX)', () => {
     await detailPanel(page, PENDING_NAME);
     await poll(async () => (await editorTabs(page)).some((t) => t.active && t.title === `Received grant: ${PENDING_NAME}`), 10_000, 'active tab');
     assert.equal(await tabCount(page, `Received grant: ${PENDING_NAME}`), 1);
-    await runCommand(page, 'View: Close Other Editors in Group');
   });
 
   it('Copy ARN in the panel puts the grant’s ARN on the clipboard', async () => {
     const { page } = ui.current;
     const grant = grantNamed(ui.current, PENDING_NAME);
-    const frame = await detailPanel(page, PENDING_NAME);
+    const frame = await openPendingPanel(page);
     await frame.locator('#copy-arn').click();
     await poll(async () => (await readClipboard(page)) === grant.GrantArn, 10_000, 'the ARN on the clipboard');
     await poll(async () => (await text(frame, '#status-line')) === 'ARN copied', 10_000, 'the confirmation in the panel');
@@ -105,7 +129,7 @@ describe('detail panels (installed VSIX)', () => {
 
   it('is usable by keyboard: Tab reaches Refresh with a visible focus ring, Enter reloads from AWS, focus stays', async () => {
     const { page } = ui.current;
-    const frame = await detailPanel(page, PENDING_NAME);
+    const frame = await openPendingPanel(page);
     ui.current.emulator!.requests.length = 0;
     await frame.locator('#title').click();
     const focusedId = (): Promise<string> => frame.locator('html').evaluate((html) => html.ownerDocument.activeElement?.id ?? '');
@@ -131,7 +155,7 @@ describe('detail panels (installed VSIX)', () => {
 
   it('follows the color theme', async () => {
     const { page } = ui.current;
-    const frame = await detailPanel(page, PENDING_NAME);
+    const frame = await openPendingPanel(page);
     const colors = (): Promise<{ bg: number; fg: number }> =>
       frame.locator('body').evaluate((body) => {
         const s = body.ownerDocument.defaultView!.getComputedStyle(body);
@@ -162,7 +186,7 @@ describe('detail panels (installed VSIX)', () => {
     const lic = state(ui.current).licenses.get(grant.LicenseArn);
     assert.ok(lic);
     const name = String(state(ui.current).currentLicense(lic).LicenseName);
-    const frame = await detailPanel(page, PENDING_NAME);
+    const frame = await openPendingPanel(page);
     await frame.locator('dd button[data-link-id="license"]').click();
     const license = await detailPanel(page, name);
     assert.equal(await text(license, '#arn'), grant.LicenseArn);
@@ -175,8 +199,7 @@ describe('detail panels (installed VSIX)', () => {
   it('runs a grant action from the panel’s button and shows the new status', async () => {
     const { page } = ui.current;
     const grant = grantNamed(ui.current, PENDING_NAME);
-    await clickTreeItem(page, [...RECEIVED, PENDING_NAME]);
-    const frame = await detailPanel(page, PENDING_NAME);
+    const frame = await openPendingPanel(page);
     await frame.locator('.toolbar button[data-action="accept"]').click();
     await poll(() => grantNamed(ui.current, PENDING_NAME).GrantStatus === 'DISABLED', 20_000, 'the emulator accepted the grant');
     await poll(async () => (await text(frame, '#status')) === 'DISABLED', 20_000, 'the panel shows DISABLED');

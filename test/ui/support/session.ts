@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type AwsConfigFiles, type EmulatorOptions, type RunningEmulator, type Seed } from '../../emulator/index';
+import { NO_FAULTS } from '../../emulator/faults';
+import { buildState, readSeed } from '../../emulator/seed';
 import { installVsix, launchChromium, repoRoot, startCodeServer, type CodeServer } from './host';
 
 export type SeedRef = string | Seed;
@@ -48,6 +50,7 @@ export class UiSession {
     readonly emulator: RunningEmulator | undefined,
     readonly aws: AwsConfigFiles | undefined,
     private readonly dir: string,
+    private readonly seed: string | Seed | undefined,
   ) {}
 
   static async start(opts: UiSessionOptions = {}): Promise<UiSession> {
@@ -59,9 +62,10 @@ export class UiSession {
     let browser: Browser | undefined;
     try {
       let aws: AwsConfigFiles | undefined;
+      const seed = opts.seed === null ? undefined : resolveSeed(opts.seed ?? 'demo');
       const env: Record<string, string | undefined> = { ...opts.env };
-      if (opts.seed !== null) {
-        emulator = await startEmulator({ ...opts.emulator, seed: resolveSeed(opts.seed ?? 'demo') });
+      if (seed !== undefined) {
+        emulator = await startEmulator({ ...opts.emulator, seed });
         aws = emulator.writeAwsConfig(join(dir, 'aws'));
         env.AWS_CONFIG_FILE = aws.configFile;
         env.AWS_SHARED_CREDENTIALS_FILE = aws.credentialsFile;
@@ -79,7 +83,7 @@ export class UiSession {
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 1000 } });
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-      const session = new UiSession(page, browser, server, emulator, aws, dir);
+      const session = new UiSession(page, browser, server, emulator, aws, dir, seed);
       page.on('console', (m) => session.console.push(`[${m.type()}] ${m.text()}`));
       page.on('pageerror', (e) => session.console.push(`[pageerror] ${e.message}`));
       // A loaded machine can take a while to serve the workbench.
@@ -97,6 +101,18 @@ export class UiSession {
       rmSync(dir, { recursive: true, force: true });
       throw err;
     }
+  }
+
+  /**
+   * Puts the emulator back to the session's seed (data, request log, faults) at
+   * the same address. The workbench keeps what it has loaded: refresh the views
+   * a test looks at afterwards.
+   */
+  resetEmulator(): void {
+    if (!this.emulator || this.seed === undefined) throw new Error('resetEmulator: this session has no emulator');
+    Object.assign(this.emulator.state, buildState(readSeed(this.seed)));
+    this.emulator.requests.length = 0;
+    this.emulator.setFaults(NO_FAULTS);
   }
 
   /** Saves a screenshot, the code-server log and the browser console under test-results/ui/. */
