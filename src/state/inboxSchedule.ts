@@ -74,13 +74,14 @@ export class InboxSchedule {
     if (!visible || this.shown) return;
     this.shown = true;
     if (this.lastRefresh === undefined) void this.refreshNow();
+    else this.arm();
   }
 
   /** The window gained or lost focus: polling stops while unfocused, and catches up on focus. */
   setFocused(focused: boolean): void {
     this.focused = focused;
     if (!focused) return this.disarm();
-    if (this.intervalMs > 0 && this.timers.now() - (this.lastRefresh ?? this.started) >= this.delay()) void this.refreshNow();
+    if (this.shown && this.intervalMs > 0 && this.timers.now() - (this.lastRefresh ?? this.started) >= this.delay()) void this.refreshNow();
     else this.arm();
   }
 
@@ -119,10 +120,11 @@ export class InboxSchedule {
     return pollDelay(this.intervalMs, this.failures);
   }
 
-  /** Sets the poll timer for the next due time, when polling is on and the window focused. */
+  /** Sets the poll timer for the next due time, when polling is on, the window focused and the view has been shown (or refreshed on demand). */
   private arm(): void {
     this.disarm();
     if (this.disposed || this.running || !this.focused || this.intervalMs <= 0) return;
+    if (!this.shown && this.lastRefresh === undefined) return;
     const due = (this.lastRefresh ?? this.started) + this.delay();
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;

@@ -171,7 +171,7 @@ describe('grants inbox', () => {
     }
   });
 
-  it('makes no request while polling is off and the view is hidden, and polls when it is on', async () => {
+  it('makes no request while polling is off and the view is hidden, none before it is shown, and polls once it has been', async () => {
     await select(['buyer']);
     const requests = env.current.emulator.requests;
     await vscode.workspace.getConfiguration('licenseManager.inbox').update('refreshMinutes', 0, vscode.ConfigurationTarget.Global);
@@ -182,8 +182,16 @@ describe('grants inbox', () => {
     assert.deepEqual(requests.map((r) => r.operation), []);
     off.dispose();
     await vscode.workspace.getConfiguration('licenseManager.inbox').update('refreshMinutes', 0.01, vscode.ConfigurationTarget.Global);
-    const on = create();
+    const hidden = create();
+    hidden.schedule.setFocused(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(requests.map((r) => r.operation), [], 'no poll before the view has been shown');
+    hidden.dispose();
+    const on = create({ ...fakeView(), visible: true });
     on.schedule.setFocused(true);
+    await waitFor(() => requests.some((r) => r.operation === 'ListReceivedGrants'), 10_000, 'the first load when shown');
+    await waitFor(() => on.schedule.lastRefreshAt !== undefined, 10_000, 'the first load done');
+    requests.length = 0;
     await waitFor(() => requests.some((r) => r.operation === 'ListReceivedGrants'), 10_000, 'a poll');
   });
 });

@@ -46,7 +46,9 @@ describe('export in the workbench (installed VSIX, demo seed)', function () {
     await pickQuickPickItem(page, 'CSV');
     await waitForQuickInput(page, { title: /^Export Usage of SQL Server Enterprise fleet/ });
     const box = quickInput(page).locator('.quick-input-box input');
-    const offered = await box.inputValue();
+    // The dialog shows its folder first and the proposed name a moment later.
+    let offered = '';
+    await poll(async () => (offered = await box.inputValue()).endsWith('.csv'), 10_000, () => `a file name in the save dialog (has “${offered}”)`).catch(() => undefined);
     assert.ok(offered.endsWith(`/usage-SQL-Server-Enterprise-fleet-${today()}.csv`), offered);
     assert.ok(offered.startsWith(server.folder), `${offered} is in the workspace folder ${server.folder}`);
     const target = join(server.folder, 'fleet-usage.csv');

@@ -80,6 +80,19 @@ describe('inbox refresh schedule', () => {
     assert.deepEqual(s.calls, [1000, 1000 + 15 * MIN]);
   });
 
+  it('does not poll before the view is first shown, even with polling on', async () => {
+    const s = setup();
+    await s.clock.advance(60 * MIN);
+    s.schedule.setFocused(false);
+    s.schedule.setFocused(true);
+    await s.clock.advance(60 * MIN);
+    assert.deepEqual(s.calls, []);
+    s.schedule.setVisible(true);
+    await flush();
+    await s.clock.advance(15 * MIN);
+    assert.deepEqual(s.calls, [120 * MIN, 135 * MIN]);
+  });
+
   it('never calls while polling is off and the view is hidden', async () => {
     const s = setup({ interval: 0 });
     await s.clock.advance(10 * 60 * MIN);

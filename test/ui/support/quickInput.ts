@@ -32,8 +32,10 @@ export async function waitForQuickInput(page: Page, opts: { title?: string | Reg
 /** Closes whatever quick input is open (Escape). */
 export async function cancelQuickInput(page: Page): Promise<void> {
   if (!(await isOpen(page))) return;
-  await input(page).press('Escape');
-  await quickInput(page).waitFor({ state: 'hidden' });
+  // A quick pick without an input box (or one still settling) takes Escape from the page.
+  if (await input(page).isVisible()) await input(page).press('Escape', { timeout: 2_000 }).catch(() => undefined);
+  else await page.keyboard.press('Escape');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 export interface QuickPickItemInfo {
@@ -185,8 +187,8 @@ export async function runCommand(page: Page, title: string, timeout = 30_000): P
       await cancelQuickInput(page);
       await page.keyboard.press('F1');
       await waitForQuickInput(page, { timeout: 5_000 });
-      await input(page).fill(`>${title}`);
       try {
+        await input(page).fill(`>${title}`, { timeout: 2_000 });
         const r = await row(page, title, 2_000);
         await r.click();
         return true;
