@@ -45,6 +45,41 @@ async function startPortal(): Promise<{ url: string; tokens: string[]; close(): 
   };
 }
 
+
+type MessageKind = 'info' | 'warning' | 'error';
+const SHOW: Record<MessageKind, string> = { info: 'showInformationMessage', warning: 'showWarningMessage', error: 'showErrorMessage' };
+
+/**
+ * Runs `body` with PATH pointing at an empty folder (no AWS CLI) and the notifications of
+ * `answers`' kinds recorded, each answered with its button when offered; restores both after.
+ */
+async function withoutCli(
+  answers: Partial<Record<MessageKind, string>>,
+  body: (shown: { kind: MessageKind; message: string; items: string[] }[]) => Promise<void>,
+): Promise<void> {
+  const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
+  const savedPath = process.env.PATH;
+  process.env.PATH = empty;
+  const w = vscode.window as unknown as Record<string, unknown>;
+  const kinds = Object.keys(answers) as MessageKind[];
+  const saved = kinds.map((k) => w[SHOW[k]]);
+  const shown: { kind: MessageKind; message: string; items: string[] }[] = [];
+  for (const kind of kinds) {
+    w[SHOW[kind]] = async (message: string, ...items: unknown[]) => {
+      const buttons = items.filter((i): i is string => typeof i === 'string');
+      shown.push({ kind, message, items: buttons });
+      return buttons.includes(answers[kind] ?? '') ? answers[kind] : undefined;
+    };
+  }
+  try {
+    await body(shown);
+  } finally {
+    kinds.forEach((k, i) => (w[SHOW[k]] = saved[i]));
+    process.env.PATH = savedPath;
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
 describe('SSO sign-in (emulator)', () => {
   const env = useEmulator('explorer');
   let api: ExtensionApi;
@@ -117,44 +152,19 @@ describe('SSO sign-in (emulator)', () => {
   });
 
   it('offers the command to copy when the AWS CLI is not on PATH', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
-    process.env.PATH = empty;
-    const w = vscode.window as unknown as Record<string, unknown>;
-    const saved = w.showInformationMessage;
-    const shown: { message: string; items: string[] }[] = [];
-    w.showInformationMessage = async (message: string, ...items: unknown[]) => {
-      const buttons = items.filter((i): i is string => typeof i === 'string');
-      shown.push({ message, items: buttons });
-      return buttons.includes('Copy') ? 'Copy' : undefined;
-    };
-    try {
+    await withoutCli({ info: 'Copy' }, async (shown) => {
       await vscode.env.clipboard.writeText('');
       const profile = await path(api, PROFILE);
       const how = await vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
       assert.equal(how, 'copy');
-      assert.deepEqual(shown.map((s) => s.items), [['Copy']]);
+      assert.deepEqual(shown.map((m) => m.items), [['Copy']]);
       assert.match(shown[0].message, /The AWS CLI was not found on PATH\. To sign in, run: aws sso login --profile sso-dev/);
       assert.equal(await vscode.env.clipboard.readText(), `aws sso login --profile ${PROFILE}`);
       assert.equal(vscode.window.terminals.filter((t) => t.name.includes(PROFILE)).length, 0, 'no terminal was opened');
-    } finally {
-      w.showInformationMessage = saved;
-      rmSync(empty, { recursive: true, force: true });
-    }
+    });
   });
   it('a grant pick that cannot list the profile warns with Sign in, which runs the sign-in flow', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
-    process.env.PATH = empty;
-    const w = vscode.window as unknown as Record<string, unknown>;
-    const saved = { info: w.showInformationMessage, warn: w.showWarningMessage };
-    const shown: { kind: string; message: string; items: string[] }[] = [];
-    const record = (kind: string, answer: string) => async (message: string, ...items: unknown[]) => {
-      const buttons = items.filter((i): i is string => typeof i === 'string');
-      shown.push({ kind, message, items: buttons });
-      return buttons.includes(answer) ? answer : undefined;
-    };
-    w.showWarningMessage = record('warning', 'Sign in');
-    w.showInformationMessage = record('info', 'none');
-    try {
+    await withoutCli({ warning: 'Sign in', info: 'none' }, async (shown) => {
       await vscode.commands.executeCommand('licenseManager.grant.accept');
       const warning = await waitFor(() => shown.find((s) => s.kind === 'warning'), 15_000, 'the listing warning');
       assert.match(warning.message, /^Some profiles and regions could not be listed: sso-dev \(us-east-1\): /);
@@ -167,29 +177,13 @@ describe('SSO sign-in (emulator)', () => {
         [],
         'no grant action was sent',
       );
-    } finally {
-      w.showInformationMessage = saved.info;
-      w.showWarningMessage = saved.warn;
-      rmSync(empty, { recursive: true, force: true });
-    }
+    });
   });
   it('a grant action for the profile fails with Sign in on its error, which runs the sign-in flow', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
-    process.env.PATH = empty;
-    const w = vscode.window as unknown as Record<string, unknown>;
-    const saved = { info: w.showInformationMessage, error: w.showErrorMessage };
-    const shown: { kind: string; message: string; items: string[] }[] = [];
-    const record = (kind: string, answer: string) => async (message: string, ...items: unknown[]) => {
-      const buttons = items.filter((i): i is string => typeof i === 'string');
-      shown.push({ kind, message, items: buttons });
-      return buttons.includes(answer) ? answer : undefined;
-    };
-    w.showErrorMessage = record('error', 'Sign in');
-    w.showInformationMessage = record('info', 'none');
     // A received grant as a panel passes it: the profile that sees it has no token.
     const arn = `arn:aws:license-manager::222222222222:grant:g-${'5'.repeat(32)}`;
     const grant = { GrantArn: arn, GrantName: 'Waiting grant', GrantStatus: 'PENDING_ACCEPT', Version: '1', LicenseArn: `arn:aws:license-manager::222222222222:license:l-${'5'.repeat(32)}` };
-    try {
+    await withoutCli({ error: 'Sign in', info: 'none' }, async (shown) => {
       await vscode.commands.executeCommand('licenseManager.grant.accept', {
         resource: { kind: 'receivedGrant', profile: PROFILE, region: 'us-east-1', arn },
         data: grant,
@@ -200,10 +194,6 @@ describe('SSO sign-in (emulator)', () => {
       const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
       assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
       assert.deepEqual(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'), [], 'nothing reached License Manager');
-    } finally {
-      w.showInformationMessage = saved.info;
-      w.showErrorMessage = saved.error;
-      rmSync(empty, { recursive: true, force: true });
-    }
+    });
   });
 });
