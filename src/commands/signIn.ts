@@ -4,14 +4,17 @@ import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
 import { notify, showQuickPick, t, uiText, type UiPickItem } from '../ui/window';
 import type { ExplorerNode } from '../tree/nodes/explorerNode';
+import type { MessageNode } from '../tree/nodes/messageNode';
 import { ProfileNode } from '../tree/nodes/profileNode';
 import type { CommandDefinition } from './register';
 
-/** The profile a node belongs to (the profile itself, or its error item). */
+/** The profile a node belongs to (the profile itself, its error item, or an inbox row naming it). */
 function profileOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   for (let n = arg as ExplorerNode | undefined; n && typeof n === 'object'; n = n.parent) {
     if (n instanceof ProfileNode) return n.name;
+    const named = (n as Partial<Pick<MessageNode, 'signInProfile'>>).signInProfile;
+    if (typeof named === 'string' && named) return named;
     if (!('parent' in n)) break;
   }
   return undefined;

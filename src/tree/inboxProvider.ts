@@ -4,6 +4,7 @@ import { selectedTargets } from '../data/fanOut';
 import { buildInbox, INBOX_GROUPS, newWaiting, placeKey, waitingCount, EMPTY_SEEN, type InboxItem, type InboxSeen } from '../model/inbox';
 import type { Services } from '../services';
 import { InboxSchedule, type RefreshOutcome } from '../state/inboxSchedule';
+import { signInProfileOf } from '../grants/signIn';
 import { announceNewGrants } from './inboxNotice';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { InboxGroupNode } from './nodes/inboxGroupNode';
@@ -162,8 +163,11 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       const error = r.receivedError ?? r.distributedError;
       if (error === undefined) return [];
       const d = describeError(error);
+      const signIn = signInProfileOf(error);
       return [
         new MessageNode(undefined, d.kind === 'credentials' ? 'credentials' : 'error', vscode.l10n.t('{0} · {1}', r.profile, r.region), {
+          ssoSignIn: signIn !== undefined,
+          signInProfile: signIn,
           description: `${errorKindText(d.kind)}: ${d.fix ?? d.message}`,
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry.')}`,
           retry: () => this.refresh(),

@@ -7,6 +7,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
+import { InboxProvider } from '../../src/tree/inboxProvider';
 import { ssoCacheFolder } from '../../src/tree/ssoCacheWatcher';
 import { getApi, useEmulator, waitFor } from '../support';
 import { arns, children, description, label, path, tokens } from './explorerSupport';
@@ -195,5 +196,31 @@ describe('SSO sign-in (emulator)', () => {
       assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
       assert.deepEqual(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'), [], 'nothing reached License Manager');
     });
+  });
+
+  it('the Grants Inbox row of a profile without a token offers Sign in for that profile', async () => {
+    const visibility = new vscode.EventEmitter<vscode.TreeViewVisibilityChangeEvent>();
+    const inbox = new InboxProvider(api.services);
+    try {
+      inbox.attach({ visible: true, onDidChangeVisibility: visibility.event, badge: undefined });
+      await inbox.refresh();
+      const rows = await inbox.getChildren();
+      const text = (l: string | vscode.TreeItemLabel | undefined): string => (typeof l === 'string' ? l : (l?.label ?? ''));
+      assert.deepEqual(
+        rows.map((r) => text(inbox.getTreeItem(r).label)),
+        [`${PROFILE} · us-east-1`],
+      );
+      const row = rows[0];
+      assert.ok((inbox.getTreeItem(row).contextValue ?? '').split(' ').includes('ssoSignIn'), 'the row offers Sign in');
+      await withoutCli({ info: 'Copy' }, async (shown) => {
+        await vscode.env.clipboard.writeText('');
+        assert.equal(await vscode.commands.executeCommand('licenseManager.profile.signIn', row), 'copy');
+        assert.deepEqual(shown.map((m) => m.message), [`The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`]);
+        assert.equal(await vscode.env.clipboard.readText(), `aws sso login --profile ${PROFILE}`);
+      });
+    } finally {
+      inbox.dispose();
+      visibility.dispose();
+    }
   });
 });

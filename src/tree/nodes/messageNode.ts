@@ -17,6 +17,8 @@ export interface MessageOptions {
   readonly command?: vscode.Command;
   /** Offers Sign in (an SSO profile whose token is missing or expired). */
   readonly ssoSignIn?: boolean;
+  /** The profile Sign in signs in to, when the item has no profile above it (the inbox's rows). */
+  readonly signInProfile?: string;
   /** Distinguishes two messages of one kind under one parent. */
   readonly key?: string;
 }
@@ -56,6 +58,11 @@ export function describeError(error: unknown): { kind?: AwsErrorKind; message: s
 /** An item that says something instead of listing resources: empty, error, credentials, hint. */
 export class MessageNode extends ExplorerNode {
   readonly id: string;
+
+  /** The profile Sign in signs in to, when no profile item is above this one. */
+  get signInProfile(): string | undefined {
+    return this.options.signInProfile;
+  }
 
   constructor(
     parent: ExplorerNode | undefined,
