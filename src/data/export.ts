@@ -122,6 +122,8 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
       // The next page is asked for while this one is formatted and written.
       pending = unlessAborted(iterator.next(), req.signal);
       pending.catch(() => undefined);
+      // Let that request go out (signing, the socket write) before this page is formatted.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const items = next.value.items;
       if (items.length > 0 || (!wroteHeader && req.format === 'csv')) {
         text += chunkOf(req.format, req.kind, items, !wroteHeader);

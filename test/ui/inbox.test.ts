@@ -80,16 +80,23 @@ describe('grants inbox in the UI', function () {
   it('accepts a waiting grant with the inline action', async () => {
     const { page } = ui.current;
     const name = 'Analytics for buyer';
+    const expected = JSON.stringify(expectedInbox(['seller', 'buyer'], REGIONS));
+    await poll(async () => JSON.stringify(await inboxGroups(page)) === expected, 30_000, 'the seeded inbox');
     const row = container(page).locator(`${INBOX_TREE} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: name }) });
+    const sent = (): boolean => ui.current.emulator!.requests.some((r) => r.operation === 'AcceptGrant');
+    // A click can land while a refresh redraws the row: click again until AcceptGrant is sent.
     await poll(async () => {
       try {
         await row.first().hover({ timeout: 2_000 });
         await row.first().locator('.actions .action-label[aria-label="Accept Grant"]').click({ timeout: 2_000 });
-        return true;
       } catch {
         return false;
       }
-    }, 20_000, 'the inline Accept Grant action');
+      return poll(sent, 3_000).then(
+        () => true,
+        () => false,
+      );
+    }, 30_000, 'AcceptGrant sent by the inline Accept Grant action');
     await poll(() => emulatorStatus(ui.current, name) === 'DISABLED', 20_000, 'the emulator has the grant accepted');
     let groups: { group: string; name: string }[] = [];
     await poll(
