@@ -219,7 +219,7 @@ try {
     const api = exportFactory.get('bench', 'us-east-1');
     const [ten, hundred] = benchSeed.accounts[0].regions['us-east-1'].licenseConfigurations.map((c) => configArn(c.id));
     const fetchOf = (arn) => (token) => api.listUsageForLicenseConfiguration(arn, { maxResults: 100, nextToken: token });
-    const RUNS = 11;
+    const RUNS = 21;
     const listMs = [];
     const exportMs = [];
     const listCpu = [];
