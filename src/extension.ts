@@ -7,7 +7,6 @@ import { createAwsLoader, type Services } from './services';
 import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
-import { ResourceNode } from './tree/nodes/resourceNode';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
@@ -35,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showCollapseAll: true,
   });
   explorer.attach(view);
-  const inbox = new InboxProvider(services, () => productNames(explorer));
+  const inbox = new InboxProvider(services, { names: () => explorer.productNames(), changed: explorer.onDidShowList });
   const inboxView = vscode.window.createTreeView('licenseManager.views.inbox', { treeDataProvider: inbox });
   inbox.attach(inboxView);
   context.subscriptions.push(inbox, inboxView);
@@ -54,18 +53,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommands({ services, explorer, panels, json, inbox });
   log.info('License Manager Explorer activated');
   return { services, explorer, panels, json, inbox };
-}
-
-/** Product names of the licenses the explorer has loaded, by license ARN. */
-function productNames(explorer: ExplorerProvider): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const node of explorer.loadedResources()) {
-    const product = (node as ResourceNode<{ ProductName?: unknown }>).data.ProductName;
-    if (typeof product === 'string' && product && (node.resource.kind === 'license' || node.resource.kind === 'receivedLicense')) {
-      names.set(node.resource.arn, product);
-    }
-  }
-  return names;
 }
 
 export function deactivate(): void {

@@ -22,6 +22,9 @@ import { ResourceNode } from './nodes/resourceNode';
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly listEmitter = new vscode.EventEmitter<void>();
+  /** A list has handed its items to the tree (first page, more pages, or a reload). */
+  readonly onDidShowList = this.listEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private view: vscode.TreeView<ExplorerNode> | undefined;
   private profileNodes = new Map<string, ProfileNode>();
@@ -65,7 +68,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     this.loading++;
     try {
-      return await (node ? node.getChildren() : this.roots());
+      const children = await (node ? node.getChildren() : this.roots());
+      if (node instanceof PagedNode) this.listEmitter.fire();
+      return children;
     } finally {
       this.loading--;
       this.flushIdle();
@@ -215,6 +220,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return this.loadedNodes().filter((n): n is ResourceNode => n instanceof ResourceNode);
   }
 
+  /** Product names of the licenses loaded so far, by license ARN. */
+  productNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const node of this.loadedResources()) {
+      const product = (node as ResourceNode<{ ProductName?: unknown }>).data.ProductName;
+      if (typeof product === 'string' && product && (node.resource.kind === 'license' || node.resource.kind === 'receivedLicense')) {
+        names.set(node.resource.arn, product);
+      }
+    }
+    return names;
+  }
+
   private categoryNodes(): CategoryNode[] {
     return this.loadedNodes().filter((n): n is CategoryNode => n instanceof CategoryNode);
   }
@@ -240,5 +257,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
+    this.listEmitter.dispose();
   }
 }

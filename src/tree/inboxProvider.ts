@@ -16,8 +16,11 @@ export const INBOX_SEEN_KEY = 'licenseManager.inbox.seen';
 /** What the provider uses of its tree view. */
 export type InboxView = Pick<vscode.TreeView<ExplorerNode>, 'visible' | 'onDidChangeVisibility' | 'badge'>;
 
-/** Product names of licenses by ARN, as far as the explorer has loaded them. */
-export type ProductNames = () => ReadonlyMap<string, string>;
+/** Product names of licenses by ARN, as far as the explorer has loaded them, and when that may have changed. */
+export interface ProductNames {
+  names(): ReadonlyMap<string, string>;
+  readonly changed?: vscode.Event<unknown>;
+}
 
 /**
  * The Grants Inbox view: received grants waiting or accepted but not active and
@@ -39,11 +42,12 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   private loading = false;
   private noSelection = false;
   private abort: AbortController | undefined;
+  private readonly productNames = new Map<string, string>();
   readonly schedule: InboxSchedule;
 
   constructor(
     readonly services: Services,
-    private readonly products: ProductNames = () => new Map(),
+    private readonly products: ProductNames = { names: () => new Map() },
   ) {
     this.schedule = new InboxSchedule(() => this.load(), intervalMs(), vscode.window.state.focused);
     this.disposables.push(
@@ -55,6 +59,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       services.changes.event(() => this.refreshIfLoaded()),
       services.state.onDidChange((c) => (c.kind === 'filter' ? undefined : this.refreshIfLoaded())),
     );
+    if (products.changed) this.disposables.push(products.changed(() => this.nameProducts()));
   }
 
   attach(view: InboxView): void {
@@ -67,6 +72,18 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   /** Reloads the inbox now (the view's Refresh); resolves when it is up to date. */
   refresh(): Promise<void> {
     return this.schedule.refreshNow();
+  }
+
+  /** Product names seen in the explorer, kept when the explorer drops its lists. */
+  private knownProducts(): ReadonlyMap<string, string> {
+    for (const [arn, name] of this.products.names()) this.productNames.set(arn, name);
+    return this.productNames;
+  }
+
+  /** Redraws (without a request) when a row's product name is now known or has changed. */
+  private nameProducts(): void {
+    const names = this.knownProducts();
+    if (this.items.some((i) => names.get(i.grant.LicenseArn) !== i.productName)) this.show();
   }
 
   private refreshIfLoaded(): void {
@@ -157,7 +174,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   private show(): void {
     const rank = (r: InboxPlaceResult): number => this.placeOrder.indexOf(placeKey(r));
     const results = [...this.results.values()].sort((a, b) => rank(a) - rank(b));
-    const items = buildInbox(results, this.products());
+    const items = buildInbox(results, this.knownProducts());
     this.groups = INBOX_GROUPS.map((g) => new InboxGroupNode(g, items.filter((i) => i.group === g))).filter((g) => g.grants.length > 0);
     this.failures = results.flatMap((r) => {
       const error = r.receivedError ?? r.distributedError;

@@ -114,6 +114,32 @@ describe('grants inbox', () => {
     assert.ok(rows.errors.every((e) => /denied/i.test(e)), rows.errors.join(' | '));
   });
 
+  it('names a row’s product once the explorer has listed its license, without another request, and keeps it', async () => {
+    await select(['seller']);
+    const inbox = new InboxProvider(api.services, { names: () => api.explorer.productNames(), changed: api.explorer.onDidShowList });
+    inbox.attach(fakeView());
+    providers.push(inbox);
+    await inbox.refresh();
+    const row = async () => (await shown(inbox)).grants.find((g) => g.name === 'Analytics for research')?.description;
+    assert.equal(await row(), 'The grantee account is suspended · to 777788889999 · seller, us-east-1', 'no product before the explorer lists the license');
+    const requests = env.current.emulator.requests;
+    requests.length = 0;
+    const profile = (await api.explorer.getChildren()).find((n) => (n as unknown as { name?: string }).name === 'seller');
+    const region = (await api.explorer.getChildren(profile)).find((n) => (n as unknown as { region?: string }).region === 'us-east-1');
+    const licenses = (await api.explorer.getChildren(region)).find((n) => (n as unknown as { category?: string }).category === 'licenses');
+    await api.explorer.getChildren(licenses);
+    await waitFor(async () => (await row())?.includes('Northwind Analytics Suite'), 5_000, 'the product named in the row');
+    assert.equal(await row(), 'The grantee account is suspended · Northwind Analytics Suite · to 777788889999 · seller, us-east-1');
+    assert.deepEqual(
+      requests.map((r) => r.operation).filter((op) => op !== 'ListLicenses'),
+      [],
+      'the inbox sent nothing; the explorer listed the licenses only',
+    );
+    await api.explorer.reloadProfiles();
+    await inbox.refresh();
+    assert.equal(await row(), 'The grantee account is suspended · Northwind Analytics Suite · to 777788889999 · seller, us-east-1', 'still named after the explorer dropped its lists');
+  });
+
   it('accepting from the inbox moves the grant and updates the explorer', async () => {
     await select(['buyer']);
     const inbox = create();
