@@ -172,6 +172,7 @@ describe('explorer (installed VSIX)', () => {
     const grant = seededReceivedGrants(ui.current).find((g) => g.GrantName === 'Customer trial');
     assert.ok(grant);
     await expandTreeItem(page, RECEIVED);
+    await page.evaluate("navigator.clipboard.writeText('')");
     await runTreeItemContextMenu(page, [...RECEIVED, grant.GrantName], 'Copy ARN');
     await poll(async () => (await readClipboard(page)) === grant.GrantArn, 10_000, 'the ARN on the clipboard');
     await runCommand(page, 'File: New Untitled Text File');

@@ -81,7 +81,11 @@ describe('export in the workbench (installed VSIX, demo seed)', function () {
     const exportFrom = async (format: string): Promise<void> => {
       await runCommand(page, 'License Manager: Export…');
       await waitForQuickInput(page, { title: 'Export which list?' });
-      const lists = (await quickPickItems(page)).map((i) => i.label);
+      let lists: string[] = [];
+      await poll(async () => {
+        lists = (await quickPickItems(page)).map((i) => i.label);
+        return lists.includes(USAGE_PICK) && lists.includes('Received grants (seller, us-east-1)');
+      }, 10_000, 'the lists to export').catch(() => undefined);
       assert.ok(lists.includes(USAGE_PICK) && lists.includes('Received grants (seller, us-east-1)'), lists.join(' | '));
       await pickQuickPickItem(page, USAGE_PICK);
       await waitForQuickInput(page, { title: 'Export format' });
@@ -110,7 +114,12 @@ describe('export in the workbench (installed VSIX, demo seed)', function () {
     assert.deepEqual(ui.current.emulator!.requests.filter((r) => r.operation === 'ListUsageForLicenseConfiguration'), [], 'nothing was fetched');
     // The format chosen last comes first next time.
     await exportFrom('');
-    assert.deepEqual((await quickPickItems(page)).map((i) => i.label), ['JSON', 'CSV']);
+    let formats: string[] = [];
+    await poll(async () => {
+      formats = (await quickPickItems(page)).map((i) => i.label);
+      return formats.length === 2;
+    }, 10_000, 'the formats').catch(() => undefined);
+    assert.deepEqual(formats, ['JSON', 'CSV']);
     await page.keyboard.press('Escape');
   });
 });

@@ -165,6 +165,9 @@ describe('grant inputs in the UI', function () {
     assert.equal((await waitForInputBoxMessage(page, /not a valid ARN/)).severity, 'error');
     await typeInInputBox(page, 'arn:aws:iam::12345:root');
     assert.equal((await waitForInputBoxMessage(page, /must be an account/)).severity, 'error');
+    // Another message in between, so the next one is the OU ARN's own.
+    await typeInInputBox(page, 'not-an-arn');
+    await waitForInputBoxMessage(page, /not a valid ARN/);
     await typeInInputBox(page, 'arn:aws:organizations::222222222222:ou/o-bad');
     await waitForInputBoxMessage(page, /must be an account/);
     await quickInput(page).locator('.quick-input-box input').press('Enter');

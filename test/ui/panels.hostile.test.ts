@@ -15,6 +15,7 @@ import {
   treeItemHover,
   useUiSession,
   waitForWebview,
+  watchReload,
 } from './support';
 
 /** The hostile seed's strings: markup, script, markdown command links, icon syntax. */
@@ -184,8 +185,9 @@ describe('hostile strings stay text (installed VSIX, hostile seed)', () => {
       frame.locator('html').evaluate((html) => (html.ownerDocument.defaultView as unknown as Win).lmViolations.slice());
     await probe(1);
     await poll(async () => (await violations()).length === 1, 10_000, 'the first probe reported');
+    const reloaded = await watchReload(frame);
     await frame.locator('#refresh').click();
-    await poll(async () => (await frame.locator('#app').getAttribute('data-phase')) === 'ready', 10_000, 'redrawn');
+    await reloaded();
     assert.equal(await frame.locator('#title').textContent(), CONFIG.Name);
     await probe(2);
     const seen = await poll(async () => {

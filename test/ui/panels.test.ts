@@ -15,6 +15,7 @@ import {
   useUiSession,
   waitForQuickInput,
   waitForWebview,
+  watchReload,
   type UiSession,
 } from './support';
 
@@ -110,6 +111,7 @@ describe('detail panels (installed VSIX)', () => {
 
   it('“Open Details” from the context menu reveals the same panel instead of opening another', async () => {
     const { page } = ui.current;
+    await openPendingPanel(page);
     await runCommand(page, 'File: New Untitled Text File');
     await poll(async () => (await editorTabs(page)).some((t) => t.active && /^Untitled/.test(t.title)), 10_000, 'another editor in front');
     await runTreeItemContextMenu(page, [...RECEIVED, PENDING_NAME], 'Open Details');
@@ -147,9 +149,10 @@ describe('detail panels (installed VSIX)', () => {
       return `${s.outlineStyle} ${s.outlineWidth}`;
     });
     assert.notEqual(outline.split(' ')[0], 'none', `focus ring: ${outline}`);
+    const reloaded = await watchReload(frame);
     await page.keyboard.press('Enter');
     await poll(() => ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant' && r.profile === 'buyer'), 10_000, 'GetGrant');
-    await poll(async () => (await frame.locator('#app').getAttribute('data-phase')) === 'ready', 10_000, 'reloaded');
+    await reloaded();
     assert.equal(await focusedId(), 'refresh', 'focus stays on Refresh after the redraw');
   });
 

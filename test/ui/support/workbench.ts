@@ -91,6 +91,30 @@ export async function waitForWebview(page: Page, text?: string | RegExp, timeout
   return frame;
 }
 
+/**
+ * Starts recording the panel's `data-phase` changes; the returned function
+ * waits until the panel has gone through "loading" and is "ready" again, so
+ * a check after it never reads the page from before the reload.
+ */
+export async function watchReload(frame: FrameLocator): Promise<(timeout?: number) => Promise<void>> {
+  await frame.locator('#app').evaluate((app) => {
+    type Observer = new (changed: () => void) => { observe(target: unknown, options: { attributes: boolean; attributeFilter: string[] }): void };
+    const w = app.ownerDocument.defaultView as unknown as { lmPhases: string[]; MutationObserver: Observer };
+    w.lmPhases = [];
+    new w.MutationObserver(() => w.lmPhases.push(app.getAttribute('data-phase') ?? '')).observe(app, { attributes: true, attributeFilter: ['data-phase'] });
+  });
+  return (timeout = 10_000) =>
+    poll(
+      () =>
+        frame.locator('#app').evaluate((app) => {
+          const phases = (app.ownerDocument.defaultView as unknown as { lmPhases: string[] }).lmPhases;
+          return phases.includes('loading') && app.getAttribute('data-phase') === 'ready';
+        }),
+      timeout,
+      'the panel reloaded',
+    ).then(() => undefined);
+}
+
 /** Titles of the open editor tabs, the active one marked with `active: true`. */
 export async function editorTabs(page: Page): Promise<{ title: string; active: boolean; dirty: boolean }[]> {
   return page.locator('.editor-group-container .tabs-container .tab').evaluateAll((tabs) =>
