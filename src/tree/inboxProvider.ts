@@ -183,7 +183,6 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       const signIn = signInProfileOf(error);
       return [
         new MessageNode(undefined, d.kind === 'credentials' ? 'credentials' : 'error', vscode.l10n.t('{0} · {1}', r.profile, r.region), {
-          ssoSignIn: signIn !== undefined,
           signInProfile: signIn,
           description: `${errorKindText(d.kind)}: ${d.fix ?? d.message}`,
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry.')}`,

@@ -4,11 +4,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { writeAwsConfigFiles } from './awsConfig';
 import type { AwsConfigFiles } from './awsConfig';
+import { NO_FAULTS } from './faults';
 import { buildState, readSeed } from './seed';
 import { EmulatorServer } from './server';
 import { generateTestCertificates } from './tls';
 import type { EmulatorState } from './state';
-import type { EmulatorOptions, FaultOptions, RequestLogEntry } from './types';
+import type { EmulatorOptions, FaultOptions, RequestLogEntry, Seed } from './types';
 
 export type { EmulatorOptions, FaultOptions, RequestLogEntry, Seed } from './types';
 export type { EmulatorState, GrantRecord, GrantWire, LicenseRecord, ConfigRecord, Identity } from './state';
@@ -24,6 +25,8 @@ export interface RunningEmulator {
   /** With `tls`: PEM of the test CA that signed the server certificate. */
   caPem?: string;
   setFaults(f: Partial<FaultOptions>): void;
+  /** Puts the data back to `seed` (a path or a seed; none: the default), clears the request log and the faults; same address. */
+  restoreSeed(seed?: string | Seed): void;
   /**
    * Writes `config` and `credentials` for the seeded identities into `dir`; with `tls` also
    * `ca.pem`, named by each profile's `ca_bundle` unless `caBundle` is false.
@@ -69,6 +72,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     state,
     ...(certificates ? { caPem: certificates.caPem } : {}),
     setFaults: (f) => emulator.setFaults(f),
+    restoreSeed(seed) {
+      Object.assign(state, buildState(readSeed(seed)));
+      emulator.requests.length = 0;
+      emulator.setFaults(NO_FAULTS);
+    },
     writeAwsConfig: (dir, options) => writeAwsConfigFiles(state, url, dir, certificates?.caPem, options?.caBundle ?? true),
     close() {
       closed ??= new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/explorerNode';
 import { InboxProvider, INBOX_SEEN_KEY, type InboxView } from '../../src/tree/inboxProvider';
 import { getApi, useEmulator, waitFor } from '../support';
+import { path } from './explorerSupport';
 import { BUYER, INBOX_SEED, SELLER, LICENSE_EAST, expectedInbox } from './inboxSeed';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -124,10 +125,7 @@ describe('grants inbox', () => {
     assert.equal(await row(), 'The grantee account is suspended · to 777788889999 · seller, us-east-1', 'no product before the explorer lists the license');
     const requests = env.current.emulator.requests;
     requests.length = 0;
-    const profile = (await api.explorer.getChildren()).find((n) => (n as unknown as { name?: string }).name === 'seller');
-    const region = (await api.explorer.getChildren(profile)).find((n) => (n as unknown as { region?: string }).region === 'us-east-1');
-    const licenses = (await api.explorer.getChildren(region)).find((n) => (n as unknown as { category?: string }).category === 'licenses');
-    await api.explorer.getChildren(licenses);
+    await api.explorer.getChildren(await path(api, 'seller', 'us-east-1', 'Licenses'));
     await waitFor(async () => (await row())?.includes('Northwind Analytics Suite'), 5_000, 'the product named in the row');
     assert.equal(await row(), 'The grantee account is suspended · Northwind Analytics Suite · to 777788889999 · seller, us-east-1');
     assert.deepEqual(

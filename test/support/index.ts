@@ -87,11 +87,7 @@ export async function startTestEmulator(seed: SeedRef = 'demo', options: Omit<Em
  * the explorer's `reloadProfiles()` afterwards so cached items are dropped too.
  */
 export function resetEmulator(env: TestEmulator, seed: SeedRef = 'demo'): void {
-  const { buildState, readSeed } = require('../emulator/seed') as typeof import('../emulator/seed');
-  Object.assign(env.emulator.state, buildState(readSeed(resolveSeed(seed))));
-  env.emulator.requests.length = 0;
-  const { NO_FAULTS } = require('../emulator/faults') as typeof import('../emulator/faults');
-  env.emulator.setFaults(NO_FAULTS);
+  env.emulator.restoreSeed(resolveSeed(seed));
   env.emulator.writeAwsConfig(env.dir);
 }
 

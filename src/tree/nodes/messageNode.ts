@@ -17,7 +17,7 @@ export interface MessageOptions {
   readonly command?: vscode.Command;
   /** Offers Sign in (an SSO profile whose token is missing or expired). */
   readonly ssoSignIn?: boolean;
-  /** The profile Sign in signs in to, when the item has no profile above it (the inbox's rows). */
+  /** The profile Sign in signs in to, when the item has no profile above it (the inbox's rows); offers Sign in. */
   readonly signInProfile?: string;
   /** Distinguishes two messages of one kind under one parent. */
   readonly key?: string;
@@ -100,7 +100,7 @@ export class MessageNode extends ExplorerNode {
     setItemText(item, 'description', uiText(this.options.description));
     setItemText(item, 'tooltip', uiText(this.options.tooltip ?? this.options.description, { multiline: true }));
     item.iconPath = ICONS[this.kind];
-    item.contextValue = contextValue({ node: 'message', retry: this.retryable, ssoSignIn: this.options.ssoSignIn });
+    item.contextValue = contextValue({ node: 'message', retry: this.retryable, ssoSignIn: this.options.ssoSignIn ?? this.options.signInProfile !== undefined });
     if (this.options.retry) {
       item.command = { command: 'licenseManager.explorer.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] };
     } else if (this.options.command) {

@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type AwsConfigFiles, type EmulatorOptions, type RunningEmulator, type Seed } from '../../emulator/index';
-import { NO_FAULTS } from '../../emulator/faults';
-import { buildState, readSeed } from '../../emulator/seed';
 import { installVsix, launchChromium, repoRoot, startCodeServer, type CodeServer } from './host';
 
 export type SeedRef = string | Seed;
@@ -110,9 +108,7 @@ export class UiSession {
    */
   resetEmulator(): void {
     if (!this.emulator || this.seed === undefined) throw new Error('resetEmulator: this session has no emulator');
-    Object.assign(this.emulator.state, buildState(readSeed(this.seed)));
-    this.emulator.requests.length = 0;
-    this.emulator.setFaults(NO_FAULTS);
+    this.emulator.restoreSeed(this.seed);
   }
 
   /** Saves a screenshot, the code-server log and the browser console under test-results/ui/. */
