@@ -123,6 +123,23 @@ function breakMarkup(s: string): string {
     .replace(/\b(command|vscode|file|https?):/gi, `$1${BREAK}:`);
 }
 
+/** Longest line the extension writes to its log. */
+export const LOG_LINE_MAX = 2000;
+const LOG_UNSAFE = new RegExp(`\\r|\\n|${INVISIBLE.source}`, 'gu');
+const LOG_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r' };
+
+/**
+ * One log line of any text: line breaks become `\n` and `\r`, other control and format
+ * characters `<U+XXXX>` (so no value can start a line that looks like the extension's own),
+ * and text beyond `max` characters is cut, saying how long it was. Reads at most `max + 1`
+ * characters.
+ */
+export function logText(text: unknown, max: number = LOG_LINE_MAX): string {
+  const s = text === undefined || text === null ? '' : String(text);
+  const shown = s.slice(0, max + 1).replace(LOG_UNSAFE, (ch: string) => LOG_ESCAPES[ch] ?? visible(ch));
+  return shown.length > max ? `${cut(shown, max)} (${s.length} characters)` : shown;
+}
+
 /** Joins safe texts with a fixed separator (the result stays safe). */
 export function joinUi(parts: readonly (UiText | undefined | '')[], separator: ' · ' | ', ' | ' — ' | '\n' | '\n\n'): UiText {
   return parts.filter(Boolean).join(separator) as UiText;
