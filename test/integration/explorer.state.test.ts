@@ -300,4 +300,24 @@ describe('explorer with hostile strings (emulator)', () => {
     assert.equal(longLabel, `L${'o'.repeat(254)}…`, 'the 10,000-character name cut at 256 characters');
     assert.deepEqual(String(long.tooltip).split('\n').slice(0, 2), [longLabel, 'Status: PENDING_ACCEPT'], 'the tooltip starts with the cut name');
   });
+
+  it('shows tag characters, soft hyphens, line separators, blank fillers and a lone carriage return as code points', async () => {
+    const arn = 'arn:aws:license-manager::111122223333:grant:g-0badc0de0badc0de0badc0de0badc3e';
+    const record = env.current.emulator.state.grants.get(arn);
+    assert.ok(record, 'the seed has the stuck grant');
+    const cur = record.versions[record.versions.length - 1];
+    record.versions.push({ ...cur, GrantName: 'Tag\u{E0041}\u{E007F} soft\u00ADhyphen line\u2028sep filler\u3164\u2800\u115F cr\rend', Version: String(Number(cur.Version) + 1) });
+    try {
+      const list = await path(api, 'seller', 'us-east-1', 'Distributed grants');
+      await vscode.commands.executeCommand('licenseManager.explorer.refreshNode', list);
+      const node = (await loadAll(api, list)).find((n) => arns([n])[0] === arn);
+      assert.ok(node, 'the grant is listed');
+      const shown = 'Tag<U+E0041><U+E007F> soft<U+00AD>hyphen line<U+2028>sep filler<U+3164><U+2800><U+115F> cr ⏎ end';
+      assert.equal(label(api, node), shown);
+      assert.equal(String(item(api, node).tooltip).split('\n')[0], shown);
+    } finally {
+      record.versions.pop();
+      await vscode.commands.executeCommand('licenseManager.explorer.refreshNode', await path(api, 'seller', 'us-east-1', 'Distributed grants'));
+    }
+  });
 });
