@@ -8,6 +8,7 @@ import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
+import { safeLog } from './ui/log';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -19,7 +20,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const log = vscode.window.createOutputChannel('License Manager', { log: true });
+  const log = safeLog(vscode.window.createOutputChannel('License Manager', { log: true }));
   const loader = createAwsLoader(log);
   const changes = new vscode.EventEmitter<ResourceChange>();
   const state = new ExplorerState(context.globalState, () => loader.aws().then((aws) => aws.discoverProfiles()));

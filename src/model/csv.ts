@@ -101,15 +101,22 @@ export const CSV_COLUMNS: Readonly<Record<CsvKind, readonly string[]>> = {
   ],
 };
 
-/** First characters a spreadsheet may treat as the start of a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A formula trigger (`=`, `+`, `-`, `@`, tab or carriage return) where a spreadsheet may start a
+ * cell: at the start of the text, or after whitespace (a no-break space included), `;` or `,`,
+ * which an import may take as the separator or trim.
+ */
+const FORMULA_START = /(?:^|[\s;,])[=+\-@\t\r]/;
+/** The mark {@link guardCell} puts first; every cell that starts with it is written quoted. */
+const GUARD = "'";
 
 /**
- * Makes a cell inert for spreadsheets: text starting with `=`, `+`, `-`, `@`,
- * tab or carriage return gets a leading `'`, which spreadsheets show as text.
+ * Makes a cell inert for spreadsheets: text holding a formula trigger at the start or after
+ * whitespace, `;` or `,` gets a leading `'`, which spreadsheets show as text; such a cell is
+ * also always written quoted, so a `;` or space separator cannot start a new cell inside it.
  */
 export function guardCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `${GUARD}${text}` : text;
 }
 
 function scalarText(v: unknown): string {
@@ -180,7 +187,8 @@ export function csvRow(kind: CsvKind, item: unknown): string[] {
 
 /**
  * csv-stringify options of every CSV the extension writes: RFC 4180 (CRLF
- * records, fields holding a comma, quote, CR or LF are quoted, quotes doubled)
+ * records, fields holding a comma, quote, CR or LF are quoted, quotes doubled),
+ * guarded cells (and any other starting with `'`) quoted too,
  * and a UTF-8 byte order mark so spreadsheets read non-ASCII names right.
  */
 export function csvOptions(kind: CsvKind): Options {
@@ -191,12 +199,13 @@ export function csvOptions(kind: CsvKind): Options {
     columns: CSV_COLUMNS[kind].map((c, i) => ({ key: String(i), header: c })),
     record_delimiter: 'windows',
     quote_record_delimiter: true,
+    quoted_match: /^'/,
     eof: true,
   };
 }
 
-/** What makes csv-stringify quote a cell under `csvOptions`: a comma, a quote, CR or LF. */
-const NEEDS_QUOTES = /[",\r\n]/;
+/** What makes csv-stringify quote a cell under `csvOptions`: a comma, a quote, CR or LF, or a leading `'`. */
+const NEEDS_QUOTES = /[",\r\n]|^'/;
 const RECORD_END = '\r\n';
 const recordOptions = new Map<CsvKind, Options>();
 
@@ -210,7 +219,7 @@ function stringifyRecords(kind: CsvKind, records: string[][]): string {
  * The CSV records of `items` (each ending in CRLF), after the BOM and the
  * header when `header` is true. Records that need quoting are written by
  * csv-stringify; a record none of whose cells holds a comma, quote, CR or LF
- * is the same text unquoted, so it is joined directly.
+ * or starts with `'` is the same text unquoted, so it is joined directly.
  */
 export function csvText(kind: CsvKind, items: readonly unknown[], header: boolean): string {
   let text = header ? stringify([], csvOptions(kind)) : '';

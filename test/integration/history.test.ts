@@ -144,15 +144,15 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
       const u = usage[i];
       assert.equal(r.usage.consumed, Number(u.ConsumedValue), `${u.Name} consumed`);
       assert.equal(r.usage.limit, u.MaxCount === undefined ? undefined : Number(u.MaxCount), `${u.Name} maximum`);
-      assert.ok(r.usage.text.includes(u.Unit), `${u.Name} text names the unit: ${r.usage.text}`);
-      if (u.MaxCount === undefined) assert.match(r.usage.text, /unlimited/);
     });
+    // The seed's usage: 312 of 500 users, 1187 of 2048 GB, support without a maximum.
+    assert.deepEqual(shown.rows.map((r) => r.usage.text), ['312 / 500 Count (62%)', '1187 / 2048 Gigabytes (58%)', '0 None consumed (unlimited)']);
 
     await panel.receive({ type: 'showHistory' });
     const history = (await settled(panel, (s) => s.history?.phase === 'ready', 'license history loaded')).history!;
-    const seeded = (license.history as Wire[]).length + 1;
-    assert.deepEqual(history.entries.map((e) => e.version), Array.from({ length: seeded }, (_, i) => String(seeded - i)));
-    assert.ok(history.entries[0].changes.some((c) => c.startsWith('Entitlements[')), history.entries[0].changes.join(' | '));
+    // Two earlier versions in the seed, then the current one; the last raised Users from 400 to 500 and added Premium Support.
+    assert.deepEqual(history.entries.map((e) => e.version), ['3', '2', '1']);
+    assert.deepEqual(history.entries[0].changes, ['Entitlements[Users].MaxCount: 400 → 500', 'Entitlements[Premium Support]: (none) → Premium Support']);
   });
 
   it('shows access denied to usage as a note in the usage section, and the rest of the license panel', async () => {

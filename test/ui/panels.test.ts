@@ -194,7 +194,15 @@ describe('detail panels (installed VSIX)', () => {
     const license = await detailPanel(page, name);
     assert.equal(await text(license, '#arn'), grant.LicenseArn);
     assert.equal(await text(license, '#kind'), 'License');
-    assert.ok(await license.locator('section[data-section="entitlements"] tbody tr').count() > 0, 'entitlements table');
+    // The seed's entitlements of Northwind Data Pipeline Standard.
+    assert.equal(name, 'Northwind Data Pipeline Standard');
+    const rows = await license
+      .locator('section[data-section="entitlements"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    assert.deepEqual(rows, [
+      ['Pipelines', '40', 'Count', 'No', 'Yes'],
+      ['Throughput', '800', 'Megabytes/Second', '', ''],
+    ]);
     assert.ok(ui.current.emulator!.requests.some((r) => r.operation === 'GetLicense' && r.profile === 'buyer'));
     await poll(async () => (await tabCount(page, `License: ${name}`)) === 1, 10_000, 'license tab');
   });

@@ -170,8 +170,8 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
         const text = literal((await tab.innerText().catch(() => '')).trim());
         return text.endsWith(n.shown) && text;
       }, 20_000, 'the panel tab titled with the name');
-      assert.match(title, /^Received grant: /);
-      assert.ok(title.length <= 256 + 'Received grant: '.length, `tab title of ${title.length} characters`);
+      // The kind, then the name as a single-line surface shows it (256 characters at most).
+      assert.equal(title, `Received grant: ${n.shown}`);
       assert.deepEqual(await renderedIn(tab), []);
       await page.keyboard.press('Control+W');
     });
@@ -195,12 +195,10 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
     await page.locator('.notifications-toasts .notification-list-item').filter({ hasText: progress.message.slice(0, 40) }).last()
       .locator('.monaco-button', { hasText: 'Cancel' }).click();
     const statusBar = page.locator('.part.statusbar');
-    const status = await poll(async () => {
-      const text = literal(await statusBar.innerText());
-      return text.includes(`AcceptGrant for “${MARKED.shown}” cancelled`) && text;
-    }, 15_000, 'the cancel message in the status bar');
-    assert.ok(status.length > 0);
-    assert.deepEqual(await renderedIn(statusBar.locator('.statusbar-item-label').filter({ hasText: 'cancelled' })), []);
+    await poll(async () => literal(await statusBar.innerText()).includes(`AcceptGrant for “${MARKED.shown}” cancelled`), 15_000, 'the cancel message in the status bar');
+    const cancelled = statusBar.locator('.statusbar-item-label').filter({ hasText: 'cancelled' });
+    assert.equal(literal((await cancelled.innerText()).trim()), `AcceptGrant for “${MARKED.shown}” cancelled; if it had reached AWS, Refresh shows its outcome.`);
+    assert.deepEqual(await renderedIn(cancelled), []);
 
     // The hung request reached the emulator and landed there: make the grant pending again.
     emulator!.setFaults({ hang: [] });
@@ -213,7 +211,8 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
     assert.deepEqual(await renderedIn(done.el), [], 'no link or icon in the notification');
     const sent = emulator!.requests.length;
     await done.el.click();
-    await done.el.getByText('Open terms').click().catch(() => undefined);
+    // The name's link text is plain text in the notification: the click lands on it (a failed click fails the test).
+    await done.el.getByText('Open terms').first().click({ timeout: 5_000 });
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(await terminalsShown(page), 0, 'the command link opened no terminal');
     // The views reload after the accept (Get/List); clicking the notification must add no change.
@@ -259,7 +258,8 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       const message = page.locator('.monaco-dialog-box .dialog-message-text');
       assert.equal(literal((await message.innerText()).trim()), c.message);
       assert.deepEqual(await renderedIn(page.locator('.monaco-dialog-box .dialog-message-row .dialog-message-container')), [], 'no link or icon in the dialog');
-      await message.getByText('Open terms').click().catch(() => undefined);
+      // The name's link text is plain text in the dialog: the click lands on it (a failed click fails the test).
+      await message.getByText('Open terms').first().click({ timeout: 5_000 });
       await answerDialog(page, 'Cancel');
       await new Promise((r) => setTimeout(r, 1000));
       assert.equal(await terminalsShown(page), 0, 'the command link opened no terminal');

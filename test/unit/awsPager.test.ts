@@ -46,6 +46,20 @@ describe('pager', () => {
     assert.equal(i, 3, 'no fetch after the repeated token');
   });
 
+  it('counts the start token as seen: a page pointing back to it stops the listing', async () => {
+    const calls: (string | undefined)[] = [];
+    const fetch = async (token: string | undefined): Promise<Page<string>> => {
+      calls.push(token);
+      return token === 'resume' ? { items: ['r1'], nextToken: 'b' } : { items: [`${token}1`], nextToken: 'resume' };
+    };
+    await assert.rejects(collectAll(fetch, { startToken: 'resume' }), (e: unknown) => {
+      assert.ok(isLicenseManagerError(e));
+      assert.equal(e.details.code, 'RepeatedNextToken');
+      return true;
+    });
+    assert.deepEqual(calls, ['resume', 'b'], 'the start page is not fetched a second time');
+  });
+
   it('caps collected items and fetches no further page', async () => {
     const calls: (string | undefined)[] = [];
     const cut = await collectAll(numbered(100, 10, calls), { maxItems: 25 });

@@ -92,7 +92,40 @@ describe('CSV of AWS objects', () => {
     for (const trigger of ['=', '+', '-', '@', '\t', '\r']) {
       assert.equal(guardCell(`${trigger}1+1`), `'${trigger}1+1`, JSON.stringify(trigger));
     }
-    for (const safe of ['', 'Northwind', ' =1+1', "'=1", '1-2', 'a=b', '#x', '\n=1']) assert.equal(guardCell(safe), safe);
+    for (const safe of ['', 'Northwind', "'=1", '1-2', 'a=b', '#x', 'x\t', 'Gold-Tier', 'a@b.example']) assert.equal(guardCell(safe), safe);
+  });
+
+  it('prefixes a formula trigger after whitespace, a no-break space, a semicolon or a comma, anywhere in the cell', () => {
+    const cases: Array<[string, string]> = [
+      [' =1+1', "' =1+1"],
+      ['\u00a0=1+1', "'\u00a0=1+1"],
+      ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+      ['\n=1', "'\n=1"],
+      ['Gold;=HYPERLINK("http://x.example","y")', '\'Gold;=HYPERLINK("http://x.example","y")'],
+      ['a,+1', "'a,+1"],
+      ['Users; -2', "'Users; -2"],
+      ['plan\t\t=1', "'plan\t\t=1"],
+      ['a\r\r', "'a\r\r"],
+    ];
+    for (const [cell, guarded] of cases) assert.equal(guardCell(cell), guarded, JSON.stringify(cell));
+  });
+
+  it('writes every guarded cell quoted, so no separator can start a cell inside it', () => {
+    const text = toCsv('grant', [
+      { GrantArn: 'arn1', GrantName: 'Gold;=1+1', GranteePrincipalArn: ' @x' },
+      { GrantArn: 'arn2', GrantName: '=2' },
+      { GrantArn: 'arn3', GrantName: 'plain' },
+    ]);
+    const rest = (n: number) => ','.repeat(CSV_COLUMNS.grant.length - n);
+    assert.equal(
+      text.replace(BOM, '').split('\r\n').slice(1).join('\r\n'),
+      `arn1,"'Gold;=1+1",,,"' @x"${rest(5)}\r\narn2,"'=2"${rest(2)}\r\narn3,plain${rest(2)}\r\n`,
+    );
+  });
+
+  it('quotes a record whose only special character is a carriage return', () => {
+    const text = toCsv('grant', [{ GrantArn: 'arn', GrantName: 'one\rtwo' }]);
+    assert.equal(text.replace(BOM, '').split('\r\n').slice(1).join('\r\n'), `arn,"one\rtwo"${','.repeat(CSV_COLUMNS.grant.length - 2)}\r\n`);
   });
 
   it('guards cells in the written file, including joined lists and the hostile seed’s strings', () => {

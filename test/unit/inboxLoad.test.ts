@@ -194,4 +194,23 @@ describe('grants inbox loading (emulator)', function () {
       assert.ok(load.results.every((r) => !r.receivedError || (r.receivedError as { kind?: string }).kind === 'accessDenied'));
     });
   });
+
+  describe('a service that throttles every request', () => {
+    let world: SeedWorld;
+    before(async () => (world = await startSeedWorld({ throttleRate: 1 }, { maxAttempts: 1 })));
+    after(async () => world.close());
+
+    it('asks each list four times in all (one try, three more), then reports it throttled', async () => {
+      const load = await loadInbox([{ profile: 'seller', region: 'us-east-1' }], { api: (p, r) => world.factory.get(p, r), collectAll });
+      const asked = world.emulator.requests.map((r) => `${r.operation} ${r.status} ${r.errorType}`).sort();
+      assert.deepEqual(asked, [
+        ...Array(4).fill('ListDistributedGrants 429 RateLimitExceededException'),
+        ...Array(4).fill('ListReceivedGrants 429 RateLimitExceededException'),
+      ]);
+      assert.deepEqual(load.items, []);
+      assert.equal(load.results.length, 1);
+      assert.equal((load.results[0].receivedError as { kind?: string }).kind, 'throttled');
+      assert.equal((load.results[0].distributedError as { kind?: string }).kind, 'throttled');
+    });
+  });
 });
