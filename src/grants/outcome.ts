@@ -75,9 +75,10 @@ export async function checkOutcome(spec: OutcomeCheck, e: LicenseManagerError, r
     let reread: Reread;
     for (let look = 1; ; look++) {
       reread = await readOnce(spec, reading);
-      if (reread !== 'notFound' || !isNew || now() + interval > end) break;
+      const left = end - now();
+      if (reread !== 'notFound' || !isNew || left <= 0) break;
       reading.log(`${spec.operation} on ${spec.key}: not listed yet (look ${look}); looking again`);
-      await sleep(interval, reading.signal);
+      await sleep(Math.min(interval, left), reading.signal);
     }
     const verdict = judgeOutcome(spec.expect, reread);
     reading.log(`${spec.operation} on ${spec.key} failed (${e.kind}); read again: ${verdict}`);

@@ -102,14 +102,26 @@ export class RecentChanges {
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
   }
 
-  /** A read by ARN of the current version: replaces what is known of a changed grant when it is as new or newer. */
+  /**
+   * A read by ARN of the current version: replaces what is known of a changed grant when it is as
+   * new or newer. A read by ARN is current, so an older version means the change is no longer
+   * there (the service's data was put back): it is forgotten.
+   */
   noteRead(grant: Grant): void {
     const known = this.entries.get(grant.GrantArn);
     if (!known) return;
     const cmp = compareVersions(grant.Version, known.members.Version);
-    if (cmp === undefined || cmp < 0) return;
+    if (cmp === undefined || cmp < 0) {
+      this.entries.delete(grant.GrantArn);
+      return;
+    }
     known.members = grant;
     known.whole = true;
+  }
+
+  /** Forgets every change (the profiles were discovered again: the accounts behind them may differ). */
+  clear(): void {
+    this.entries.clear();
   }
 
   /**

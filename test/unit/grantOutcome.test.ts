@@ -158,8 +158,8 @@ describe('grant outcome after a lost answer (src/grants/outcome.ts)', () => {
     const checked = await checkOutcome(create(search), lost(), r);
     assert.equal(checked?.verdict, 'unknown');
     assert.equal(checked?.grantArn, undefined);
-    assert.equal(api.listings, 1 + 5, 'looks at 0, 1, 2, 3 and 4 s');
-    assert.deepEqual(r.slept, [1000, 1000, 1000, 1000]);
+    assert.equal(api.listings, 1 + 6, 'looks at 0, 1, 2, 3, 4 and 4.5 s');
+    assert.deepEqual(r.slept, [1000, 1000, 1000, 1000, 500]);
   });
 
   it('when the grants before sending could not be listed, a grant of that name is not taken for the new one', async () => {

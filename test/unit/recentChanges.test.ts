@@ -46,12 +46,22 @@ describe('recent changes laid over lagging grant lists', () => {
     recent.noteRead(grant(5, 'ACTIVE', '9'));
     assert.equal(recent.size, 0, 'a read alone records nothing');
     recent.record({ GrantArn: arnOf(1), GrantStatus: 'DISABLED', Version: '2' });
-    recent.noteRead(grant(1, 'PENDING_ACCEPT', '1'));
     recent.noteRead(grant(1, 'DISABLED', '2', { StatusReason: 'Read by ARN' }));
     const [shown] = recent.mergeGrants([grant(1, 'PENDING_ACCEPT', '1')], page);
     assert.deepEqual([shown.GrantStatus, shown.Version, shown.StatusReason], ['DISABLED', '2', 'Read by ARN']);
     recent.record({ GrantArn: arnOf(1), GrantStatus: 'ACTIVE', Version: '1' });
     assert.equal(recent.mergeGrants([grant(1, 'PENDING_ACCEPT', '1')], page)[0].GrantStatus, 'DISABLED', 'an older answer is ignored');
+    // A read by ARN is current: an older version there means the change is gone.
+    recent.noteRead(grant(1, 'PENDING_ACCEPT', '1'));
+    assert.equal(recent.mergeGrants([grant(1, 'PENDING_ACCEPT', '1')], page)[0].GrantStatus, 'PENDING_ACCEPT');
+    assert.equal(recent.size, 0);
+  });
+
+  it('clear forgets every change', () => {
+    const recent = new RecentChanges();
+    recent.record({ GrantArn: arnOf(1), GrantStatus: 'DISABLED', Version: '2' });
+    recent.clear();
+    assert.deepEqual(brief(recent.mergeGrants([grant(1, 'PENDING_ACCEPT', '1')], page)), ['Grant 1:PENDING_ACCEPT:1']);
   });
 
   it('a changed grant leaves a page whose status filter it no longer matches', () => {
