@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { LicenseManagerApi } from '../../src/aws/types';
 import type { ResourceHolder } from '../../src/model/resources';
+import { InboxProvider, type InboxView } from '../../src/tree/inboxProvider';
 import { getApi, useEmulator, waitFor } from '../support';
 import { children, description, label, path, type Node } from './explorerSupport';
 
@@ -22,6 +23,8 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
   /** A facade of the AWS layer without the extension's overlay: what the lagging list answers. */
   let raw: (profile: string) => LicenseManagerApi;
   let disposeRaw: () => void = () => undefined;
+  /** An inbox of its own (the window's inbox is left unloaded for other tests), following the same changes. */
+  let inbox: InboxProvider;
 
   beforeEach(async () => {
     env.reset();
@@ -34,8 +37,12 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     const factory = (await api.services.aws()).createClientFactory();
     raw = (profile) => factory.get(profile, REGION);
     disposeRaw = () => factory.dispose();
+    inbox = new InboxProvider(api.services);
+    const visibility = new vscode.EventEmitter<vscode.TreeViewVisibilityChangeEvent>();
+    inbox.attach({ visible: false, onDidChangeVisibility: visibility.event, badge: undefined } as InboxView);
   });
   afterEach(() => {
+    inbox.dispose();
     disposeRaw();
     for (const p of api.panels.list()) p.dispose();
   });
@@ -46,7 +53,7 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     return node ? description(api, node) : undefined;
   }
   const inboxRow = (arn: string): string | undefined => {
-    const found = api.inbox.items.find((i) => i.grant.GrantArn === arn);
+    const found = inbox.items.find((i) => i.grant.GrantArn === arn);
     return found ? `${found.group} ${found.grant.GrantStatus} v${found.grant.Version}` : undefined;
   };
   const listed = async (profile: string, arn: string): Promise<string | undefined> => {
@@ -61,7 +68,7 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     assert.ok(node, `“${GRANT}” is listed`);
     const arn = node.resource.arn;
     assert.equal(await treeStatus('seller', 'Distributed grants'), 'PENDING_ACCEPT');
-    await api.inbox.refresh();
+    await inbox.refresh();
     assert.equal(inboxRow(arn), 'waiting PENDING_ACCEPT v1');
     await api.panels.open({ resource: node.resource, data: node.data });
     const panel = api.panels.list().find((p) => p.resource.arn === arn);
@@ -86,7 +93,7 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     const before = env.current.emulator.requests.filter((r) => r.operation === 'ListReceivedGrants').length;
     await api.explorer.refresh(await path(api, 'buyer', REGION, 'Received grants'));
     await api.explorer.refresh(await path(api, 'seller', REGION, 'Distributed grants'));
-    await api.inbox.refresh();
+    await inbox.refresh();
     assert.ok(env.current.emulator.requests.filter((r) => r.operation === 'ListReceivedGrants').length > before, 'the lists were asked again');
     assert.equal(await treeStatus('buyer', 'Received grants'), 'DISABLED');
     assert.equal(await treeStatus('seller', 'Distributed grants'), 'DISABLED');
@@ -98,7 +105,7 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     // Once the lists catch up, they agree.
     await waitFor(async () => (await listed('buyer', arn)) === 'DISABLED v2', LAG_MS + 2000, 'the received list caught up');
     await api.explorer.refresh(await path(api, 'buyer', REGION, 'Received grants'));
-    await api.inbox.refresh();
+    await inbox.refresh();
     assert.equal(await treeStatus('buyer', 'Received grants'), 'DISABLED');
     assert.equal(inboxRow(arn), 'acceptedNotActive DISABLED v2');
     assert.equal(await listed('seller', arn), 'DISABLED v2');
