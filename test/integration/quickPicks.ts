@@ -1,8 +1,12 @@
 /**
  * Stands in for the user at `vscode.window.createQuickPick`: each quick pick the extension shows
- * is accepted as it opens, with what it offers first (the active item, else the first item; for a
- * multi-select, the items it selected). The extension's own steps and checks run unchanged.
+ * is accepted as it opens, with what `choose` picks, by default what it offers first (the active
+ * item, else the first item; for a multi-select, the items it selected). Every pick's items are
+ * recorded. The extension's own steps and checks run unchanged.
  */
+
+/** Picks the item(s) to accept among those shown; undefined keeps the default. */
+export type Chooser = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
 import * as vscode from 'vscode';
 
 class AcceptingQuickPick<T extends vscode.QuickPickItem> {
@@ -28,6 +32,10 @@ class AcceptingQuickPick<T extends vscode.QuickPickItem> {
   private readonly value$ = new vscode.EventEmitter<string>();
   private readonly button = new vscode.EventEmitter<vscode.QuickInputButton>();
   private disposed = false;
+  constructor(
+    private readonly choose: Chooser,
+    private readonly shown: (readonly vscode.QuickPickItem[])[],
+  ) {}
   readonly onDidAccept = this.accept.event;
   readonly onDidHide = this.hidden.event;
   readonly onDidChangeSelection = this.selection.event;
@@ -42,6 +50,9 @@ class AcceptingQuickPick<T extends vscode.QuickPickItem> {
         setTimeout(() => tryAccept(attempt + 1), 25);
         return;
       }
+      this.shown.push(this.items);
+      const chosen = this.choose(this.items) as T | undefined;
+      if (chosen && !this.canSelectMany) this.selectedItems = [chosen];
       if (!this.canSelectMany && this.selectedItems.length === 0) {
         this.activeItems = this.activeItems.length > 0 ? this.activeItems : this.items.slice(0, 1);
       }
@@ -60,11 +71,12 @@ class AcceptingQuickPick<T extends vscode.QuickPickItem> {
   }
 }
 
-/** Replaces `vscode.window.createQuickPick` until the returned function is called. */
-export function acceptQuickPicks(): () => void {
+/** Replaces `vscode.window.createQuickPick` until the returned function is called; `shown` receives each pick's items. */
+export function acceptQuickPicks(choose: Chooser = () => undefined, shown: (readonly vscode.QuickPickItem[])[] = []): () => void {
   const w = vscode.window as unknown as Record<string, unknown>;
   const saved = w.createQuickPick;
-  const fake = (): vscode.QuickPick<vscode.QuickPickItem> => new AcceptingQuickPick() as unknown as vscode.QuickPick<vscode.QuickPickItem>;
+  const fake = (): vscode.QuickPick<vscode.QuickPickItem> =>
+    new AcceptingQuickPick(choose, shown) as unknown as vscode.QuickPick<vscode.QuickPickItem>;
   w.createQuickPick = fake;
   if (w.createQuickPick !== fake) throw new Error('vscode.window.createQuickPick cannot be replaced in the host');
   return () => {
