@@ -174,15 +174,9 @@ export class RecentChanges {
       (side: ListSide, call: (req: ListRequest & { arns?: string[] }, opts?: CallOptions) => Promise<Page<Grant>>) =>
       async (req: ListRequest & { arns?: string[] } = {}, opts?: CallOptions): Promise<Page<Grant>> => {
         const page = await call(req, opts);
-        const items = this.mergeGrants(page.items, {
-          profile: api.profile,
-          region: api.region,
-          side,
-          filters: req.filters,
-          arns: req.arns,
-          last: !page.nextToken,
-        });
-        return { ...page, items };
+        const listed: ListedPage = { profile: api.profile, region: api.region, side, filters: req.filters, arns: req.arns, last: !page.nextToken };
+        await this.verify(api, this.doubtful(page.items, listed), opts);
+        return { ...page, items: this.mergeGrants(page.items, listed) };
       };
     const changed = (result: GrantMutationResult, members: Partial<Grant> = {}): GrantMutationResult => {
       this.record({ ...members, GrantArn: result.GrantArn, GrantStatus: result.Status, Version: result.Version });
@@ -219,6 +213,45 @@ export class RecentChanges {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
+  }
+
+  /** The changes a page contradicts: listed at an older version, or (a new grant) not on the last page where it belongs. */
+  private doubtful(items: readonly Grant[], page: ListedPage): string[] {
+    this.prune();
+    if (this.entries.size === 0) return [];
+    const out: string[] = [];
+    const onPage = new Set<string>();
+    for (const item of items) {
+      onPage.add(item.GrantArn);
+      const entry = this.entries.get(item.GrantArn);
+      const cmp = entry ? compareVersions(item.Version, entry.members.Version) : undefined;
+      if (cmp !== undefined && cmp < 0) out.push(item.GrantArn);
+    }
+    if (!page.last) return out;
+    for (const [arn, entry] of this.entries) {
+      const place = entry.place;
+      if (onPage.has(arn) || entry.listed || !place) continue;
+      if (place.profile === page.profile && place.region === page.region && place.side === page.side) out.push(arn);
+    }
+    return out;
+  }
+
+  /**
+   * Reads by ARN (current) the changes a list contradicts before laying them over it: a lagging
+   * list is outranked, but a change the service no longer holds (an older version, or no grant at
+   * all) is forgotten. A read that fails keeps the change.
+   */
+  private async verify(api: LicenseManagerApi, arns: readonly string[], opts?: CallOptions): Promise<void> {
+    await Promise.all(
+      arns.map((arn) =>
+        api.getGrant(arn, undefined, opts).then(
+          (grant) => this.noteRead(grant),
+          (e: unknown) => {
+            if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'notFound') this.entries.delete(arn);
+          },
+        ),
+      ),
+    );
   }
 
   /** A new grant: remembered from its request, then read back whole so that lists can show it (a failed read is no failure). */

@@ -25,7 +25,7 @@ function seedWithLongHistory(): Seed {
   return seed;
 }
 
-const text = (l: string | vscode.QuickPickItemLabel | undefined): string => (typeof l === 'string' ? l : '');
+const text = (l: string | undefined): string => l ?? '';
 
 describe('Compare Versions of a grant with many versions', function () {
   this.timeout(60_000);

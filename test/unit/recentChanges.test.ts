@@ -113,7 +113,7 @@ describe('recent changes laid over lagging grant lists', () => {
       },
       getGrant: (arn: string): Promise<Grant> => {
         calls.push(`get ${arn}`);
-        return Promise.resolve(created);
+        return Promise.resolve(arn === arnOf(7) ? created : grant(1, 'DISABLED', '2'));
       },
       listTagsForResource: function (this: { profile: string }) {
         return Promise.resolve([{ Key: 'profile', Value: this.profile }]);
@@ -145,6 +145,45 @@ describe('recent changes laid over lagging grant lists', () => {
     assert.deepEqual(brief((await api.listDistributedGrants()).items), ['Grant 1:DISABLED:2', 'New one:PENDING_ACCEPT:1']);
     listed = [grant(1, 'DISABLED', '2')];
     assert.deepEqual(brief((await api.listDistributedGrants()).items), ['Grant 1:DISABLED:2']);
+  });
+});
+
+describe('recent changes checked by ARN when a list contradicts them', () => {
+  /** A facade whose list answers `listed` and whose GetGrant answers `current` (or not found). */
+  function facade(listed: Grant[], current: Map<string, Grant>, calls: string[]): LicenseManagerApi {
+    return {
+      profile: 'seller',
+      region: 'us-east-1',
+      listDistributedGrants: () => Promise.resolve({ items: listed }),
+      getGrant: (arn: string) => {
+        calls.push(`get ${arn}`);
+        const g = current.get(arn);
+        return g ? Promise.resolve(g) : Promise.reject(Object.assign(new Error('not found'), { kind: 'notFound' }));
+      },
+    } as unknown as LicenseManagerApi;
+  }
+
+  it('a lagging list is outranked after a read by ARN confirms the change', async () => {
+    const recent = new RecentChanges();
+    const calls: string[] = [];
+    const api = recent.wrap(facade([grant(1, 'PENDING_ACCEPT', '1')], new Map([[arnOf(1), grant(1, 'DISABLED', '2')]]), calls));
+    recent.record({ GrantArn: arnOf(1), GrantStatus: 'DISABLED', Version: '2' });
+    assert.deepEqual(brief((await api.listDistributedGrants()).items), ['Grant 1:DISABLED:2']);
+    assert.deepEqual(calls, [`get ${arnOf(1)}`]);
+  });
+
+  it('a change the service no longer holds (read by ARN older, or gone) is forgotten, and the list shown as it is', async () => {
+    const recent = new RecentChanges();
+    const calls: string[] = [];
+    const api = recent.wrap(facade([grant(1, 'PENDING_ACCEPT', '1')], new Map([[arnOf(1), grant(1, 'PENDING_ACCEPT', '1')]]), calls));
+    recent.record({ GrantArn: arnOf(1), GrantStatus: 'DISABLED', Version: '2' });
+    recent.record({ GrantArn: arnOf(7), GrantStatus: 'PENDING_ACCEPT', Version: '1', GrantName: 'Gone' }, { whole: true, place: { profile: 'seller', region: 'us-east-1', side: 'distributed' } });
+    assert.deepEqual(brief((await api.listDistributedGrants()).items), ['Grant 1:PENDING_ACCEPT:1']);
+    assert.deepEqual(calls.sort(), [`get ${arnOf(1)}`, `get ${arnOf(7)}`]);
+    assert.equal(recent.size, 0);
+    calls.length = 0;
+    await api.listDistributedGrants();
+    assert.deepEqual(calls, [], 'nothing left to check');
   });
 });
 
