@@ -255,18 +255,18 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
   const fix = e.details.fix ? ` ${e.details.fix}` : '';
   const kind = errorKindLabel(vscode.l10n.t, e.kind);
   if (mayHaveLanded(e.kind) && !notLanded) {
-    offerRefresh(
-      notify.warn(
-        t(
-          'The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now.',
-          spec.operation,
-          name,
-          kind,
-          e.message + fix,
-        ),
-        refresh,
-      ),
-    );
+    // A request kept with its ClientToken can be sent again as it is: AWS applies it at most once.
+    const text =
+      spec.request === undefined
+        ? t('The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now.', spec.operation, name, kind, e.message + fix)
+        : t(
+            'The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now; sending the same request again is safe, AWS applies it at most once.',
+            spec.operation,
+            name,
+            kind,
+            e.message + fix,
+          );
+    offerRefresh(notify.warn(text, refresh));
     return;
   }
   // "Nothing was changed." stays in the message itself: an argument may be cut at its length limit.

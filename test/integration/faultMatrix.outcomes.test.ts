@@ -136,6 +136,7 @@ describe('fault matrix: what the user is told after a lost answer (short deadlin
     const note = await told('create', 'HTML error page, same name exists', { html: ['CreateGrant'] }, 'licenseManager.grant.create', license);
     assert.equal(note.kind, 'warning');
     assert.match(note.message, /^The outcome of CreateGrant for “Fabrikam pipeline” is unknown \(Unexpected answer\): /);
+    assert.match(note.message, /Refresh to see the grant as it is now; sending the same request again is safe, AWS applies it at most once\.$/);
     assert.doesNotMatch(note.message, /first answer was lost|Nothing was changed/);
     assert.equal(named('Fabrikam pipeline').length, 1, 'nothing was created');
     const [first] = requests('CreateGrant');
