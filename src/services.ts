@@ -5,6 +5,7 @@ import type { LicenseManagerClientFactory } from './aws/types';
 import type { ResourceChange } from './model/resources';
 import type { ExplorerState } from './state/explorerState';
 import type { RecentChanges } from './state/recentChanges';
+import { withRecentChanges } from './state/recentChangesApi';
 
 export type Aws = typeof AwsModule;
 
@@ -67,7 +68,7 @@ export function createAwsLoader(log: vscode.LogOutputChannel, recent?: RecentCha
       if (!factory) {
         const inner = m.createClientFactory({ log: (line: string) => log.debug(line), ...networkOptions(), network: readNetworkSettings });
         factory = recent
-          ? { get: (profile, region) => recent.wrap(inner.get(profile, region)), reset: (profile) => inner.reset(profile), dispose: () => inner.dispose() }
+          ? { get: (profile, region) => withRecentChanges(recent, inner.get(profile, region)), reset: (profile) => inner.reset(profile), dispose: () => inner.dispose() }
           : inner;
       }
       return factory;

@@ -4,20 +4,10 @@
  * remembers the grants this window changed, keyed by ARN and version, from the change's own answer
  * and from reads by ARN, and lays them over every grant list that still answers an older version,
  * until the list shows that version or newer or the entry expires. Every facade the extension uses
- * goes through `wrap`, so the tree, the inbox, the pickers and the panels see the same grant.
+ * goes through `withRecentChanges` (recentChangesApi.ts), so the tree, the inbox, the pickers and
+ * the panels see the same grant.
  */
-import type {
-  CallOptions,
-  CreateGrantInput,
-  CreateGrantVersionInput,
-  DeleteGrantInput,
-  Filter,
-  Grant,
-  GrantMutationResult,
-  LicenseManagerApi,
-  ListRequest,
-  Page,
-} from '../aws/types';
+import type { Filter, Grant } from '../aws/types';
 import { compareVersions, isVersion } from '../model/versions';
 
 /** How long a change made here outranks a list that does not show it yet. */
@@ -158,65 +148,8 @@ export class RecentChanges {
     return out;
   }
 
-  /** `api` with every grant change recorded, every read by ARN noted and every grant list merged. */
-  wrap(api: LicenseManagerApi): LicenseManagerApi {
-    const wrapped = this.wrappers.get(api);
-    if (wrapped) return wrapped;
-    const fresh = this.makeWrapper(api);
-    this.wrappers.set(api, fresh);
-    return fresh;
-  }
-
-  private readonly wrappers = new WeakMap<LicenseManagerApi, LicenseManagerApi>();
-
-  private makeWrapper(api: LicenseManagerApi): LicenseManagerApi {
-    const list =
-      (side: ListSide, call: (req: ListRequest & { arns?: string[] }, opts?: CallOptions) => Promise<Page<Grant>>) =>
-      async (req: ListRequest & { arns?: string[] } = {}, opts?: CallOptions): Promise<Page<Grant>> => {
-        const page = await call(req, opts);
-        const listed: ListedPage = { profile: api.profile, region: api.region, side, filters: req.filters, arns: req.arns, last: !page.nextToken };
-        await this.verify(api, this.doubtful(page.items, listed), opts);
-        return { ...page, items: this.mergeGrants(page.items, listed) };
-      };
-    const changed = (result: GrantMutationResult, members: Partial<Grant> = {}): GrantMutationResult => {
-      this.record({ ...members, GrantArn: result.GrantArn, GrantStatus: result.Status, Version: result.Version });
-      return result;
-    };
-    const overrides: Partial<LicenseManagerApi> = {
-      listDistributedGrants: list('distributed', (req, opts) => api.listDistributedGrants(req, opts)),
-      listReceivedGrants: list('received', (req, opts) => api.listReceivedGrants(req, opts)),
-      getGrant: async (arn: string, version?: string, opts?: CallOptions) => {
-        const grant = await api.getGrant(arn, version, opts);
-        if (version === undefined) this.noteRead(grant);
-        return grant;
-      },
-      acceptGrant: async (arn: string, opts?: CallOptions) => changed(await api.acceptGrant(arn, opts)),
-      rejectGrant: async (arn: string, opts?: CallOptions) => changed(await api.rejectGrant(arn, opts)),
-      createGrantVersion: async (input: CreateGrantVersionInput, opts?: CallOptions) =>
-        changed(await api.createGrantVersion(input, opts), {
-          ...(input.grantName !== undefined ? { GrantName: input.grantName } : {}),
-          ...(input.allowedOperations !== undefined ? { GrantedOperations: input.allowedOperations } : {}),
-          ...(input.status !== undefined ? { StatusReason: input.statusReason } : {}),
-        }),
-      deleteGrant: async (input: DeleteGrantInput, opts?: CallOptions) =>
-        changed(await api.deleteGrant(input, opts), input.statusReason !== undefined ? { StatusReason: input.statusReason } : {}),
-      createGrant: async (input: CreateGrantInput, opts?: CallOptions) => {
-        const result = await api.createGrant(input, opts);
-        await this.recordCreated(api, input, result, opts);
-        return result;
-      },
-    };
-    return new Proxy(api, {
-      get(target, prop, receiver) {
-        if (typeof prop === 'string' && Object.hasOwn(overrides, prop)) return overrides[prop as keyof LicenseManagerApi];
-        const value: unknown = Reflect.get(target, prop, receiver);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  }
-
   /** The changes a page contradicts: listed at an older version, or (a new grant) not on the last page where it belongs. */
-  private doubtful(items: readonly Grant[], page: ListedPage): string[] {
+  doubtful(items: readonly Grant[], page: ListedPage): string[] {
     this.prune();
     if (this.entries.size === 0) return [];
     const out: string[] = [];
@@ -236,44 +169,23 @@ export class RecentChanges {
     return out;
   }
 
-  /**
-   * Reads by ARN (current) the changes a list contradicts before laying them over it: a lagging
-   * list is outranked, but a change the service no longer holds (an older version, or no grant at
-   * all) is forgotten. A read that fails keeps the change.
-   */
-  private async verify(api: LicenseManagerApi, arns: readonly string[], opts?: CallOptions): Promise<void> {
-    await Promise.all(
-      arns.map((arn) =>
-        api.getGrant(arn, undefined, opts).then(
-          (grant) => this.noteRead(grant),
-          (e: unknown) => {
-            if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'notFound') this.entries.delete(arn);
-          },
-        ),
-      ),
-    );
+  /** Forgets one change (the service no longer holds it). */
+  forget(arn: string): void {
+    this.entries.delete(arn);
   }
 
-  /** A new grant: remembered from its request, then read back whole so that lists can show it (a failed read is no failure). */
-  private async recordCreated(api: LicenseManagerApi, input: CreateGrantInput, result: GrantMutationResult, opts?: CallOptions): Promise<void> {
-    const place: GrantPlace = { profile: api.profile, region: input.homeRegion, side: 'distributed' };
-    this.record(
-      {
-        GrantArn: result.GrantArn,
-        GrantName: input.grantName,
-        LicenseArn: input.licenseArn,
-        GranteePrincipalArn: input.principal,
-        HomeRegion: input.homeRegion,
-        GrantedOperations: [...input.allowedOperations],
-        GrantStatus: result.Status,
-        Version: result.Version,
-      },
-      { place },
-    );
-    await api.getGrant(result.GrantArn, undefined, opts).then(
-      (grant) => this.noteRead(grant),
-      () => undefined,
-    );
+  /** True when this window changed the grant recently. */
+  changed(arn: string): boolean {
+    this.prune();
+    return this.entries.has(arn);
+  }
+
+  /** The licenses (where known) of the grants changed recently that no list has shown at their version yet. */
+  changedLicenses(): Set<string> {
+    this.prune();
+    const out = new Set<string>();
+    for (const entry of this.entries.values()) if (entry.members.LicenseArn && !entry.listed) out.add(entry.members.LicenseArn);
+    return out;
   }
 
   private prune(): void {

@@ -15,6 +15,8 @@ import { children, description, label, path, type Node } from './explorerSupport
 const LAG_MS = 3000;
 const REGION = 'us-east-1';
 const GRANT = 'Globex data pipeline rollout';
+/** The license of GRANT, which the buyer receives through GRANT alone. */
+const LICENSE = 'Northwind Data Pipeline Standard';
 
 describe('eventual consistency (emulator lists lag 3 s behind changes)', function () {
   this.timeout(60_000);
@@ -47,9 +49,9 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     for (const p of api.panels.list()) p.dispose();
   });
 
-  async function treeStatus(profile: string, category: string): Promise<string | undefined> {
+  async function treeStatus(profile: string, category: string, name = GRANT): Promise<string | undefined> {
     const nodes = await children(api, await path(api, profile, REGION, category));
-    const node = nodes.find((n) => label(api, n) === GRANT);
+    const node = nodes.find((n) => label(api, n) === name);
     return node ? description(api, node) : undefined;
   }
   const inboxRow = (arn: string): string | undefined => {
@@ -68,6 +70,7 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     assert.ok(node, `“${GRANT}” is listed`);
     const arn = node.resource.arn;
     assert.equal(await treeStatus('seller', 'Distributed grants'), 'PENDING_ACCEPT');
+    assert.equal(await treeStatus('buyer', 'Received licenses', LICENSE), 'PENDING_ACCEPT');
     await inbox.refresh();
     assert.equal(inboxRow(arn), 'waiting PENDING_ACCEPT v1');
     await api.panels.open({ resource: node.resource, data: node.data });
@@ -80,9 +83,10 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     const everywhere = async (): Promise<boolean> =>
       (await treeStatus('buyer', 'Received grants')) === 'DISABLED' &&
       (await treeStatus('seller', 'Distributed grants')) === 'DISABLED' &&
+      (await treeStatus('buyer', 'Received licenses', LICENSE)) === 'DISABLED' &&
       inboxRow(arn) === 'acceptedNotActive DISABLED v2' &&
       panel.state.view?.badges.map((b) => b.text).join() === 'DISABLED';
-    await waitFor(everywhere, LAG_MS - 500, 'DISABLED in the tree (both sides), the inbox and the panel');
+    await waitFor(everywhere, LAG_MS - 500, 'DISABLED in the tree (both sides of the grant, the received license), the inbox and the panel');
     const shownAfter = Date.now() - acceptedAt;
     // The lists behind them still answer the grant as it was.
     assert.equal(await listed('buyer', arn), 'PENDING_ACCEPT v1', `the received list still lags (${Date.now() - acceptedAt} ms after Accept)`);
@@ -93,20 +97,26 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     const before = env.current.emulator.requests.filter((r) => r.operation === 'ListReceivedGrants').length;
     await api.explorer.refresh(await path(api, 'buyer', REGION, 'Received grants'));
     await api.explorer.refresh(await path(api, 'seller', REGION, 'Distributed grants'));
+    await api.explorer.refresh(await path(api, 'buyer', REGION, 'Received licenses'));
     await inbox.refresh();
     assert.ok(env.current.emulator.requests.filter((r) => r.operation === 'ListReceivedGrants').length > before, 'the lists were asked again');
     assert.equal(await treeStatus('buyer', 'Received grants'), 'DISABLED');
     assert.equal(await treeStatus('seller', 'Distributed grants'), 'DISABLED');
+    assert.equal(await treeStatus('buyer', 'Received licenses', LICENSE), 'DISABLED');
     assert.equal(inboxRow(arn), 'acceptedNotActive DISABLED v2');
     assert.equal(await listed('buyer', arn), 'PENDING_ACCEPT v1', 'and they answered the grant as it was');
+    const license = (await raw('buyer').listReceivedLicenses()).items.find((l) => l.LicenseName === LICENSE);
+    assert.equal(license?.ReceivedMetadata?.ReceivedStatus, 'PENDING_ACCEPT', 'the received licenses list lags too');
     await panel.reload();
     assert.deepEqual(panel.state.view?.badges.map((b) => b.text), ['DISABLED']);
 
     // Once the lists catch up, they agree.
     await waitFor(async () => (await listed('buyer', arn)) === 'DISABLED v2', LAG_MS + 2000, 'the received list caught up');
     await api.explorer.refresh(await path(api, 'buyer', REGION, 'Received grants'));
+    await api.explorer.refresh(await path(api, 'buyer', REGION, 'Received licenses'));
     await inbox.refresh();
     assert.equal(await treeStatus('buyer', 'Received grants'), 'DISABLED');
+    assert.equal(await treeStatus('buyer', 'Received licenses', LICENSE), 'DISABLED');
     assert.equal(inboxRow(arn), 'acceptedNotActive DISABLED v2');
     assert.equal(await listed('seller', arn), 'DISABLED v2');
   });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { CreateGrantInput, Grant, GrantMutationResult, LicenseManagerApi, ListRequest, Page } from '../../src/aws/types';
+import type { CreateGrantInput, Grant, GrantedLicense, GrantMutationResult, LicenseManagerApi, ListRequest, Page } from '../../src/aws/types';
 import { PendingTokens } from '../../src/state/pendingTokens';
 import { RecentChanges } from '../../src/state/recentChanges';
+import { withRecentChanges } from '../../src/state/recentChangesApi';
 import { compareVersions, isVersion, versionWindow } from '../../src/model/versions';
 
 const LICENSE = 'arn:aws:license-manager::111122223333:license:l-00000000000000000000000000000001';
@@ -119,8 +120,8 @@ describe('recent changes laid over lagging grant lists', () => {
         return Promise.resolve([{ Key: 'profile', Value: this.profile }]);
       },
     };
-    const api = recent.wrap(inner as unknown as LicenseManagerApi);
-    assert.equal(recent.wrap(inner as unknown as LicenseManagerApi), api, 'one wrapper per facade');
+    const api = withRecentChanges(recent, inner as unknown as LicenseManagerApi);
+    assert.equal(withRecentChanges(recent, inner as unknown as LicenseManagerApi), api, 'one wrapper per facade');
     assert.equal(api.profile, 'seller');
     assert.deepEqual(await api.listTagsForResource(arnOf(1)), [{ Key: 'profile', Value: 'seller' }], 'other calls pass through');
     await api.acceptGrant(arnOf(1));
@@ -166,7 +167,7 @@ describe('recent changes checked by ARN when a list contradicts them', () => {
   it('a lagging list is outranked after a read by ARN confirms the change', async () => {
     const recent = new RecentChanges();
     const calls: string[] = [];
-    const api = recent.wrap(facade([grant(1, 'PENDING_ACCEPT', '1')], new Map([[arnOf(1), grant(1, 'DISABLED', '2')]]), calls));
+    const api = withRecentChanges(recent, facade([grant(1, 'PENDING_ACCEPT', '1')], new Map([[arnOf(1), grant(1, 'DISABLED', '2')]]), calls));
     recent.record({ GrantArn: arnOf(1), GrantStatus: 'DISABLED', Version: '2' });
     assert.deepEqual(brief((await api.listDistributedGrants()).items), ['Grant 1:DISABLED:2']);
     assert.deepEqual(calls, [`get ${arnOf(1)}`]);
@@ -175,7 +176,7 @@ describe('recent changes checked by ARN when a list contradicts them', () => {
   it('a change the service no longer holds (read by ARN older, or gone) is forgotten, and the list shown as it is', async () => {
     const recent = new RecentChanges();
     const calls: string[] = [];
-    const api = recent.wrap(facade([grant(1, 'PENDING_ACCEPT', '1')], new Map([[arnOf(1), grant(1, 'PENDING_ACCEPT', '1')]]), calls));
+    const api = withRecentChanges(recent, facade([grant(1, 'PENDING_ACCEPT', '1')], new Map([[arnOf(1), grant(1, 'PENDING_ACCEPT', '1')]]), calls));
     recent.record({ GrantArn: arnOf(1), GrantStatus: 'DISABLED', Version: '2' });
     recent.record({ GrantArn: arnOf(7), GrantStatus: 'PENDING_ACCEPT', Version: '1', GrantName: 'Gone' }, { whole: true, place: { profile: 'seller', region: 'us-east-1', side: 'distributed' } });
     assert.deepEqual(brief((await api.listDistributedGrants()).items), ['Grant 1:PENDING_ACCEPT:1']);
@@ -184,6 +185,45 @@ describe('recent changes checked by ARN when a list contradicts them', () => {
     calls.length = 0;
     await api.listDistributedGrants();
     assert.deepEqual(calls, [], 'nothing left to check');
+  });
+});
+
+describe('received licenses of a grant changed here', () => {
+  const license = (status: string): GrantedLicense => ({
+    LicenseArn: LICENSE,
+    LicenseName: 'L',
+    ReceivedMetadata: { ReceivedStatus: status, AllowedOperations: ['CheckoutLicense'] },
+  }) as GrantedLicense;
+
+  function buyer(received: Grant[], current: Grant, calls: string[]): LicenseManagerApi {
+    return {
+      profile: 'buyer',
+      region: 'us-east-1',
+      listReceivedLicenses: () => (calls.push('ListReceivedLicenses'), Promise.resolve({ items: [license('PENDING_ACCEPT')] })),
+      listReceivedGrants: (req: ListRequest = {}) => (calls.push(`ListReceivedGrants ${JSON.stringify(req.filters)}`), Promise.resolve({ items: received })),
+      getGrant: () => (calls.push('GetGrant'), Promise.resolve(current)),
+      acceptGrant: (arn: string) => (calls.push('AcceptGrant'), Promise.resolve({ GrantArn: arn, Status: 'DISABLED', Version: '2' })),
+    } as unknown as LicenseManagerApi;
+  }
+
+  it('mirror the grant as changed while the lists lag, through its one received grant', async () => {
+    const recent = new RecentChanges();
+    const calls: string[] = [];
+    const api = withRecentChanges(recent, buyer([grant(1, 'PENDING_ACCEPT', '1')], grant(1, 'DISABLED', '2', { StatusReason: 'Accepted' }), calls));
+    assert.equal((await api.listReceivedLicenses()).items[0].ReceivedMetadata?.ReceivedStatus, 'PENDING_ACCEPT', 'nothing changed yet');
+    assert.deepEqual(calls, ['ListReceivedLicenses'], 'no extra call without a change');
+    await api.acceptGrant(arnOf(1));
+    const [shown] = (await api.listReceivedLicenses()).items;
+    assert.deepEqual(shown.ReceivedMetadata, { ReceivedStatus: 'DISABLED', ReceivedStatusReason: 'Accepted', AllowedOperations: ['CheckoutLicense'] });
+    assert.ok(calls.includes(`ListReceivedGrants ${JSON.stringify([{ Name: 'LicenseArn', Values: [LICENSE] }])}`));
+  });
+
+  it('stay as listed when the license is received through more than one grant', async () => {
+    const recent = new RecentChanges();
+    const calls: string[] = [];
+    const api = withRecentChanges(recent, buyer([grant(1, 'PENDING_ACCEPT', '1'), grant(2, 'ACTIVE', '3')], grant(1, 'DISABLED', '2'), calls));
+    await api.acceptGrant(arnOf(1));
+    assert.equal((await api.listReceivedLicenses()).items[0].ReceivedMetadata?.ReceivedStatus, 'PENDING_ACCEPT');
   });
 });
 
