@@ -5,6 +5,7 @@ import type { ResourceChange } from './model/resources';
 import { DetailPanelManager } from './panels/detailPanelManager';
 import { createAwsLoader, type Services } from './services';
 import { ExplorerState } from './state/explorerState';
+import { RecentChanges } from './state/recentChanges';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
@@ -21,9 +22,10 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = safeLog(vscode.window.createOutputChannel('License Manager', { log: true }));
-  const loader = createAwsLoader(log);
+  const recent = new RecentChanges();
+  const loader = createAwsLoader(log, recent);
   const changes = new vscode.EventEmitter<ResourceChange>();
-  const state = new ExplorerState(context.globalState, () => loader.aws().then((aws) => aws.discoverProfiles()));
+  const state = new ExplorerState(context.globalState, () => loader.aws().then((aws) => aws.discoverProfiles()), recent);
   const services: Services = { context, log, aws: loader.aws, clients: loader.clients, changes, state };
   context.subscriptions.push(log, loader, changes, state);
 

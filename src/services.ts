@@ -4,6 +4,8 @@ import { onNetworkSettingsChange, readNetworkSettings } from './data/networkSett
 import type { LicenseManagerClientFactory } from './aws/types';
 import type { ResourceChange } from './model/resources';
 import type { ExplorerState } from './state/explorerState';
+import type { RecentChanges } from './state/recentChanges';
+import { withRecentChanges } from './state/recentChangesApi';
 
 export type Aws = typeof AwsModule;
 
@@ -39,7 +41,11 @@ function networkOptions() {
   };
 }
 
-export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {
+/**
+ * The AWS layer, loaded on first use, and the client factory; with `recent`, every facade it hands
+ * out lays this window's grant changes over lagging lists (see `RecentChanges`).
+ */
+export function createAwsLoader(log: vscode.LogOutputChannel, recent?: RecentChanges): Pick<Services, 'aws' | 'clients'> & vscode.Disposable {
   let aws: Promise<Aws> | undefined;
   let factory: LicenseManagerClientFactory | undefined;
   const networkWatch = onNetworkSettingsChange(() => factory?.reset());
@@ -59,7 +65,12 @@ export function createAwsLoader(log: vscode.LogOutputChannel): Pick<Services, 'a
     aws: load,
     async clients() {
       const m = await load();
-      factory ??= m.createClientFactory({ log: (line: string) => log.debug(line), ...networkOptions(), network: readNetworkSettings });
+      if (!factory) {
+        const inner = m.createClientFactory({ log: (line: string) => log.debug(line), ...networkOptions(), network: readNetworkSettings });
+        factory = recent
+          ? { get: (profile, region) => withRecentChanges(recent, inner.get(profile, region)), reset: (profile) => inner.reset(profile), dispose: () => inner.dispose() }
+          : inner;
+      }
       return factory;
     },
     dispose() {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { currentVersion, openVersionDiff, previousVersion, resourceName } from '../documents/versionDiff';
 import { historyKind } from '../model/history';
+import { isVersion } from '../model/versions';
 import { isResourceHolder, type ResourceHolder } from '../model/resources';
 import { notify, t, type UiText } from '../ui/window';
 import { pickLoadedResource } from '../tree/pickers';
@@ -23,7 +24,7 @@ export const compareWithPrevious: CommandDefinition = {
   id: 'licenseManager.resource.compareWithPrevious',
   async run(ctx, arg?: unknown, version?: unknown) {
     const holder = await versionedHolder(ctx, arg, t('Compare with Previous Version'));
-    const newer = typeof version === 'string' && /^[1-9][0-9]{0,9}$/.test(version) ? version : currentVersion(holder);
+    const newer = isVersion(version) ? version : currentVersion(holder);
     if (newer === undefined) throw new Error(t('{0} has no version number.', resourceName(holder)));
     const older = await previousVersion(ctx.services, holder, newer);
     if (older === undefined) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { uiText, type UiPickItem } from '../ui/window';
 import { problemText } from '../grants/messages';
 import { resolveLicense } from '../grants/resolve';
+import { NewGrantSearch } from '../grants/outcome';
 import { runGrantAction } from '../grants/run';
 import { homeRegionItems, OTHER_REGION, type RegionItem } from '../grants/regions';
 import {
@@ -68,6 +69,14 @@ export const createGrant: CommandDefinition = {
     const region = answers.otherRegion ?? answers.region.region;
     const ops = answers.ops;
 
+    const request = {
+      grantName,
+      licenseArn: target.arn,
+      principal,
+      homeRegion: region,
+      allowedOperations: ops.map((i) => i.label),
+    };
+    const search = new NewGrantSearch({ licenseArn: target.arn, principal, grantName });
     return runGrantAction({
       ctx,
       key: `create|${target.profile}|${target.arn}`,
@@ -80,32 +89,11 @@ export const createGrant: CommandDefinition = {
       done: (r) => vscode.l10n.t('Grant “{0}” created: {1} (version {2}).', grantName, r.Status, r.Version),
       expect: { status: 'PENDING_WORKFLOW' },
       landed: vscode.l10n.t('Created'),
-      // A new grant is found again by what the request named: its license, principal and name.
-      reread: async (api, signal) => {
-        const page = await api.listDistributedGrants(
-          {
-            filters: [
-              { Name: 'LicenseArn', Values: [target.arn] },
-              { Name: 'GranteePrincipalARN', Values: [principal] },
-            ],
-          },
-          { signal },
-        );
-        const found = page.items.filter((g) => g.GrantName === grantName && g.GrantStatus !== 'DELETED').at(-1);
-        return found ? { status: found.GrantStatus, version: found.Version, grantArn: found.GrantArn } : 'notFound';
-      },
-      send: (api, clientToken, signal) =>
-        api.createGrant(
-          {
-            clientToken,
-            grantName,
-            licenseArn: target.arn,
-            principal,
-            homeRegion: region,
-            allowedOperations: ops.map((i) => i.label),
-          },
-          { signal },
-        ),
+      // A new grant is found again by what the request named, among the grants that were not there before.
+      before: (api, signal) => search.before(api, signal),
+      reread: search.reread,
+      request,
+      send: (api, clientToken, signal) => api.createGrant({ ...request, clientToken }, { signal }),
     });
   },
 };

@@ -77,25 +77,22 @@ export const createGrantVersion: CommandDefinition = {
       );
       return undefined;
     }
+    const request = {
+      grantArn: grant.GrantArn,
+      status: newStatus,
+      statusReason: reason,
+      grantName: newName,
+      allowedOperations: newOps,
+      sourceVersion: grant.Version,
+    };
     return runOnGrant(ctx, target, {
       name: newName ?? name,
       operation: 'CreateGrantVersion',
       progress: vscode.l10n.t('Creating a new version of grant “{0}”…', name),
       status: newStatus ?? grant.GrantStatus,
       landed: vscode.l10n.t('New version created'),
-      send: (api, clientToken, signal) =>
-        api.createGrantVersion(
-          {
-            clientToken,
-            grantArn: grant.GrantArn,
-            status: newStatus,
-            statusReason: reason,
-            grantName: newName,
-            allowedOperations: newOps,
-            sourceVersion: grant.Version,
-          },
-          { signal },
-        ),
+      request,
+      send: (api, clientToken, signal) => api.createGrantVersion({ ...request, clientToken }, { signal }),
     });
   },
 };

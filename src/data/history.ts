@@ -2,7 +2,9 @@
  * Loads a grant's earlier versions on demand: a page of versions at a time,
  * newest first, with a few GetGrant calls in flight.
  */
+import { LicenseManagerError } from '../aws/errors';
 import type { CallOptions, Grant, License, LicenseManagerApi } from '../aws/types';
+import { isVersion } from '../model/versions';
 import { fanOut } from './fanOut';
 
 /** Versions per page of the History section. */
@@ -47,10 +49,12 @@ export async function loadGrantVersions(
   options.signal?.throwIfAborted();
   let known: Grant | undefined;
   let from = options.from;
+  if (from !== undefined && !isVersion(String(from))) throw notAVersion();
   if (from === undefined) {
     known = options.current ?? (await api.getGrant(grantArn));
+    // A version that is no version number (or beyond ten digits) is shown, never counted down from.
+    if (!isVersion(known.Version)) return { versions: [known] };
     from = Number(known.Version);
-    if (!Number.isInteger(from) || from < 1) return { versions: [known] };
   }
   const wanted = Array.from({ length: Math.min(pageSize, from) }, (_, i) => from - i);
   const toFetch = wanted.filter((v) => String(v) !== known?.Version);
@@ -95,7 +99,12 @@ export async function loadLicenseVersions(
   return out;
 }
 
-/** One version of a grant (GetGrant with Version) or of a license (GetLicense with Version). */
+/** Refusal of a version that is no version number (checked before it goes into a call). */
+export function notAVersion(): LicenseManagerError {
+  return new LicenseManagerError('invalidInput', 'That is not a version number (1 to 10 digits, no leading zero).', { code: 'InvalidVersion' });
+}
+
+/** One version of a grant (GetGrant with Version) or of a license (GetLicense with Version); rejects a version that is no version number. */
 export function loadVersion(
   api: Pick<LicenseManagerApi, 'getGrant' | 'getLicense'>,
   kind: 'grant' | 'license',
@@ -103,5 +112,6 @@ export function loadVersion(
   version: string,
   options: CallOptions = {},
 ): Promise<Grant | License> {
+  if (!isVersion(version)) return Promise.reject(notAVersion());
   return kind === 'grant' ? api.getGrant(arn, version, options) : api.getLicense(arn, version, options);
 }

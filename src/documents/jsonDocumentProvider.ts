@@ -5,8 +5,14 @@ import { canonicalJson, historyKind } from '../model/history';
 import { lastArnPart } from '../model/arn';
 import { isResourceHolder, type ResourceHolder, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
+import { isVersion } from '../model/versions';
+import { notAVersion } from '../data/history';
+import { DocumentCache } from './documentCache';
 
 export const JSON_SCHEME = 'license-manager-json';
+
+/** How long a closed document's content is kept in case it opens again at once. */
+const CLOSED_GRACE_MS = 1000;
 
 /** A name safe in a URI path segment, derived from an ARN's last part. */
 function fileName(arn: string): string {
@@ -25,11 +31,24 @@ function fileName(arn: string): string {
 export class JsonDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly docs = new Map<string, { uri: vscode.Uri; ref: ResourceRef; data: object; version?: string }>();
+  private readonly docs = new DocumentCache<{ uri: vscode.Uri; ref: ResourceRef; data: object; version?: string }>((key) =>
+    vscode.workspace.textDocuments.some((d) => d.uri.toString() === key),
+  );
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly closing = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(readonly services: Services) {
     this.disposables.push(
+      // A closed document is forgotten once it stays closed (a language change closes and opens it again at once).
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme !== JSON_SCHEME) return;
+        const key = doc.uri.toString();
+        const timer = setTimeout(() => {
+          this.closing.delete(timer);
+          this.docs.closed(key);
+        }, CLOSED_GRACE_MS);
+        this.closing.add(timer);
+      }),
       services.changes.event((change) => {
         const arns = new Set(change.arns);
         for (const entry of this.docs.values()) {
@@ -45,6 +64,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
    * `license-manager-json:/<profile>/<region>/<kind>/<name>[.v<version>].json?arn=<arn>[&version=<version>]`.
    */
   uriFor(ref: ResourceRef, version?: string): vscode.Uri {
+    if (version !== undefined && !isVersion(version)) throw notAVersion();
     const name = `${fileName(ref.arn)}${version !== undefined ? `.v${version}` : ''}.json`;
     const path = [ref.profile, ref.region, ref.kind, name].map(encodeURIComponent).join('/');
     const query = new URLSearchParams({ arn: ref.arn, ...(version !== undefined ? { version } : {}) });
@@ -54,7 +74,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
   /** The version a document URI names; undefined for the current state. */
   versionOf(uri: vscode.Uri): string | undefined {
     const version = new URLSearchParams(uri.query).get('version');
-    return version !== null && /^[1-9][0-9]{0,9}$/.test(version) ? version : undefined;
+    return isVersion(version) ? version : undefined;
   }
 
   /**
@@ -115,6 +135,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
   }
 
   dispose(): void {
+    for (const timer of this.closing) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }

@@ -69,7 +69,7 @@ function affectedBy(target: GrantTarget): Affected {
 }
 
 /** What an action on an existing grant adds to its target; `name` defaults to the grant's. */
-export type GrantActionOn = Pick<GrantActionSpec, 'operation' | 'progress' | 'send' | 'landed'> & {
+export type GrantActionOn = Pick<GrantActionSpec, 'operation' | 'progress' | 'send' | 'landed' | 'request'> & {
   readonly name?: string;
   /** The status the action leaves the grant in (`DELETED` for Delete). */
   readonly status: string;
@@ -89,6 +89,7 @@ export function runOnGrant(ctx: GrantDeps, target: GrantTarget, action: GrantAct
     operation: action.operation,
     progress: action.progress,
     send: action.send,
+    request: action.request,
     landed: action.landed,
     expect: { status: action.status, before: { status: target.grant.GrantStatus, version: target.grant.Version } },
     reread: async (api, signal) => {

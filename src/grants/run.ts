@@ -8,7 +8,7 @@ import { errorKindLabel } from '../model/errorKinds';
 import { mayHaveLanded } from '../model/mutationOutcome';
 import { notify } from './messages';
 import type { Expectation } from '../model/mutationOutcome';
-import { checkOutcome, type Reread } from './outcome';
+import { checkOutcome, type Checked, type Reread } from './outcome';
 import { signInProfileOf, withSignIn } from './signIn';
 
 /** What a grant action changed, so views can reload it. */
@@ -59,11 +59,56 @@ export interface GrantActionSpec {
   readonly landed: string;
   /** Reads the grant again after a lost answer; `notFound` when there is none. */
   reread(api: LicenseManagerApi, signal: AbortSignal): Promise<Reread>;
+  /** Runs just before the request is sent (e.g. notes what exists, to tell a new grant from an older one). */
+  before?(api: LicenseManagerApi, signal: AbortSignal): Promise<void>;
   /**
-   * Sends the request; `clientToken` is fresh for this user action and reused by SDK
+   * Everything the request asks, when it takes a ClientToken: until it is known to be done, the
+   * same request sent again (a retry) reuses the first token.
+   */
+  readonly request?: unknown;
+  /**
+   * Sends the request; `clientToken` is the request's (see `request`), reused by SDK
    * retries; `signal` aborts when the user cancels the progress notification.
    */
   send(api: LicenseManagerApi, clientToken: string, signal: AbortSignal): Promise<GrantMutationResult>;
+}
+
+/** The key under which a request's ClientToken is kept until the request is done. */
+function requestKey(spec: GrantActionSpec): string | undefined {
+  return spec.request === undefined ? undefined : JSON.stringify([spec.operation, spec.profile, spec.region, spec.request]);
+}
+
+/** The longest wait for one call (`licenseManager.network.callTimeout`, seconds), in milliseconds. */
+function callDeadlineMs(): number {
+  const v = vscode.workspace.getConfiguration('licenseManager.network').get<number>('callTimeout');
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v * 1000 : 60_000;
+}
+
+/**
+ * Reads the grant again after a failure that may follow a commit, with progress and Cancel, until
+ * the call deadline (see `checkOutcome`); a cancelled reading leaves the outcome unknown.
+ */
+async function readOutcome(spec: GrantActionSpec, e: unknown): Promise<Checked | undefined> {
+  if (!isLicenseManagerError(e) || !mayHaveLanded(e.kind)) return undefined;
+  const { ctx, profile, region } = spec;
+  return await withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Checking whether {0} took effect…', spec.operation), cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        const factory = await ctx.services.clients();
+        return await checkOutcome(spec, e, {
+          api: factory.get(profile, region),
+          signal: abort.signal,
+          deadlineMs: callDeadlineMs(),
+          log: (line) => ctx.services.log.info(line),
+        });
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
 }
 
 /**
@@ -86,6 +131,8 @@ export async function runGrantAction(spec: GrantActionSpec): Promise<GrantMutati
 
 async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefined> {
   const { ctx, profile, region, name } = spec;
+  const pending = requestKey(spec);
+  const tokens = ctx.services.state.pendingTokens;
   let result: GrantMutationResult;
   try {
     result = await withProgress(
@@ -95,7 +142,10 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
           const [aws, factory] = await Promise.all([ctx.services.aws(), ctx.services.clients()]);
-          return await spec.send(factory.get(profile, region), aws.newClientToken(), abort.signal);
+          const api = factory.get(profile, region);
+          const clientToken = pending === undefined ? aws.newClientToken() : tokens.take(pending, aws.newClientToken);
+          await spec.before?.(api, abort.signal);
+          return await spec.send(api, clientToken, abort.signal);
         } finally {
           sub.dispose();
         }
@@ -111,9 +161,13 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
       );
       return undefined;
     }
-    const checked = isLicenseManagerError(e) ? await checkOutcome(spec, e) : undefined;
+    const checked = await readOutcome(spec, e);
     if (checked?.verdict === 'landed') {
-      await announceChange(ctx, profile, spec.affected);
+      if (pending !== undefined) tokens.settle(pending);
+      const grantArn = checked.grantArn ?? spec.affected.grantArn;
+      // What was read by ARN outranks a list that lags behind.
+      if (grantArn) ctx.services.state.recent.record({ GrantArn: grantArn, GrantStatus: checked.status, Version: checked.version });
+      await announceChange(ctx, profile, { ...spec.affected, grantArn });
       void notify.info(
         t(
           '{0} (the first answer was lost): grant “{1}” is now {2} (version {3}).',
@@ -128,6 +182,7 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
     await reportFailure(spec, e, checked?.verdict === 'notLanded');
     return undefined;
   }
+  if (pending !== undefined) tokens.settle(pending);
   ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
   await announceChange(ctx, profile, { ...spec.affected, grantArn: result.GrantArn });
   void notify.info(
@@ -200,18 +255,18 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
   const fix = e.details.fix ? ` ${e.details.fix}` : '';
   const kind = errorKindLabel(vscode.l10n.t, e.kind);
   if (mayHaveLanded(e.kind) && !notLanded) {
-    offerRefresh(
-      notify.warn(
-        t(
-          'The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now.',
-          spec.operation,
-          name,
-          kind,
-          e.message + fix,
-        ),
-        refresh,
-      ),
-    );
+    // A request kept with its ClientToken can be sent again as it is: AWS applies it at most once.
+    const text =
+      spec.request === undefined
+        ? t('The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now.', spec.operation, name, kind, e.message + fix)
+        : t(
+            'The outcome of {0} for “{1}” is unknown ({2}): {3} Refresh to see the grant as it is now; sending the same request again is safe, AWS applies it at most once.',
+            spec.operation,
+            name,
+            kind,
+            e.message + fix,
+          );
+    offerRefresh(notify.warn(text, refresh));
     return;
   }
   // "Nothing was changed." stays in the message itself: an argument may be cut at its length limit.

@@ -34,6 +34,7 @@ export async function changeGrantStatus(
       ? vscode.l10n.t('Why is “{0}” being activated? Optional; both sides of the grant see it.', name)
       : vscode.l10n.t('Why is “{0}” being deactivated? Optional; both sides of the grant see it.', name),
   );
+  const request = { grantArn: target.grant.GrantArn, status, statusReason: reason, sourceVersion: target.grant.Version };
   return runOnGrant(ctx, target, {
     operation: 'CreateGrantVersion',
     progress: activate
@@ -41,16 +42,7 @@ export async function changeGrantStatus(
       : vscode.l10n.t('Deactivating grant “{0}”…', name),
     status,
     landed: activate ? vscode.l10n.t('Activated') : vscode.l10n.t('Deactivated'),
-    send: (api, clientToken, signal) =>
-      api.createGrantVersion(
-        {
-          clientToken,
-          grantArn: target.grant.GrantArn,
-          status,
-          statusReason: reason,
-          sourceVersion: target.grant.Version,
-        },
-        { signal },
-      ),
+    request,
+    send: (api, clientToken, signal) => api.createGrantVersion({ ...request, clientToken }, { signal }),
   });
 }

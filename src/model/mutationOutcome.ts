@@ -3,6 +3,7 @@
  * grant and asks here whether the write landed, did not land, or cannot be told.
  */
 import type { AwsErrorKind } from '../aws/types';
+import { isVersion } from './versions';
 
 /** The grant as it was before the write and the status the write sets. */
 export interface Expectation {
@@ -44,15 +45,15 @@ export function mayHaveLanded(kind: AwsErrorKind | string | undefined): boolean 
  * A write that changes the status landed when the grant has that status (a
  * deleted grant may also be gone), and did not land when the grant is exactly as
  * the user saw it (same status and version). A write that keeps the status (a
- * rename) landed when the version moved on by one. A new grant landed when it
- * exists and did not when none does. Anything else (someone else changed the
- * grant meanwhile) is unknown.
+ * rename) landed when the version moved on by one. Anything else (someone else
+ * changed the grant meanwhile) is unknown. A new grant landed when it is found;
+ * not finding it proves nothing (lists lag behind changes): unknown.
  */
 export function judgeOutcome(expect: Expectation, reread: Reread): Verdict {
   const before = expect.before;
   if (reread === 'notFound') {
     if (expect.status === 'DELETED') return 'landed';
-    return before === undefined ? 'notLanded' : 'unknown';
+    return 'unknown';
   }
   if (before === undefined) return 'landed';
   const same = reread.status === before.status && reread.version === before.version;
@@ -62,5 +63,5 @@ export function judgeOutcome(expect: Expectation, reread: Reread): Verdict {
 }
 
 function isNextVersion(before: string, after: string): boolean {
-  return /^\d+$/.test(before) && /^\d+$/.test(after) && Number(after) === Number(before) + 1;
+  return isVersion(before) && isVersion(after) && Number(after) === Number(before) + 1;
 }

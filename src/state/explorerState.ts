@@ -5,6 +5,8 @@ import { categoriesAffected } from '../model/resourceLists';
 import { normalizeFilter, type ExplorerFilter } from '../model/rules';
 import type { CategoryKind } from '../model/resources';
 import { InFlight } from './inflight';
+import { PendingTokens } from './pendingTokens';
+import { RecentChanges } from './recentChanges';
 import { SelectionStore, type StateStore } from './selectionStore';
 
 /** What changed in the explorer state. */
@@ -27,10 +29,14 @@ export class ExplorerState implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   /** At most one action per grant (or license) in flight. */
   readonly inFlight = new InFlight();
+  /** ClientTokens of unfinished writes, reused when the same request is sent again. */
+  readonly pendingTokens = new PendingTokens();
 
   constructor(
     memento: StateStore,
     private readonly discover: () => Promise<readonly ProfileInfo[]>,
+    /** Grant changes made here, laid over lists that do not show them yet (see `RecentChanges`). */
+    readonly recent = new RecentChanges(),
   ) {
     this.store = new SelectionStore(memento);
   }

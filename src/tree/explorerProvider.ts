@@ -97,9 +97,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.parent;
   }
 
-  /** Discovers the profiles again (after the config files changed) and redraws everything. */
+  /** Discovers the profiles again (after the config files changed), forgets the changes laid over lists, and redraws everything. */
   async reloadProfiles(): Promise<void> {
     this.profileNodes = new Map();
+    this.services.state.recent.clear();
     const [clients] = await Promise.allSettled([this.services.clients(), this.services.state.rediscover()]);
     if (clients.status === 'fulfilled') clients.value.reset();
   }

@@ -1,11 +1,11 @@
-/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]` */
+/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--lag MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]` */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOperationList, type OpFault } from './faults';
 import { startEmulator } from './index';
 
 const USAGE =
-  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]';
+  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--lag MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]';
 
 function num(name: string, v: string | undefined, max?: number): number | undefined {
   if (v === undefined) return undefined;
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       seed: { type: 'string' },
       latency: { type: 'string' },
+      lag: { type: 'string' },
       throttle: { type: 'string' },
       fail: { type: 'string' },
       'fail-after-commit': { type: 'string' },
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     tls: values.tls,
     seed: values.seed ? resolve(values.seed) : undefined,
     latencyMs: num('latency', values.latency),
+    lagMs: num('lag', values.lag),
     throttleRate: num('throttle', values.throttle, 1),
     failRate: num('fail', values.fail, 1),
     failAfterCommitRate: num('fail-after-commit', values['fail-after-commit'], 1),

@@ -9,6 +9,7 @@ import type { FaultOptions, Json } from './types';
 /** Every fault switched off: the emulator's start and what a reset returns to. */
 export const NO_FAULTS: Readonly<Required<FaultOptions>> = {
   latencyMs: 0,
+  lagMs: 0,
   throttleRate: 0,
   failRate: 0,
   failAfterCommitRate: 0,

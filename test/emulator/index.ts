@@ -41,6 +41,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     state,
     {
       latencyMs: opts.latencyMs,
+      lagMs: opts.lagMs,
       throttleRate: opts.throttleRate,
       failRate: opts.failRate,
       failAfterCommitRate: opts.failAfterCommitRate,

@@ -17,6 +17,7 @@ import {
   truncatedJson,
   type OpFault,
 } from './faults';
+import { isListOperation, LaggingView } from './lag';
 import { OPERATIONS } from './ops';
 import { DEFAULT_PAGE_SIZE, Pager } from './paging';
 import type { EmulatorState } from './state';
@@ -52,6 +53,7 @@ export const REQUEST_LOG_LIMIT = 20_000;
 export class EmulatorServer {
   readonly requests: RequestLogEntry[] = [];
   readonly pager = new Pager();
+  private readonly lagging = new LaggingView();
   faults: Required<FaultOptions>;
 
   constructor(
@@ -65,14 +67,16 @@ export class EmulatorServer {
   }
 
   setFaults(f: Partial<FaultOptions>): void {
-    for (const key of ['latencyMs', 'throttleRate', 'failRate', 'failAfterCommitRate'] as const) {
+    for (const key of ['latencyMs', 'lagMs', 'throttleRate', 'failRate', 'failAfterCommitRate'] as const) {
       const v = f[key];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (key !== 'latencyMs' && v > 1)) {
+      const isRate = key !== 'latencyMs' && key !== 'lagMs';
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (isRate && v > 1)) {
         throw new Error(`Invalid fault option ${key}: ${String(v)}`);
       }
       this.faults[key] = v;
     }
+    if (this.faults.lagMs === 0) this.lagging.clear();
     for (const fault of OP_FAULTS) if (f[fault] !== undefined) this.faults[fault] = operationList(fault, f[fault]);
   }
 
@@ -184,10 +188,12 @@ export class EmulatorServer {
     if (this.roll(this.faults.throttleRate)) throw new ApiError('RateLimitExceededException', 'Rate exceeded');
     if (this.roll(this.faults.failRate)) throw new ApiError('ServerInternalException', 'An internal error occurred. Try again.');
     const request = input as Json;
-    const cycle = applies(this.faults.tokenCycle, opName!) && opName!.startsWith('List');
+    const cycle = applies(this.faults.tokenCycle, opName!) && isListOperation(opName!);
     const { NextToken: _cycleToken, ...firstPage } = request;
+    const now = Date.now();
+    if (op.mutation && this.faults.lagMs > 0) this.lagging.beforeMutation(this.state, now);
     let out = op.handler({
-      state: this.state,
+      state: isListOperation(opName!) ? this.lagging.view(this.state, this.faults.lagMs, now) : this.state,
       pager: this.pager,
       identity,
       account: identity.accountId,
@@ -197,7 +203,7 @@ export class EmulatorServer {
       newHex: () => randomBytes(16).toString('hex'),
     });
     if (cycle) out = { ...out, NextToken: nextCycleToken(request.NextToken) };
-    if (applies(this.faults.oversize, opName!) && opName!.startsWith('List')) {
+    if (applies(this.faults.oversize, opName!) && isListOperation(opName!)) {
       out = oversized(out, typeof request.MaxResults === 'number' ? request.MaxResults : DEFAULT_PAGE_SIZE);
     }
     if (op.mutation && this.roll(this.faults.failAfterCommitRate)) {

@@ -124,6 +124,11 @@ export class EmulatorState {
   readonly grants = new Map<string, GrantRecord>();
   readonly idempotency = new Map<string, IdempotencyEntry>();
 
+  /** A deep copy of the data, for the lagging view of list operations. */
+  snapshot(): EmulatorState {
+    return Object.assign(new EmulatorState(), structuredClone({ ...this }));
+  }
+
   /** Identities in seed order (one AWS profile each). */
   identityList(): Identity[] {
     return [...this.identities.values()];

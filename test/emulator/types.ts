@@ -150,6 +150,11 @@ export interface RequestLogEntry {
 
 export interface FaultOptions {
   latencyMs?: number;
+  /**
+   * Eventual consistency: list operations (`List…`) answer from the state as it was this many
+   * milliseconds ago; reads by ARN and mutations see the current state. 0 (the default) = current.
+   */
+  lagMs?: number;
   throttleRate?: number;
   failRate?: number;
   failAfterCommitRate?: number;

@@ -203,6 +203,16 @@ describe('fault matrix (every fault × every surface, short deadlines)', functio
         const written = g.versions.length - versionsBefore;
         assert.ok(written <= 1, `written at most once (${written} new versions)`);
         const landed = after.GrantStatus === a.status && after.GrantStatus !== statusBefore;
+        if (fault.name === 'fail after commit') {
+          // Applied, then answered 500: the re-read finds it, and the user is told so.
+          assert.ok(landed, 'the change was applied');
+          assert.match(note.message, /^[A-Z][a-z]+ \(the first answer was lost\): grant “.+” is now [A-Z_]+ \(version \d+\)\.$/);
+        }
+        if (fault.name === 'HTML error page') {
+          // Answered by a gateway without reaching the service: the re-read finds the grant as it was.
+          assert.ok(!landed, 'nothing was applied');
+          assert.match(note.message, /Nothing was changed\.$/);
+        }
         if (landed) {
           // Told as done, or plainly as unknown; never as failed with nothing changed.
           assert.ok(note.kind === 'info' || /outcome .* is unknown/.test(note.message), note.message);

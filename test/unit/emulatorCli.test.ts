@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ListLicensesCommand, LicenseManagerClient } from '@aws-sdk/client-license-manager';
+import { AcceptGrantCommand, GetGrantCommand, ListLicensesCommand, ListReceivedGrantsCommand, LicenseManagerClient } from '@aws-sdk/client-license-manager';
 import { defaultSeedPath, startEmulator } from '../emulator';
 import type { Seed } from '../emulator';
 import { rejectsWith } from './emulatorSupport';
@@ -108,6 +108,31 @@ describe('emulator CLI', function () {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     assert.equal((await exitOf(child)).code, 1);
     assert.match(err, /hang: unknown operation "ListNothing"/);
+  });
+
+  it('takes --lag MS: a list trails an accepted grant while GetGrant is current; a negative lag is refused', async () => {
+    const started = await startCli(['--lag', '60000', '--write-aws-config', dir], dir);
+    const exited = exitOf(started.child);
+    try {
+      const credentials = readFileSync(join(dir, 'credentials'), 'utf8');
+      const buyerKey = /\[buyer\]\naws_access_key_id = (\S+)\naws_secret_access_key = (\S+)/.exec(credentials)!;
+      const c = new LicenseManagerClient({ endpoint: started.url, region: 'us-east-1', credentials: { accessKeyId: buyerKey[1], secretAccessKey: buyerKey[2] }, maxAttempts: 1 });
+      const pending = (await c.send(new ListReceivedGrantsCommand({ Filters: [{ Name: 'GrantStatus', Values: ['PENDING_ACCEPT'] }] }))).Grants ?? [];
+      const arn = pending.find((g) => g.GrantName === 'Globex data pipeline rollout')?.GrantArn;
+      assert.ok(arn);
+      await c.send(new AcceptGrantCommand({ GrantArn: arn }));
+      assert.equal((await c.send(new GetGrantCommand({ GrantArn: arn }))).Grant?.GrantStatus, 'DISABLED');
+      assert.equal((await c.send(new ListReceivedGrantsCommand({ GrantArns: [arn] }))).Grants?.[0]?.GrantStatus, 'PENDING_ACCEPT');
+      c.destroy();
+    } finally {
+      started.child.kill('SIGINT');
+    }
+    assert.equal((await exited).code, 0);
+    const child = spawn(process.execPath, [CLI, '--lag=-5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    assert.equal((await exitOf(child)).code, 1);
+    assert.match(err, /--lag must be a number ≥ 0, got "-5"/);
   });
 
   it('fails with a usage message on a bad option value', async () => {
