@@ -10,6 +10,7 @@ import {
   GetLicenseCommand,
   ListLicenseVersionsCommand,
   ListLicensesCommand,
+  ListTagsForResourceCommand,
   ListTokensCommand,
 } from '@aws-sdk/client-license-manager';
 import type { CreateLicenseCommandInput, DeleteLicenseCommandInput } from '@aws-sdk/client-license-manager';
@@ -40,6 +41,7 @@ describe('emulator license issuing and tokens', () => {
     const got = (await seller.send(new GetLicenseCommand({ LicenseArn: out.LicenseArn }))).License!;
     assert.deepEqual(got.Entitlements, newLicense().Entitlements);
     assert.deepEqual(got.Issuer, { Name: 'Tailspin Software', KeyFingerprint: 'aws:123412341234:Tailspin Software:issuer-fingerprint' });
+    assert.deepEqual((await seller.send(new ListTagsForResourceCommand({ ResourceArn: out.LicenseArn }))).Tags, [{ Key: 'Team', Value: 'sales' }]);
     assert.deepEqual([got.LicenseName, got.Beneficiary, got.HomeRegion, got.Status, got.Version], ['Tailspin Trial', 'northwind', 'us-east-1', 'AVAILABLE', '1']);
     await rejectsWith(seller.send(new CreateLicenseCommand({ ...newLicense(), LicenseName: 'Other' })), 'ValidationException', 400, /ClientToken create-1 was already used/);
   });

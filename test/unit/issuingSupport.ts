@@ -25,6 +25,7 @@ export function newLicense(token = 'create-1'): CreateLicenseCommandInput {
     Beneficiary: 'northwind',
     ConsumptionConfiguration: { RenewType: 'None', ProvisionalConfiguration: { MaxTimeToLiveInMinutes: 60 } },
     LicenseMetadata: [{ Name: 'Contract', Value: 'C-1001' }],
+    Tags: [{ Key: 'Team', Value: 'sales' }],
   };
 }
 

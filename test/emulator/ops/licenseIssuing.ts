@@ -2,11 +2,11 @@
  * The seller's license lifecycle: CreateLicense, CreateLicenseVersion, DeleteLicense.
  * A license is changed only in its home region (RedirectException elsewhere), by its owner only.
  */
-import { accessDenied, ApiError, invalidParameter, validation } from '../errors';
+import { accessDenied, ApiError, invalidParameter, serialization } from '../errors';
 import { licenseArn } from '../seed';
 import { clone, omitUndefined } from '../state';
 import type { LicenseRecord } from '../state';
-import type { Json } from '../types';
+import type { Json, Tag } from '../types';
 import { Checker } from '../validate';
 import type { OpContext, OperationDef } from './context';
 import { idempotent } from './grantMutations';
@@ -38,6 +38,14 @@ function conflict(l: LicenseRecord, current: Json, given: string): ApiError {
   return new ApiError('ConflictException', `The source version ${given} is not the current version of license ${l.arn}; the current version is ${String(current.Version)}.`);
 }
 
+function tagsOf(body: Json): Tag[] {
+  const raw = body.Tags;
+  if (raw === undefined || raw === null) return [];
+  const ok = Array.isArray(raw) && raw.every((t) => t && typeof t === 'object' && ['Key', 'Value'].every((k) => (t as Json)[k] === undefined || typeof (t as Json)[k] === 'string'));
+  if (!ok) throw serialization(`Unexpected value type for 'Tags': expected a list of Tag objects`);
+  return clone(raw as Tag[]);
+}
+
 function checkHomeRegion(ctx: OpContext, home: string): void {
   if (!ctx.state.regions.includes(home)) throw invalidParameter(`HomeRegion ${home} is not a License Manager region.`);
 }
@@ -57,11 +65,9 @@ export const licenseIssuingOps: Record<string, OperationDef> = {
         if (ctx.body[k] === undefined || ctx.body[k] === null) ck.str(k, { required: true });
       }
       if (ctx.body.Entitlements === undefined || ctx.body.Entitlements === null) ck.str('Entitlements', { required: true });
-      const known = ['ClientToken', 'LicenseName', 'ProductName', 'ProductSKU', 'HomeRegion', 'Beneficiary', 'Issuer', 'Validity', 'Entitlements', 'ConsumptionConfiguration', 'LicenseMetadata'];
       ck.done();
-      const unknown = Object.keys(ctx.body).filter((k) => !known.includes(k));
-      if (unknown.length) throw validation(`Unknown members in CreateLicense: ${unknown.join(', ')}.`);
       const members = licenseMembers(ctx.body);
+      const tags = tagsOf(ctx.body);
       return idempotent(ctx, token!, () => {
         checkHomeRegion(ctx, home!);
         if (home !== ctx.region) throw redirect(home!, 'A license');
@@ -85,7 +91,7 @@ export const licenseIssuingOps: Record<string, OperationDef> = {
           CreateTime: isoNow(),
           Version: '1',
         });
-        ctx.state.licenses.set(arn, { arn, accountId: ctx.account, homeRegion: home!, versions: [wire], usage: [], tags: [] });
+        ctx.state.licenses.set(arn, { arn, accountId: ctx.account, homeRegion: home!, versions: [wire], usage: [], tags });
         return { LicenseArn: arn, Status: 'AVAILABLE', Version: '1' };
       });
     },
