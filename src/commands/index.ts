@@ -24,6 +24,8 @@ import { signIn } from './signIn';
 import { createLicense } from './createLicense';
 import { submitLicenseDocument } from './submitLicenseDocument';
 import { newLicenseVersion } from './newLicenseVersion';
+import { deactivateLicense } from './deactivateLicense';
+import { deleteLicense } from './deleteLicense';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -53,6 +55,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   createLicense,
   submitLicenseDocument,
   newLicenseVersion,
+  deactivateLicense,
+  deleteLicense,
 ];
 
 export function registerCommands(ctx: CommandContext): void {
