@@ -26,6 +26,8 @@ import { submitLicenseDocument } from './submitLicenseDocument';
 import { newLicenseVersion } from './newLicenseVersion';
 import { deactivateLicense } from './deactivateLicense';
 import { deleteLicense } from './deleteLicense';
+import { createToken } from './createToken';
+import { deleteToken } from './deleteToken';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -57,6 +59,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   newLicenseVersion,
   deactivateLicense,
   deleteLicense,
+  createToken,
+  deleteToken,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

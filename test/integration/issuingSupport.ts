@@ -18,7 +18,8 @@ export interface Shown {
 /** Records the messages the extension shows; answers each with `answer` when it offers it. */
 export class Messages {
   readonly shown: Shown[] = [];
-  answer: string | undefined;
+  /** The button(s) a message is answered with, when it offers one. */
+  answer: string | string[] | undefined;
   private readonly saved = new Map<string, unknown>();
   constructor() {
     const w = vscode.window as unknown as Record<string, unknown>;
@@ -28,7 +29,7 @@ export class Messages {
         const items = rest.filter((r): r is string => typeof r === 'string');
         const detail = (rest.find((r) => typeof r === 'object' && r !== null) as { detail?: string } | undefined)?.detail;
         this.shown.push({ kind, message, items, ...(detail !== undefined ? { detail } : {}) });
-        return this.answer !== undefined && items.includes(this.answer) ? this.answer : undefined;
+        return items.find((i) => (Array.isArray(this.answer) ? this.answer.includes(i) : this.answer === i));
       };
     }
   }
