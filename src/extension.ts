@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
+import { loadIssuing } from './commands/issuing';
 import { JsonDocumentProvider, JSON_SCHEME } from './documents/jsonDocumentProvider';
 import { LicenseDrafts } from './documents/licenseDrafts';
 import type { ResourceChange } from './model/resources';
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       void explorer.reloadProfiles();
     }),
   );
-  const drafts = new LicenseDrafts(services);
+  const drafts = new LicenseDrafts(services, () => loadIssuing().then((m) => m.checkLicenseDocument));
   context.subscriptions.push(drafts);
   registerCommands({ services, explorer, panels, json, inbox, drafts });
   log.info('License Manager Explorer activated');

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { notify, showQuickPick, t, uiText, type UiPickItem } from '../ui/window';
 import { documentText, LICENSE_TEMPLATE_IDS, LICENSE_TEMPLATES, type LicenseTemplateId } from '../model/licenseTemplates';
 import { Cancelled } from '../shared/cancelled';
-import { CategoryNode } from '../tree/nodes/categoryNode';
-import type { CommandContext, CommandDefinition } from './register';
+import type { IssuingDeps } from './issuingDeps';
+import type { CommandContext } from './register';
 
 interface Place {
   readonly profile: string;
@@ -11,10 +11,9 @@ interface Place {
 }
 
 /** The issued-licenses list the command was run on, or a pick among the selected profiles and regions. */
-async function placeOf(ctx: CommandContext, arg: unknown, title: string): Promise<Place> {
-  if (arg instanceof CategoryNode && arg.category === 'licenses' && ctx.explorer.loadedNodes().includes(arg)) {
-    return { profile: arg.owner.name, region: arg.region };
-  }
+async function placeOf(ctx: CommandContext, deps: IssuingDeps, arg: unknown, title: string): Promise<Place> {
+  const list = deps.licensesListOf(arg);
+  if (list) return list;
   const places = (await ctx.services.state.selection()).flatMap((s) => s.regions.map((region) => ({ profile: s.profile, region })));
   if (places.length === 0) {
     void notify.info(t('Select an AWS profile and region in the License Manager explorer first.'));
@@ -43,11 +42,9 @@ function issuerName(ctx: CommandContext, profile: string): string {
  * Create License…: opens a new license document from a template, for the profile and region of
  * the list it was run on. Scripts may pass `{ template }` as the second argument.
  */
-export const createLicense: CommandDefinition = {
-  id: 'licenseManager.license.create',
-  async run(ctx, arg, options?: unknown) {
+export async function runCreateLicense(ctx: CommandContext, deps: IssuingDeps, arg: unknown, options?: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Create License');
-    const place = await placeOf(ctx, arg, title);
+    const place = await placeOf(ctx, deps, arg, title);
     const given = (options as { template?: unknown } | undefined)?.template;
     let template: LicenseTemplateId;
     if (typeof given === 'string' && (LICENSE_TEMPLATE_IDS as string[]).includes(given)) {
@@ -70,5 +67,4 @@ export const createLicense: CommandDefinition = {
     });
     const editor = await ctx.drafts.open({ kind: 'createLicense', ...place }, `${place.profile} ${place.region} new license`, documentText(members));
     return editor.document.uri;
-  },
-};
+}

@@ -4,9 +4,9 @@ import { confirm } from '../grants/prompts';
 import { inputSteps, runSteps } from '../grants/multiStepInput';
 import { checkDays, checkProperties, checkRoleArns, daysOf, splitList } from '../model/tokenInput';
 import { Cancelled } from '../shared/cancelled';
-import { TokenListNode } from '../tree/nodes/tokenListNode';
+import type { IssuingDeps } from './issuingDeps';
 import { resolveIssuedLicense } from './licenseTarget';
-import type { CommandContext, CommandDefinition } from './register';
+import type { CommandContext } from './register';
 
 interface TokenAnswers {
   roles: string;
@@ -14,22 +14,14 @@ interface TokenAnswers {
   properties: string;
 }
 
-/** Reloads the Tokens lists of a license that the explorer has loaded. */
-export async function reloadTokenLists(ctx: CommandContext, licenseArn: string): Promise<void> {
-  const lists = ctx.explorer.loadedNodes().filter((n): n is TokenListNode => n instanceof TokenListNode && n.licenseArn === licenseArn);
-  await Promise.all(lists.map((l) => ctx.explorer.refresh(l)));
-}
-
 /**
  * Create Token…: asks for roles, expiry and properties (checked as you type), says what the token
  * allows and for how long, then shows the token once in a modal with Copy. The token is never kept,
  * logged or shown again.
  */
-export const createToken: CommandDefinition = {
-  id: 'licenseManager.token.create',
-  async run(ctx, arg) {
+export async function runCreateToken(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Create Token');
-    const from = arg instanceof TokenListNode && ctx.explorer.loadedNodes().includes(arg) ? arg.parent : arg;
+    const from = deps.licenseOfTokenList(arg) ?? arg;
     const { ref, license, name } = await resolveIssuedLicense(ctx, from, title);
     if (license.Status !== 'AVAILABLE') {
       void notify.warn(t('The license “{0}” is {1}; tokens need an AVAILABLE license.', name, license.Status ?? '?'));
@@ -79,7 +71,7 @@ export const createToken: CommandDefinition = {
       },
     );
     ctx.services.log.info(`CreateToken ${ref.arn}: token ${created.TokenId} (${ref.profile})`);
-    await reloadTokenLists(ctx, ref.arn);
+    await deps.reloadTokenLists(ref.arn);
     const copy = vscode.l10n.t('Copy');
     const answer = await notify.confirm(
       t('Token {0} created for “{1}”. Copy it now: it is not shown again.', created.TokenId, name),
@@ -88,5 +80,4 @@ export const createToken: CommandDefinition = {
     );
     if (answer === copy) await vscode.env.clipboard.writeText(created.Token);
     return { tokenId: created.TokenId, copied: answer === copy };
-  },
-};
+}

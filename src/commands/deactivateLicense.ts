@@ -5,12 +5,10 @@ import { versionDocument } from '../model/licenseTemplates';
 import { Cancelled } from '../shared/cancelled';
 import { grantCount, runLicenseChange } from './licenseChange';
 import { resolveIssuedLicense } from './licenseTarget';
-import type { CommandDefinition } from './register';
+import type { CommandContext } from './register';
 
 /** Deactivate License: a new version of the license as read, with Status DEACTIVATED, based on that version. */
-export const deactivateLicense: CommandDefinition = {
-  id: 'licenseManager.license.deactivate',
-  async run(ctx, arg) {
+export async function runDeactivateLicense(ctx: CommandContext, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Deactivate License');
     const target = await resolveIssuedLicense(ctx, arg, title);
     const { ref, license, name } = target;
@@ -36,5 +34,4 @@ export const deactivateLicense: CommandDefinition = {
       landed: vscode.l10n.t('Deactivated'),
       send: (a, signal) => a.createLicenseVersion({ clientToken, members }, { signal }),
     });
-  },
-};
+}

@@ -4,12 +4,10 @@ import { confirm } from '../grants/prompts';
 import { Cancelled } from '../shared/cancelled';
 import { grantCount, runLicenseChange } from './licenseChange';
 import { resolveIssuedLicense } from './licenseTarget';
-import type { CommandDefinition } from './register';
+import type { CommandContext } from './register';
 
 /** Delete License: deletes the version read (a license changed meanwhile is refused, not deleted). */
-export const deleteLicense: CommandDefinition = {
-  id: 'licenseManager.license.delete',
-  async run(ctx, arg) {
+export async function runDeleteLicense(ctx: CommandContext, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Delete License');
     const target = await resolveIssuedLicense(ctx, arg, title);
     const { ref, license, name } = target;
@@ -34,5 +32,4 @@ export const deleteLicense: CommandDefinition = {
       landed: vscode.l10n.t('Deleted'),
       send: (a, signal) => a.deleteLicense(ref.arn, version, { signal }),
     });
-  },
-};
+}

@@ -2,17 +2,14 @@ import * as vscode from 'vscode';
 import { notify, showQuickPick, t, uiText, withProgress } from '../ui/window';
 import { confirm } from '../grants/prompts';
 import { Cancelled } from '../shared/cancelled';
-import { TokenNode } from '../tree/nodes/tokenListNode';
-import { reloadTokenLists } from './createToken';
-import type { CommandDefinition } from './register';
+import type { IssuingDeps } from './issuingDeps';
+import type { CommandContext } from './register';
 
 /** Delete Token: a token the explorer lists, after a confirmation naming it and its license. */
-export const deleteToken: CommandDefinition = {
-  id: 'licenseManager.token.delete',
-  async run(ctx, arg) {
+export async function runDeleteToken(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Delete Token');
-    const loaded = ctx.explorer.loadedNodes().filter((n): n is TokenNode => n instanceof TokenNode);
-    let node = arg instanceof TokenNode && loaded.includes(arg) ? arg : undefined;
+    const loaded = deps.heldTokens();
+    let node = loaded.find((h) => h.node === arg);
     if (!node) {
       if (loaded.length === 0) {
         void notify.info(t('{0}: expand Tokens under an issued license in the License Manager explorer first.', title));
@@ -43,8 +40,7 @@ export const deleteToken: CommandDefinition = {
       }
     });
     ctx.services.log.info(`DeleteToken ${id} (${node.resource.profile})`);
-    if (licenseArn) await reloadTokenLists(ctx, licenseArn);
+    if (licenseArn) await deps.reloadTokenLists(licenseArn);
     void notify.info(t('Token {0} deleted.', id));
     return id;
-  },
-};
+}

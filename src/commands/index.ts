@@ -21,13 +21,7 @@ import { compareWithPrevious } from './compareWithPrevious';
 import { compareVersions } from './compareVersions';
 import { refreshInbox } from './refreshInbox';
 import { signIn } from './signIn';
-import { createLicense } from './createLicense';
-import { submitLicenseDocument } from './submitLicenseDocument';
-import { newLicenseVersion } from './newLicenseVersion';
-import { deactivateLicense } from './deactivateLicense';
-import { deleteLicense } from './deleteLicense';
-import { createToken } from './createToken';
-import { deleteToken } from './deleteToken';
+import { ISSUING_COMMANDS } from './issuing';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -54,13 +48,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   compareVersions,
   refreshInbox,
   signIn,
-  createLicense,
-  submitLicenseDocument,
-  newLicenseVersion,
-  deactivateLicense,
-  deleteLicense,
-  createToken,
-  deleteToken,
+  ...ISSUING_COMMANDS,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

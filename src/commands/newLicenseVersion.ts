@@ -3,12 +3,10 @@ import { notify, t } from '../ui/window';
 import { documentText, versionDocument } from '../model/licenseTemplates';
 import { Cancelled } from '../shared/cancelled';
 import { resolveIssuedLicense } from './licenseTarget';
-import type { CommandDefinition } from './register';
+import type { CommandContext } from './register';
 
 /** New License Version…: the license's current version as an editable document based on it. */
-export const newLicenseVersion: CommandDefinition = {
-  id: 'licenseManager.license.newVersion',
-  async run(ctx, arg) {
+export async function runNewLicenseVersion(ctx: CommandContext, arg: unknown): Promise<unknown> {
     const { ref, license, name } = await resolveIssuedLicense(ctx, arg, vscode.l10n.t('New License Version'));
     if (license.Status === 'DELETED' || license.Status === 'PENDING_DELETE') {
       void notify.warn(t('The license “{0}” is {1}; it takes no new version.', name, license.Status));
@@ -20,5 +18,4 @@ export const newLicenseVersion: CommandDefinition = {
       documentText(versionDocument(license)),
     );
     return editor.document.uri;
-  },
-};
+}

@@ -8,8 +8,8 @@ import { errorKindLabel } from '../model/errorKinds';
 import { mayHaveLanded } from '../model/mutationOutcome';
 import type { ResourceRef } from '../model/resources';
 import { Cancelled } from '../shared/cancelled';
-import { reloadAndFindLicense } from '../tree/findLicense';
-import type { CommandContext, CommandDefinition } from './register';
+import type { IssuingDeps } from './issuingDeps';
+import type { CommandContext } from './register';
 
 /** What a send of a license document came to; returned to scripts and tests. */
 export type SubmitOutcome =
@@ -25,16 +25,16 @@ function documentOf(arg: unknown): vscode.TextDocument | undefined {
 }
 
 /** Shows the new license or version: reloads its list, selects it in the tree, opens its panel; views and panels follow. */
-async function show(ctx: CommandContext, draft: LicenseDraft, region: string, result: LicenseMutationResult, api: LicenseManagerApi): Promise<boolean> {
+async function show(ctx: CommandContext, deps: IssuingDeps, draft: LicenseDraft, region: string, result: LicenseMutationResult, api: LicenseManagerApi): Promise<boolean> {
   const ref: ResourceRef = { kind: 'license', profile: draft.profile, region, arn: result.LicenseArn };
   const [node, license] = await Promise.all([
-    reloadAndFindLicense(ctx.explorer, draft.profile, region, result.LicenseArn).catch(() => undefined),
+    deps.findLicense(draft.profile, region, result.LicenseArn).catch(() => undefined),
     api.getLicense(result.LicenseArn).catch(() => undefined),
   ]);
   // The list just reloaded shows the license; other loaded lists of the profile reload.
   ctx.services.changes.fire({ profile: draft.profile, arns: [result.LicenseArn], ...(node ? {} : { categories: ['licenses'] }) });
-  if (node) await ctx.explorer.reveal(node).catch(() => undefined);
-  const data: License = license ?? (node?.data as License | undefined) ?? { LicenseArn: result.LicenseArn, Status: result.Status, Version: result.Version };
+  if (node) await ctx.explorer.reveal(node as never).catch(() => undefined);
+  const data: License = license ?? ((node as { data?: License } | undefined)?.data) ?? { LicenseArn: result.LicenseArn, Status: result.Status, Version: result.Version };
   await ctx.panels.open({ resource: ref, data });
   return node !== undefined;
 }
@@ -59,9 +59,7 @@ async function staleVersion(ctx: CommandContext, draft: LicenseDraft, region: st
  * rules between members), lists every problem in the Problems view and sends nothing while there is
  * one; otherwise sends one request with the document's one ClientToken, then shows the license.
  */
-export const submitLicenseDocument: CommandDefinition = {
-  id: 'licenseManager.license.submit',
-  async run(ctx, arg): Promise<SubmitOutcome> {
+export async function runSubmitLicenseDocument(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<SubmitOutcome> {
     const doc = documentOf(arg);
     const draft = doc && ctx.drafts.draftOf(doc.uri);
     if (!doc || !draft) {
@@ -105,7 +103,7 @@ export const submitLicenseDocument: CommandDefinition = {
         );
         draft.created = { licenseArn: result.LicenseArn, version: result.Version };
         ctx.services.log.info(`${operation} ${result.LicenseArn}: ${result.Status} version ${result.Version} (${draft.profile})`);
-        const shownInTree = await show(ctx, draft, region, result, api);
+        const shownInTree = await show(ctx, deps, draft, region, result, api);
         void notify.info(t('License “{0}”: version {1} created, {2}.', name, result.Version, result.Status));
         return { outcome: 'created', licenseArn: result.LicenseArn, version: result.Version, shownInTree };
       } catch (e) {
@@ -136,5 +134,4 @@ export const submitLicenseDocument: CommandDefinition = {
       return { outcome: 'busy' };
     }
     return run.value;
-  },
-};
+}

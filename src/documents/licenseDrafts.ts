@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { checkLicenseDocument, type CheckedDocument, type DocumentSchema, type LicenseDocumentKind } from '../model/licenseDocument';
+import type { checkLicenseDocument, CheckedDocument, DocumentSchema, LicenseDocumentKind } from '../model/licenseDocument';
 import type { Services } from '../services';
 import { t, uiText } from '../ui/window';
 
@@ -50,7 +50,11 @@ export class LicenseDrafts implements vscode.FileSystemProvider, vscode.CodeLens
   private readonly disposables: vscode.Disposable[] = [];
   private counter = 0;
 
-  constructor(private readonly services: Services) {
+  /** `loadChecker` gives the document checker (loaded with the issuing flows, not at activation). */
+  constructor(
+    private readonly services: Services,
+    private readonly loadChecker: () => Promise<typeof checkLicenseDocument>,
+  ) {
     this.disposables.push(
       this.diagnostics,
       this.fileEvents,
@@ -100,7 +104,8 @@ export class LicenseDrafts implements vscode.FileSystemProvider, vscode.CodeLens
     const draft = this.draftOf(doc.uri);
     if (!draft) throw new Error(vscode.l10n.t('This document was not opened by License Manager in this window.'));
     draft.checked = true;
-    const result = checkLicenseDocument(vscode.l10n.t, doc.getText(), await this.schema(draft.kind), { licenseArn: draft.licenseArn });
+    const [check, schema] = await Promise.all([this.loadChecker(), this.schema(draft.kind)]);
+    const result = check(vscode.l10n.t, doc.getText(), schema, { licenseArn: draft.licenseArn });
     this.diagnostics.set(
       doc.uri,
       result.problems.map((p) => {
