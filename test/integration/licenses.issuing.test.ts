@@ -36,7 +36,7 @@ describe('issuing licenses from license documents', () => {
     return waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), 5000, 'the document opens');
   }
 
-  it('gives the schema’s completion, and its diagnostics for a bad enum value and a missing member', async () => {
+  it('gives the schema’s completion, hover documentation, and diagnostics for a bad enum value and a missing member', async () => {
     const doc = await newDocument();
     assert.equal(doc.languageId, 'json');
     const unit = doc.getText().indexOf('"Count"') + 1;
@@ -46,6 +46,9 @@ describe('issuing licenses from license documents', () => {
       return labels.includes('"Megabytes/Second"') ? labels : undefined;
     }, 20_000, 'the Unit enum is offered');
     assert.ok(completions.includes('"None"') && completions.includes('"Count/Second"'), completions.join(' '));
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('"ProductSKU"') + 2))) as vscode.Hover[];
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join(' ');
+    assert.match(hoverText, /^Product SKU\\?\.$/, `the member’s documentation from the service model (hover: ${hoverText})`);
     await edit(doc, '"Unit": "Count"', '"Unit": "Seats"');
     await edit(doc, `"Beneficiary": "issuer",\n`, '');
     const json = await waitFor(() => {
