@@ -1,12 +1,13 @@
 // Generates the JSON schemas of the license documents (media/schemas/*.schema.json) from License
 // Manager's service model (botocore's service-2.json): every member of the request shape with its
-// type, enum values, required members, lengths, patterns and documentation. The output is committed;
-// run this after updating the model:
+// type, enum values, required members, lengths, patterns and documentation. The output is committed,
+// with the part of the model it was made from (scripts/license-manager-model.json), so that checking
+// it needs neither botocore nor the network. Run this after updating botocore:
 //
-//   node scripts/license-schema.mjs [path/to/service-2.json[.gz]] [--check]
+//   node scripts/license-schema.mjs [path/to/service-2.json[.gz]]   regenerate from botocore's model
+//   node scripts/license-schema.mjs --check                         the committed schemas = the committed model's
 //
-// Without a path, the model is found through `python3 -c "import botocore"`. `--check` writes
-// nothing and exits 1 when a committed schema differs from what the model gives.
+// Without a path, the model is found through `python3 -c "import botocore"`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ export const DOCUMENTS = [
 ];
 
 const MODEL = join('data', 'license-manager', '2018-08-01', 'service-2.json');
+/** The part of the model the schemas are made from, as committed. */
+export const MODEL_SUBSET = join(root, 'scripts', 'license-manager-model.json');
 
 /** The model's path: the argument, else botocore's data directory. */
 export function findModel(arg) {
@@ -93,6 +96,27 @@ function schemaOf(shapes, name, doc) {
   return out;
 }
 
+/** The model reduced to the documents' operations and the shapes they reach. */
+export function modelSubset(model) {
+  const shapes = {};
+  const visit = (name) => {
+    if (shapes[name]) return;
+    const s = model.shapes[name];
+    shapes[name] = s;
+    for (const ref of Object.values(s.members ?? {})) visit(ref.shape);
+    if (s.member) visit(s.member.shape);
+  };
+  const operations = {};
+  for (const d of DOCUMENTS) {
+    const op = d.shape.replace(/Request$/, '');
+    operations[op] = { documentation: model.operations[op]?.documentation };
+    visit(d.shape);
+  }
+  return { metadata: { serviceId: model.metadata?.serviceId, apiVersion: model.metadata?.apiVersion }, operations, shapes };
+}
+
+export const modelText = (model) => `${JSON.stringify(modelSubset(model), null, 2)}\n`;
+
 /** Every document's schema, as the text that is committed. */
 export function buildSchemas(model) {
   return DOCUMENTS.map((d) => {
@@ -107,21 +131,22 @@ export function buildSchemas(model) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const check = args.includes('--check');
-  const path = findModel(args.find((a) => !a.startsWith('--')));
-  const built = buildSchemas(readModel(path));
-  let differs = 0;
-  mkdirSync(SCHEMA_DIR, { recursive: true });
-  for (const { file, text } of built) {
-    const target = join(SCHEMA_DIR, file);
-    const same = existsSync(target) && readFileSync(target, 'utf8') === text;
-    if (check) {
+  if (args.includes('--check')) {
+    let differs = 0;
+    for (const { file, text } of buildSchemas(readModel(MODEL_SUBSET))) {
+      const target = join(SCHEMA_DIR, file);
+      const same = existsSync(target) && readFileSync(target, 'utf8') === text;
       if (!same) differs++;
       console.log(`${same ? 'same' : 'DIFFERS'} ${target}`);
-    } else {
-      writeFileSync(target, text);
-      console.log(`wrote ${target} (from ${path})`);
     }
+    process.exit(differs ? 1 : 0);
   }
-  if (differs) process.exit(1);
+  const path = findModel(args.find((a) => !a.startsWith('--')));
+  const model = readModel(path);
+  writeFileSync(MODEL_SUBSET, modelText(model));
+  mkdirSync(SCHEMA_DIR, { recursive: true });
+  for (const { file, text } of buildSchemas(model)) {
+    writeFileSync(join(SCHEMA_DIR, file), text);
+    console.log(`wrote ${join(SCHEMA_DIR, file)} (from ${path})`);
+  }
 }
