@@ -34,9 +34,23 @@ async function show(ctx: CommandContext, deps: IssuingDeps, draft: LicenseDraft,
   // The list just reloaded shows the license; other loaded lists of the profile reload.
   ctx.services.changes.fire({ profile: draft.profile, arns: [result.LicenseArn], ...(node ? {} : { categories: ['licenses'] }) });
   if (node) await ctx.explorer.reveal(node as never).catch(() => undefined);
+  else void revealWhenListed(ctx, deps, draft.profile, region, result.LicenseArn);
   const data: License = license ?? ((node as { data?: License } | undefined)?.data) ?? { LicenseArn: result.LicenseArn, Status: result.Status, Version: result.Version };
   await ctx.panels.open({ resource: ref, data });
   return node !== undefined;
+}
+
+/** Lists lag behind changes: the list is read again a few times until it shows the new license. */
+async function revealWhenListed(ctx: CommandContext, deps: IssuingDeps, profile: string, region: string, arn: string): Promise<void> {
+  for (const delay of [1000, 2000, 4000]) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const node = await deps.findLicense(profile, region, arn).catch(() => undefined);
+    if (node) {
+      await ctx.explorer.reveal(node as never).catch(() => undefined);
+      return;
+    }
+  }
+  ctx.services.log.info(`${arn} is not listed yet under ${profile}/${region}; Refresh shows it once License Manager lists it`);
 }
 
 async function staleVersion(ctx: CommandContext, draft: LicenseDraft, region: string, name: string): Promise<void> {
