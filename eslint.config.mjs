@@ -114,8 +114,8 @@ export default tseslint.config(
     },
   },
   {
-    // The extension loads its AWS bundle with a computed require; tests may load modules on demand.
-    files: ['src/services.ts', 'test/**/*.ts'],
+    // The extension loads its AWS and issuing bundles with a computed require; tests may load modules on demand.
+    files: ['src/services.ts', 'src/commands/issuing.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
+import { loadIssuing } from './commands/issuing';
 import { JsonDocumentProvider, JSON_SCHEME } from './documents/jsonDocumentProvider';
+import { LicenseDrafts } from './documents/licenseDrafts';
 import type { ResourceChange } from './model/resources';
 import { DetailPanelManager } from './panels/detailPanelManager';
 import { createAwsLoader, type Services } from './services';
@@ -18,6 +20,7 @@ export interface ExtensionApi {
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
+  readonly drafts: LicenseDrafts;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -53,9 +56,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       void explorer.reloadProfiles();
     }),
   );
-  registerCommands({ services, explorer, panels, json, inbox });
+  const drafts = new LicenseDrafts(services, () => loadIssuing().then((m) => m.checkLicenseDocument));
+  context.subscriptions.push(drafts);
+  registerCommands({ services, explorer, panels, json, inbox, drafts });
   log.info('License Manager Explorer activated');
-  return { services, explorer, panels, json, inbox };
+  return { services, explorer, panels, json, inbox, drafts };
 }
 
 export function deactivate(): void {

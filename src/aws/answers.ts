@@ -2,7 +2,7 @@
  * Checks and shaping of License Manager's answers, shared by the facade's
  * methods. A check that fails calls `fail`, which throws kind `unexpectedAnswer`.
  */
-import type { GrantMutationResult, Page } from './types';
+import type { GrantMutationResult, LicenseMutationResult, Page } from './types';
 
 /** Deep copy without `$metadata` and undefined members, so results read like the AWS CLI's JSON. */
 export function clean<T>(value: unknown): T {
@@ -43,4 +43,10 @@ export function mutation(fail: Fail, out: { GrantArn?: string; Status?: string; 
   if (!out.GrantArn || !out.Status || !out.Version) fail('the answer does not say which grant changed, to what status and version.', 'EmptyAnswer');
   if (grantArn !== undefined && out.GrantArn !== grantArn) fail(`the answer is about another grant (${JSON.stringify(out.GrantArn)}).`, 'ArnMismatch');
   return { GrantArn: out.GrantArn, Status: out.Status, Version: out.Version };
+}
+
+export function licenseMutation(fail: Fail, out: { LicenseArn?: string; Status?: string; Version?: string }, licenseArn?: string): LicenseMutationResult {
+  if (!out.LicenseArn || !out.Status || !out.Version) fail('the answer does not say which license changed, to what status and version.', 'EmptyAnswer');
+  if (licenseArn !== undefined && out.LicenseArn !== licenseArn) fail(`the answer is about another license (${JSON.stringify(out.LicenseArn)}).`, 'ArnMismatch');
+  return { LicenseArn: out.LicenseArn, Status: out.Status, Version: out.Version };
 }

@@ -3,6 +3,13 @@ import {
   AcceptGrantCommand,
   CreateGrantCommand,
   CreateGrantVersionCommand,
+  CreateLicenseCommand,
+  CreateLicenseVersionCommand,
+  CreateTokenCommand,
+  DeleteLicenseCommand,
+  DeleteTokenCommand,
+  type CreateLicenseCommandInput,
+  type CreateLicenseVersionCommandInput,
   DeleteGrantCommand,
   GetGrantCommand,
   GetLicenseCommand,
@@ -16,19 +23,26 @@ import {
   ListReceivedGrantsCommand,
   ListReceivedLicensesCommand,
   ListTagsForResourceCommand,
+  ListTokensCommand,
   ListUsageForLicenseConfigurationCommand,
   RejectGrantCommand,
   type AllowedOperation,
   type GrantStatus,
   type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
-import { clean, mutation, page, same, type Fail } from './answers';
+import { clean, licenseMutation, mutation, page, same, type Fail } from './answers';
 import { classifyError, type ErrorContext } from './classify';
 import type { LicenseManagerError } from './errors';
 import { NETWORK_DEFAULTS, cancelledError, timeoutError, unexpectedAnswer } from './outcomes';
 import type {
   CreateGrantInput,
   CallOptions,
+  CreatedToken,
+  CreateTokenInput,
+  LicenseDeletion,
+  LicenseMutationResult,
+  LicenseRequestInput,
+  TokenData,
   CredentialKind,
   CreateGrantVersionInput,
   DeleteGrantInput,
@@ -319,6 +333,55 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     });
     const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
     return this.checked('DeleteGrant', opts, send, (o, fail) => mutation(fail, o, input.grantArn));
+  }
+
+  createLicense(input: LicenseRequestInput, opts?: CallOptions): Promise<LicenseMutationResult> {
+    const command = new CreateLicenseCommand({ ...(input.members as Omit<CreateLicenseCommandInput, 'ClientToken'>), ClientToken: input.clientToken });
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CreateLicense', opts, send, (o, fail) => licenseMutation(fail, o));
+  }
+
+  createLicenseVersion(input: LicenseRequestInput, opts?: CallOptions): Promise<LicenseMutationResult> {
+    const members = input.members as Omit<CreateLicenseVersionCommandInput, 'ClientToken'>;
+    const command = new CreateLicenseVersionCommand({ ...members, ClientToken: input.clientToken });
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CreateLicenseVersion', opts, send, (o, fail) => licenseMutation(fail, o, members.LicenseArn));
+  }
+
+  deleteLicense(licenseArn: string, sourceVersion: string, opts?: CallOptions): Promise<LicenseDeletion> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) =>
+      c.send(new DeleteLicenseCommand({ LicenseArn: licenseArn, SourceVersion: sourceVersion }), { abortSignal });
+    return this.checked('DeleteLicense', opts, send, (o, fail) => {
+      const status = o.Status ?? fail('the answer does not say the license is being deleted.', 'EmptyAnswer');
+      return { Status: status, ...(o.DeletionDate ? { DeletionDate: o.DeletionDate } : {}) };
+    });
+  }
+
+  listTokens(licenseArn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<TokenData>> {
+    const input = { ...pageInput(req), Filters: [{ Name: 'LicenseArns', Values: [licenseArn] }] };
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListTokensCommand(input), { abortSignal });
+    return this.list('ListTokens', opts, req?.maxResults, send, (o) => o.Tokens);
+  }
+
+  createToken(input: CreateTokenInput, opts?: CallOptions): Promise<CreatedToken> {
+    const command = new CreateTokenCommand({
+      ClientToken: input.clientToken,
+      LicenseArn: input.licenseArn,
+      ...(input.roleArns?.length ? { RoleArns: input.roleArns } : {}),
+      ...(input.expirationInDays !== undefined ? { ExpirationInDays: input.expirationInDays } : {}),
+      ...(input.tokenProperties?.length ? { TokenProperties: input.tokenProperties } : {}),
+    });
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CreateToken', opts, send, (o, fail) => {
+      const id = o.TokenId || fail('the answer holds no token.', 'EmptyAnswer');
+      const token = o.Token || fail('the answer holds no token.', 'EmptyAnswer');
+      return { TokenId: id, Token: token, ...(o.TokenType ? { TokenType: o.TokenType } : {}) };
+    });
+  }
+
+  async deleteToken(tokenId: string, opts?: CallOptions): Promise<void> {
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new DeleteTokenCommand({ TokenId: tokenId }), { abortSignal });
+    await this.checked('DeleteToken', opts, send, () => undefined);
   }
 
   listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]> {

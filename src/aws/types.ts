@@ -217,6 +217,55 @@ export interface DeleteGrantInput {
   statusReason?: string;
 }
 
+/** What CreateLicense and CreateLicenseVersion return. */
+export interface LicenseMutationResult {
+  LicenseArn: string;
+  Status: string;
+  Version: string;
+}
+
+/**
+ * Input of `createLicense` / `createLicenseVersion`: the members of a license document (checked
+ * against the schema by the caller), and the document's one request token.
+ */
+export interface LicenseRequestInput {
+  clientToken: string;
+  members: Record<string, unknown>;
+}
+
+/** What DeleteLicense returns. */
+export interface LicenseDeletion {
+  Status: string;
+  DeletionDate?: string;
+}
+
+/** A token as ListTokens returns it (never the token itself). */
+export interface TokenData {
+  TokenId?: string;
+  TokenType?: string;
+  LicenseArn?: string;
+  ExpirationTime?: string;
+  TokenProperties?: string[];
+  RoleArns?: string[];
+  Status?: string;
+}
+
+/** Input of `createToken`. */
+export interface CreateTokenInput {
+  clientToken: string;
+  licenseArn: string;
+  roleArns?: string[];
+  expirationInDays?: number;
+  tokenProperties?: string[];
+}
+
+/** What CreateToken returns: the token, to be shown once and never kept. */
+export interface CreatedToken {
+  TokenId: string;
+  TokenType?: string;
+  Token: string;
+}
+
 /** The few kinds of failure the UI acts on. */
 export type AwsErrorKind =
   | 'credentials'
@@ -298,6 +347,19 @@ export interface LicenseManagerApi {
   createGrantVersion(input: CreateGrantVersionInput, opts?: CallOptions): Promise<GrantMutationResult>;
   /** DeleteGrant (grantor); a version other than the current one rejects with kind `staleVersion`. */
   deleteGrant(input: DeleteGrantInput, opts?: CallOptions): Promise<GrantMutationResult>;
+
+  /** CreateLicense from a license document's members. Idempotent per `clientToken`. */
+  createLicense(input: LicenseRequestInput, opts?: CallOptions): Promise<LicenseMutationResult>;
+  /** CreateLicenseVersion; a stale `SourceVersion` rejects with kind `staleVersion`. */
+  createLicenseVersion(input: LicenseRequestInput, opts?: CallOptions): Promise<LicenseMutationResult>;
+  /** DeleteLicense of `sourceVersion` (the version seen); another one rejects with kind `staleVersion`. */
+  deleteLicense(licenseArn: string, sourceVersion: string, opts?: CallOptions): Promise<LicenseDeletion>;
+  /** ListTokens of one license. */
+  listTokens(licenseArn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<TokenData>>;
+  /** CreateToken; the answer holds the token, which must be shown once and never kept. */
+  createToken(input: CreateTokenInput, opts?: CallOptions): Promise<CreatedToken>;
+  /** DeleteToken. */
+  deleteToken(tokenId: string, opts?: CallOptions): Promise<void>;
 
   /** ListTagsForResource for a license configuration, license or grant. */
   listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]>;

@@ -21,6 +21,7 @@ import { compareWithPrevious } from './compareWithPrevious';
 import { compareVersions } from './compareVersions';
 import { refreshInbox } from './refreshInbox';
 import { signIn } from './signIn';
+import { ISSUING_COMMANDS } from './issuing';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -47,6 +48,7 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   compareVersions,
   refreshInbox,
   signIn,
+  ...ISSUING_COMMANDS,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { notify, uiText } from '../ui/window';
 import type { JsonDocumentProvider } from '../documents/jsonDocumentProvider';
+import type { LicenseDrafts } from '../documents/licenseDrafts';
 import type { DetailPanelManager } from '../panels/detailPanelManager';
 import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
@@ -15,6 +16,7 @@ export interface CommandContext {
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
+  readonly drafts: LicenseDrafts;
 }
 
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */

@@ -6,7 +6,8 @@ export type ResourceKind =
   | 'distributedGrant'
   | 'receivedGrant'
   | 'usage'
-  | 'association';
+  | 'association'
+  | 'token';
 
 /** Identifies one resource as seen through one (profile, region). */
 export interface ResourceRef {

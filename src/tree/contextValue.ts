@@ -9,6 +9,8 @@ export type NodeState =
   | { readonly node: 'category'; readonly category: CategoryKind }
   | { readonly node: 'licenseConfiguration' }
   | { readonly node: 'usageList' }
+  | { readonly node: 'tokenList' }
+  | { readonly node: 'token' }
   | { readonly node: 'associationList' }
   | { readonly node: 'usageRecord' | 'association'; readonly hasArn: boolean }
   | { readonly node: 'license' }
@@ -41,7 +43,10 @@ export function contextValue(state: NodeState): string {
     case 'region':
     case 'usageList':
     case 'associationList':
+    case 'tokenList':
       return [state.node, 'refreshable'].join(' ');
+    case 'token':
+      return ['token', 'hasJson'].join(' ');
     case 'category':
       return ['category', `category-${state.category}`, 'refreshable'].join(' ');
     case 'licenseConfiguration':

@@ -61,6 +61,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.updateFilterUi();
   }
 
+  /** Selects a node in the view (its ancestors expand). */
+  async reveal(node: ExplorerNode): Promise<void> {
+    await this.view?.reveal(node, { select: true, focus: false, expand: false });
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.getTreeItem();
   }

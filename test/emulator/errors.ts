@@ -4,6 +4,8 @@ const STATUS: Record<string, number> = {
   AccessDeniedException: 401,
   AuthorizationException: 403,
   ConflictException: 409,
+  ResourceLimitExceededException: 400,
+  ResourceNotFoundException: 400,
   FailedDependencyException: 424,
   LicenseUsageException: 412,
   RateLimitExceededException: 429,
@@ -23,6 +25,8 @@ export class ApiError extends Error {
     readonly type: string,
     message: string,
     status?: number,
+    /** Extra modelled members of the error body (e.g. RedirectException's `Location`). */
+    readonly members: Record<string, string> = {},
   ) {
     super(message);
     this.status = status ?? STATUS[type] ?? 400;

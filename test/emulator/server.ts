@@ -142,7 +142,7 @@ export class EmulatorServer {
       if (!(e instanceof ApiError)) console.error('emulator: unexpected error', e);
       status = err.status;
       errorType = err.type;
-      body = { __type: err.type, message: err.message };
+      body = { __type: err.type, message: err.message, ...err.members };
     }
     if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
     if (fault === 'hang') {

@@ -14,6 +14,8 @@ export function kindLabel(t: Translate, kind: ResourceKind): string {
       return t('Usage record');
     case 'association':
       return t('Association');
+    case 'token':
+      return t('Token');
     default:
       return listOfKind(kind)?.kindLabel(t) ?? kind;
   }
@@ -43,6 +45,20 @@ function resourceSummary(t: Translate, ref: ResourceRef, data: Record<string, un
   };
 }
 
+/** A token's data as ListTokens gives it; the token itself is never held. */
+function tokenSummary(t: Translate, ref: ResourceRef, data: Record<string, unknown>): Summary {
+  const list = fields(
+    { label: t('Token ID'), value: str(data.TokenId), mono: true },
+    { label: t('Type'), value: str(data.TokenType) },
+    { label: t('Status'), value: str(data.Status) },
+    { label: t('License'), value: str(data.LicenseArn), mono: true },
+    { label: t('Expires'), value: str(data.ExpirationTime) },
+    { label: t('Roles'), value: Array.isArray(data.RoleArns) ? data.RoleArns.map(String).join(', ') : undefined, mono: true },
+    { label: t('Token properties'), value: Array.isArray(data.TokenProperties) ? data.TokenProperties.map(String).join(', ') : undefined },
+  );
+  return { title: str(data.TokenId) ?? ref.arn, badges: [], sections: [{ id: 'overview', title: kindLabel(t, ref.kind), fields: list }], links: [], actions: [] };
+}
+
 export function summaryFor(t: Translate, ref: ResourceRef, data: Record<string, unknown>, now: Date): Summary {
   switch (ref.kind) {
     case 'distributedGrant':
@@ -56,6 +72,8 @@ export function summaryFor(t: Translate, ref: ResourceRef, data: Record<string, 
     case 'usage':
     case 'association':
       return resourceSummary(t, ref, data);
+    case 'token':
+      return tokenSummary(t, ref, data);
   }
 }
 

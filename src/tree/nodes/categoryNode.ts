@@ -21,7 +21,7 @@ type NodeFactory<T extends object> = (parent: ExplorerNode, ctx: ExplorerContext
 /** The node class of each list's items. */
 const NODES: { readonly [K in CategoryKind]: NodeFactory<ItemOf<K>> } = {
   licenseConfigurations: (parent, ctx, owner, ref, item, key) => new LicenseConfigurationNode(parent, ctx, owner, ref, item, key),
-  licenses: (parent, _ctx, _owner, ref, item, key) => new LicenseNode(parent, ref, item, key),
+  licenses: (parent, ctx, owner, ref, item, key) => new LicenseNode(parent, ctx, owner, ref, item, key),
   receivedLicenses: (parent, _ctx, _owner, ref, item, key) => new ReceivedLicenseNode(parent, ref, item, key),
   distributedGrants: (parent, _ctx, _owner, ref, item, key) => new GrantNode(parent, ref, item, key, 'distributed'),
   receivedGrants: (parent, _ctx, _owner, ref, item, key) => new GrantNode(parent, ref, item, key, 'received'),

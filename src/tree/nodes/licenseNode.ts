@@ -3,10 +3,28 @@ import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { License } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
+import type { ResourceRef } from '../../model/resources';
+import type { ExplorerContext, ExplorerNode, ProfileHooks } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
+import { TokenListNode } from './tokenListNode';
 
-/** An issued license: name, SKU and status. */
+/** An issued license: name, SKU and status; under it, its Tokens. */
 export class LicenseNode extends ResourceNode<License> {
+  readonly tokens: TokenListNode;
+
+  constructor(parent: ExplorerNode, ctx: ExplorerContext, owner: ProfileHooks, resource: ResourceRef, data: License, key: string) {
+    super(parent, resource, data, key);
+    this.tokens = new TokenListNode(this, ctx, owner, resource.region);
+  }
+
+  override getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([this.tokens]);
+  }
+
+  override loadedChildren(): readonly ExplorerNode[] {
+    return [this.tokens];
+  }
+
   get label(): string {
     return this.data.LicenseName || this.data.ProductName || lastArnPart(this.data.LicenseArn);
   }
@@ -18,7 +36,7 @@ export class LicenseNode extends ResourceNode<License> {
 
   getTreeItem(): vscode.TreeItem {
     const l = this.data;
-    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
+    const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.Collapsed);
     setItemText(item, 'description', uiText([l.ProductSKU, l.Status].filter(Boolean).join(' · ')));
     item.iconPath = new vscode.ThemeIcon(
       'key',

@@ -3,13 +3,17 @@ import { configurationOps } from './configurations';
 import type { OperationDef } from './context';
 import { grantMutationOps } from './grantMutations';
 import { grantReadOps } from './grants';
+import { licenseIssuingOps } from './licenseIssuing';
 import { licenseOps } from './licenses';
+import { tokenOps } from './tokens';
 
 export const OPERATIONS: Record<string, OperationDef> = {
   ...configurationOps,
   ...licenseOps,
   ...grantReadOps,
   ...grantMutationOps,
+  ...licenseIssuingOps,
+  ...tokenOps,
 };
 
 export type { OpContext, OperationDef } from './context';
