@@ -20,7 +20,11 @@ export interface NetworkSettings {
   readonly proxy?: string;
   /** Hosts that bypass the proxy, NO_PROXY syntax; absent = the environment's NO_PROXY. */
   readonly noProxy?: readonly string[];
-  /** False accepts endpoint and proxy certificates that do not verify. Default true. */
+  /**
+   * False accepts an HTTPS proxy's certificate that does not verify (`http.proxyStrictSSL`). Default
+   * true. It never applies to the License Manager endpoint, whose certificate is always verified
+   * (a private CA goes in `ca_bundle` or AWS_CA_BUNDLE).
+   */
   readonly strictSSL?: boolean;
   /**
    * True when the editor routes requests itself: VS Code's `http.proxySupport` "override"
@@ -184,7 +188,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     private readonly shown: string,
     private readonly connectTimeoutMs: number,
     /** TLS options of the endpoint behind the tunnel (the base class keeps only the proxy's). */
-    private readonly endpointTls: { ca?: string[]; rejectUnauthorized: boolean },
+    private readonly endpointTls: { ca?: string[]; rejectUnauthorized: true },
     opts: ConstructorParameters<typeof HttpsProxyAgent<string>>[1],
   ) {
     super(proxy, opts);
@@ -262,8 +266,9 @@ export function createRequestHandler(options: TransportOptions): NodeHttpHandler
   const connectionTimeout = options.connectionTimeoutMs ?? 10_000;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const ca = certificateAuthorities(options);
-  const rejectUnauthorized = options.network?.strictSSL !== false;
-  const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized };
+  // The endpoint's certificate is always verified; `strictSSL: false` is for an HTTPS proxy's own certificate only.
+  const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: true };
+  const proxyStrict = options.network?.strictSSL !== false;
   const target = options.endpoint ? new URL(options.endpoint) : defaultEndpoint(options.region);
   const hostRoutes = options.network?.hostRoutesRequests === true && !HOST_SKIPS.has(target.hostname.toLowerCase());
   const proxy = hostRoutes ? undefined : proxyFor(target, options.network, options.env);
@@ -282,7 +287,7 @@ export function createRequestHandler(options: TransportOptions): NodeHttpHandler
       fix: 'Correct the http.proxy setting or the HTTPS_PROXY/HTTP_PROXY variables.',
     });
   }
-  const proxyTls = proxyUrl.startsWith('https:') ? { rejectUnauthorized, ...(ca ? { ca } : {}) } : {};
+  const proxyTls = proxyUrl.startsWith('https:') ? { rejectUnauthorized: proxyStrict, ...(ca ? { ca } : {}) } : {};
   return new ProxyAwareHandler(
     {
       ...base,
