@@ -232,6 +232,23 @@ describe('AWS transport: proxy rules', () => {
       ['LOCALHOST', '80', 'localhost', true],
       ['::1', '443', '[::1]', true],
       ['example.org', '443', 'example.com, localhost', false],
+      ['10.1.2.3', '443', '10.0.0.0/8', true],
+      ['11.1.2.3', '443', '10.0.0.0/8', false],
+      ['10.1.2.3', '443', '10.0.0.0/8:443', true],
+      ['10.1.2.3', '8443', '10.0.0.0/8:443', false],
+      ['192.168.1.10', '443', '192.168.1.0/24', true],
+      ['192.168.2.10', '443', '192.168.1.0/24', false],
+      ['::1', '443', '::1/128', true],
+      ['::2', '443', '::1/128', false],
+      ['[0:0:0:0:0:0:0:1]', '443', '::1', true],
+      ['fd00::5', '443', 'fd00::/8', true],
+      ['10.0.0.1', '443', '0.0.1', false],
+      ['110.0.0.1', '443', '10.0.0.1', false],
+      ['10.0.0.1', '443', '.0.0.1', false],
+      ['10.0.0.1', '443', '10.0.0.1', true],
+      ['10.0.0.1', '443', '10.0.0.0/33', false],
+      ['10.0.0.1', '443', '::/0', false],
+      ['sub.10.0.0.1.example', '443', '10.0.0.1', false],
     ];
     for (const [host, port, noProxy, expected] of cases) {
       assert.equal(bypassesProxy(host, port, parseNoProxy(noProxy)), expected, `${host}:${port} vs "${noProxy}"`);
@@ -246,6 +263,18 @@ describe('AWS transport: proxy rules', () => {
     assert.equal(proxyFor(new URL('http://127.0.0.1:1'), {}, { HTTPS_PROXY: 'http://env:2' }), undefined);
     assert.equal(proxyFor(target, { noProxy: [] }, { HTTPS_PROXY: 'http://env:2', NO_PROXY: '*' }), 'http://env:2', 'the setting replaces NO_PROXY');
     assert.equal(proxyFor(target, {}, { HTTPS_PROXY: 'http://env:2', NO_PROXY: '.amazonaws.com' }), undefined);
+  });
+
+  it('fills in the scheme’s default port before matching NO_PROXY entries with a port', () => {
+    const https = new URL('https://license-manager.us-east-1.amazonaws.com');
+    const http = new URL('http://license-manager.us-east-1.amazonaws.com');
+    const env = { HTTPS_PROXY: 'http://env:2', HTTP_PROXY: 'http://env:3' };
+    assert.equal(proxyFor(https, {}, { ...env, NO_PROXY: '.amazonaws.com:443' }), undefined);
+    assert.equal(proxyFor(https, {}, { ...env, NO_PROXY: '.amazonaws.com:80' }), 'http://env:2');
+    assert.equal(proxyFor(http, {}, { ...env, NO_PROXY: '.amazonaws.com:80' }), undefined);
+    assert.equal(proxyFor(http, {}, { ...env, NO_PROXY: '.amazonaws.com:443' }), 'http://env:3');
+    assert.equal(proxyFor(https, { noProxy: ['10.0.0.0/8'] }, env), 'http://env:2', 'a CIDR block matches addresses, not names');
+    assert.equal(proxyFor(new URL('https://10.20.30.40:8443'), { noProxy: ['10.0.0.0/8'] }, env), undefined);
   });
 
   it('classifies TLS failures as certificate and marked proxy failures as proxy, anywhere in the cause chain', () => {
