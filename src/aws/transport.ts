@@ -294,7 +294,7 @@ export function createRequestHandler(options: TransportOptions): NodeHttpHandler
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const ca = certificateAuthorities(options);
   // The endpoint's certificate is always verified; `strictSSL: false` is for an HTTPS proxy's own certificate only.
-  const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: true };
+  const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: true as const };
   const proxyStrict = options.network?.strictSSL !== false;
   const target = options.endpoint ? new URL(options.endpoint) : defaultEndpoint(options.region);
   const hostRoutes = options.network?.hostRoutesRequests === true && !HOST_SKIPS.has(target.hostname.toLowerCase());
