@@ -12,6 +12,7 @@ import { notify, t, withProgress } from '../ui/window';
 import * as vscode from 'vscode';
 import type { DetailPanelManager } from '../panels/detailPanelManager';
 import type { Services } from '../services';
+import type { LicenseManagerApi } from '../aws/types';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
 
@@ -25,7 +26,7 @@ interface TrustContext {
 
 /** The resource kinds an ARN of each kind can be read as. */
 const KINDS_OF_ARN: Record<LicenseManagerArnKind, readonly ResourceKind[]> = {
-  grant: ['receivedGrant', 'distributedGrant'],
+  grant: ['distributedGrant', 'receivedGrant'],
   license: ['license', 'receivedLicense'],
   licenseConfiguration: ['licenseConfiguration'],
 };
@@ -68,13 +69,18 @@ async function placesFor(ctx: TrustContext, ref: Partial<ResourceRef>, arnKind: 
   });
 }
 
-/** The kind a resource has as seen through `profile`: the owner's side when the profile's account owns the ARN. */
-function kindThrough(ctx: TrustContext, arnKind: LicenseManagerArnKind, arn: string, profile: string, claimed: unknown): ResourceKind {
+/**
+ * The kind a resource has as seen through `profile`: the owner's side (distributed grant, issued
+ * license) when the profile's account owns the ARN. The account comes from what the explorer loaded;
+ * when it is not known yet, the owner's list is asked for that one ARN.
+ */
+async function kindThrough(ctx: TrustContext, api: LicenseManagerApi, arnKind: LicenseManagerArnKind, arn: string, profile: string, signal: AbortSignal): Promise<ResourceKind> {
   const [own, other] = KINDS_OF_ARN[arnKind];
   if (!other) return own;
   const account = ctx.explorer.accountOf(profile);
   if (account) return account === accountOfArn(arn) ? own : other;
-  return typeof claimed === 'string' && KINDS_OF_ARN[arnKind].includes(claimed as ResourceKind) ? (claimed as ResourceKind) : other;
+  const page = arnKind === 'grant' ? await api.listDistributedGrants({ arns: [arn] }, { signal }) : await api.listLicenses({ arns: [arn] }, { signal });
+  return page.items.some((i) => ('GrantArn' in i ? i.GrantArn : i.LicenseArn) === arn) ? own : other;
 }
 
 /**
@@ -102,9 +108,10 @@ async function readArgument(ctx: TrustContext, arg: unknown, accepts: readonly R
       try {
         for (const { profile, region } of places) {
           if (abort.signal.aborted) throw new Cancelled();
-          const resource: ResourceRef = { kind: kindThrough(ctx, arnKind, arn, profile, ref.kind), profile, region, arn };
+          const api = factory.get(profile, region);
           try {
-            const data = await fetchResource(factory.get(profile, region), resource, abort.signal);
+            const resource: ResourceRef = { kind: await kindThrough(ctx, api, arnKind, arn, profile, abort.signal), profile, region, arn };
+            const data = await fetchResource(api, resource, abort.signal);
             if (data) return { resource, data };
           } catch (e) {
             if (abort.signal.aborted) throw new Cancelled();
