@@ -145,11 +145,18 @@ describe('grants inbox', () => {
     const node = inbox.grantNodes().find((n) => n.item.grant.GrantName === 'Analytics for buyer');
     assert.ok(node, 'the pending grant is in the inbox');
     const messages = recordMessages();
+    // This provider is the test's own, not the extension's: its node is read from AWS and confirmed first.
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const savedWarn = w.showWarningMessage;
+    const asked: string[] = [];
+    w.showWarningMessage = async (message: string) => (asked.push(message), 'Accept Grant');
     try {
       await vscode.commands.executeCommand('licenseManager.grant.accept', node);
     } finally {
+      w.showWarningMessage = savedWarn;
       messages.restore();
     }
+    assert.deepEqual(asked, ['Accept Grant: “Analytics for buyer”?']);
     await waitFor(async () => (await shown(inbox)).grants.some((g) => g.group === 'Accepted, not active' && g.name === 'Analytics for buyer'), 10_000, 'the inbox moves the grant');
     const explorerGrant = await waitFor(async () => {
       const profile = (await api.explorer.getChildren()).find((n) => (n as unknown as { name?: string }).name === 'buyer');
