@@ -202,6 +202,49 @@ describe('grants inbox', () => {
     }
   });
 
+  it('the notification’s Accept… asks first, naming the grant and its grantor’s account; it accepts only once confirmed', async () => {
+    await select(['buyer']);
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = [w.showInformationMessage, w.showWarningMessage];
+    const asked: { message: string; detail: string; items: unknown[] }[] = [];
+    let confirm: string[] = [];
+    w.showInformationMessage = async (_m: string, ...items: unknown[]) => (items.includes('Accept…') ? 'Accept…' : undefined);
+    w.showWarningMessage = async (message: string, options: { detail?: string }, ...items: unknown[]) => {
+      asked.push({ message, detail: options?.detail ?? '', items });
+      return confirm.find((c) => items.includes(c));
+    };
+    const accepted = () => env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant').map((r) => (r.body as { GrantArn?: string }).GrantArn);
+    try {
+      const inbox = create();
+      await inbox.refresh();
+      const seller = (await api.services.clients()).get('seller', 'us-east-1');
+      const grant = (name: string, token: string) =>
+        seller.createGrant({ clientToken: token, grantName: name, licenseArn: LICENSE_EAST, principal: `arn:aws:iam::${BUYER}:root`, homeRegion: 'us-east-1', allowedOperations: ['CheckoutLicense'] });
+      const first = await grant('Analytics notice', 'inbox-notice-1');
+      await inbox.refresh();
+      await waitFor(() => asked.length === 1, 10_000, 'the question');
+      assert.deepEqual(asked, [
+        {
+          message: `Accept the grant “Analytics notice” from account ${SELLER}?`,
+          detail: `Profile “buyer” (us-east-1) accepts it and can then activate it to use the license ${LICENSE_EAST}.\nGrant: ${first.GrantArn}`,
+          items: ['Accept'],
+        },
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(accepted(), [], 'declined: nothing was sent');
+
+      asked.length = 0;
+      confirm = ['Accept', 'Accept Grant'];
+      const second = await grant('Analytics notice 2', 'inbox-notice-2');
+      await inbox.refresh();
+      await waitFor(() => accepted().length > 0, 10_000, 'AcceptGrant sent');
+      assert.deepEqual(accepted(), [second.GrantArn]);
+      assert.equal(asked[0].message, `Accept the grant “Analytics notice 2” from account ${SELLER}?`);
+    } finally {
+      [w.showInformationMessage, w.showWarningMessage] = saved;
+    }
+  });
+
   it('makes no request while polling is off and the view is hidden, none before it is shown, and polls once it has been', async () => {
     await select(['buyer']);
     const requests = env.current.emulator.requests;
