@@ -192,6 +192,34 @@ describe('commands with arguments the extension did not make', () => {
     assert.deepEqual(sent(), []);
   });
 
+  it('Create Grant from a forged license asks naming the license it read, and creates nothing when declined', async () => {
+    const license = `arn:aws:license-manager::${SELLER}:license:l-5fb093efb05260f096d52707b37b8a67`;
+    await vscode.commands.executeCommand('licenseManager.grant.create', {
+      resource: { kind: 'receivedLicense', profile: 'seller', region: REGION, arn: license },
+      data: { LicenseArn: license, LicenseName: FORGED_NAME, ProductName: FORGED_NAME },
+    });
+    assert.deepEqual(prompts.shown.map((s) => s.message), ['Create Grant: “Contoso Pipeline”?']);
+    assert.match(prompts.shown[0].detail, new RegExp(`\nLicense: Contoso Pipeline\nProduct: Contoso Pipeline\n.*\nARN: ${license}\nAs profile “seller” in us-east-1$`));
+    assert.deepEqual(sent(['GetLicense']).length, 1, 'the license was read by its ARN');
+    assert.deepEqual(sent(), []);
+  });
+
+  it('Compare with Previous on a forged grant diffs the versions AWS holds, under the real name', async () => {
+    prompts.answers.push('Accept Grant');
+    await vscode.commands.executeCommand('licenseManager.grant.accept', forged(GRANTS.storage.arn));
+    await vscode.commands.executeCommand('licenseManager.resource.compareWithPrevious', { ...forged(GRANTS.storage.arn), data: { GrantArn: GRANTS.storage.arn, GrantName: FORGED_NAME, Version: '7' } });
+    const title = `${GRANTS.storage.name}: v1 ↔ v2`;
+    const tab = await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.label === title),
+      10_000,
+      `a diff tab “${title}”`,
+    );
+    const input = tab.input as vscode.TabInputTextDiff;
+    const right = JSON.parse((await vscode.workspace.openTextDocument(input.modified)).getText()) as { GrantName: string; Version: string; GrantStatus: string };
+    assert.deepEqual([right.GrantName, right.Version, right.GrantStatus], [GRANTS.storage.name, '2', 'DISABLED']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('Copy ARN copies a License Manager ARN it read, and nothing for anything else', async () => {
     await vscode.env.clipboard.writeText('before');
     await vscode.commands.executeCommand('licenseManager.resource.copyArn', {
