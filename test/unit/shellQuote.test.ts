@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { credentialFix, type SharedFiles } from '../../src/aws/config';
 import { quoteArg, shellKindOf, signInArgs, signInCommandLine } from '../../src/model/shellQuote';
 
 /** Profile names the credentials file accepts that would run something if typed unquoted or quoted for another shell. */
@@ -96,5 +97,19 @@ describe('shell quoting of the copied sign-in command', () => {
         }
       });
     }
+  });
+});
+
+describe('the fix shown for a profile’s credentials', () => {
+  const files = (config: Record<string, Record<string, string>>): SharedFiles => ({ configFile: 'config', credentialsFile: 'credentials', config, credentials: {} });
+
+  it('names a plain profile in the command, and never puts a name a shell would read into it', () => {
+    const sso = { sso_start_url: 'https://example.awsapps.com/start', sso_region: 'us-east-1', sso_account_id: '111122223333', sso_role_name: 'Dev' };
+    assert.equal(credentialFix(files({ 'sso-dev': sso }), 'sso-dev'), 'aws sso login --profile sso-dev');
+    assert.equal(
+      credentialFix(files({ "x';calc;'": sso }), "x';calc;'"),
+      `aws sso login --profile NAME, with NAME the name of profile "x';calc;'" quoted for your shell`,
+    );
+    assert.equal(credentialFix(files({}), 'y&calc&'), 'aws configure --profile NAME, with NAME the name of profile "y&calc&" quoted for your shell');
   });
 });
