@@ -77,6 +77,7 @@ describe('commands with arguments the extension did not make', () => {
     api = await getApi();
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['seller', 'buyer']);
+    for (const p of ['seller', 'buyer']) await api.services.state.setRegions(p, [REGION]);
     env.current.emulator.requests.length = 0;
     prompts = recordPrompts();
   });
