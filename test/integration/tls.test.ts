@@ -39,6 +39,7 @@ describe('the License Manager endpoint’s certificate with http.proxyStrictSSL 
     await setStrictSSL(false);
     assert.equal(vscode.workspace.getConfiguration('http').inspect('proxyStrictSSL')?.globalValue, false);
     writeFileSync(env.current.configFile, configText.replace(/^ca_bundle = .*\n/gm, ''));
+    env.current.emulator.requests.length = 0;
     const kids = await reload();
     assert.equal(kids.length, 1, kids.map((n) => label(api, n)).join(', '));
     assert.ok(isMessage(api, kids[0]));
