@@ -4,6 +4,7 @@
  * code, so it works on any error shape.
  */
 import { LicenseManagerError, isLicenseManagerError } from './errors';
+import { profileCommand } from './config';
 import { classifyTransport, displayEndpoint } from './outcomes';
 import type { AwsErrorKind, CredentialKind } from './types';
 
@@ -297,7 +298,7 @@ export function classifyError(e: unknown, ctx: ErrorContext = {}): LicenseManage
       return new LicenseManagerError(kind, credentialsMessage(code, raw, profile, ctx.credentialKind), {
         ...base,
         code,
-        fix: ctx.credentialsFix ?? `aws configure --profile ${profile}`,
+        fix: ctx.credentialsFix ?? profileCommand('configure', profile),
       });
     case 'accessDenied':
       return new LicenseManagerError(kind, `Profile "${profile}" is not allowed to call ${op}${ctx.region ? ` in ${ctx.region}` : ''}.${suffix}`, {

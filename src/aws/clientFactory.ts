@@ -38,8 +38,9 @@ export interface ClientFactoryOptions {
 }
 
 
+/** The refusal of a configured endpoint; the URL is shown without its user and password. */
 function invalidEndpoint(url: string, profile: string, region: string): LicenseManagerError {
-  return new LicenseManagerError('configuration', `The License Manager endpoint configured for profile "${profile}" is not an http(s) URL: ${url}`, {
+  return new LicenseManagerError('configuration', `The License Manager endpoint configured for profile "${profile}" is not an http(s) URL: ${displayEndpoint(url)}`, {
     code: 'InvalidEndpointConfiguration',
     profile,
     region,
@@ -55,7 +56,7 @@ function checkedUrl(url: string, profile: string, region: string): string {
     throw invalidEndpoint(url, profile, region);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidEndpoint(url, profile, region);
-  if (parsed.username || parsed.password) throw invalidEndpoint(displayEndpoint(url), profile, region);
+  if (parsed.username || parsed.password) throw invalidEndpoint(url, profile, region);
   return url;
 }
 

@@ -140,6 +140,16 @@ export function resolveConfiguredEndpoint(files: SharedFiles, profile: string, e
 }
 
 /**
+ * `aws VERB --profile NAME` when NAME reads the same typed into any shell; otherwise the command with
+ * a placeholder, so that no text meant to be copied carries a name some shell would run.
+ */
+export function profileCommand(verb: string, name: string): string {
+  return /^[A-Za-z0-9._-]+$/.test(name)
+    ? `aws ${verb} --profile ${name}`
+    : `aws ${verb} --profile NAME, with NAME the name of profile ${JSON.stringify(name)} quoted for your shell`;
+}
+
+/**
  * What the user can run or check to get working credentials for a profile.
  * Follows `source_profile` for assume-role profiles.
  */
@@ -148,14 +158,14 @@ export function credentialFix(files: SharedFiles | undefined, profile: string): 
   let name = profile;
   for (;;) {
     const section = files ? profileSection(files, name) : undefined;
-    if (!section) return `aws configure --profile ${name}`;
-    if (has(section, 'login_session')) return `aws login --profile ${name}`;
+    if (!section) return profileCommand('configure', name);
+    if (has(section, 'login_session')) return profileCommand('login', name);
     const kind = credentialKind(section);
     switch (kind) {
       case 'sso':
-        return `aws sso login --profile ${name}`;
+        return profileCommand('sso login', name);
       case 'static':
-        return `aws configure --profile ${name}`;
+        return profileCommand('configure', name);
       case 'credential-process':
         return `Check the credential_process command of profile "${name}".`;
       case 'web-identity':
@@ -170,7 +180,7 @@ export function credentialFix(files: SharedFiles | undefined, profile: string): 
         continue;
       }
       default:
-        return `aws configure --profile ${name}`;
+        return profileCommand('configure', name);
     }
   }
 }

@@ -32,12 +32,19 @@ export function seconds(ms: number): string {
 
 /** The endpoint without user information, path or query, for messages and logs. */
 export function displayEndpoint(url: string): string {
+  let host = '';
+  let protocol = '';
   try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}`;
+    ({ host, protocol } = new URL(url));
   } catch {
-    return url.replace(/\/\/[^/@\s]*@/, '//');
+    // not a URL
   }
+  if (host) return `${protocol}//${host}`;
+  // Not a URL with a host: drop everything up to the last `@` (a password may hold `@`, `/` or spaces).
+  const at = url.lastIndexOf('@');
+  if (at < 0) return url;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
+  return `${scheme}${url.slice(at + 1)}`;
 }
 
 function where(ctx: ErrorContext): string {

@@ -13,6 +13,9 @@ import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { Env, Section } from './config';
 import { LicenseManagerError } from './errors';
+import { bypassesProxy, parseNoProxy } from './noProxy';
+
+export { bypassesProxy, parseNoProxy };
 
 /** Network settings of the editor (user scope only); each wins over the environment. */
 export interface NetworkSettings {
@@ -20,7 +23,11 @@ export interface NetworkSettings {
   readonly proxy?: string;
   /** Hosts that bypass the proxy, NO_PROXY syntax; absent = the environment's NO_PROXY. */
   readonly noProxy?: readonly string[];
-  /** False accepts endpoint and proxy certificates that do not verify. Default true. */
+  /**
+   * False accepts an HTTPS proxy's certificate that does not verify (`http.proxyStrictSSL`). Default
+   * true. It never applies to the License Manager endpoint, whose certificate is always verified
+   * (a private CA goes in `ca_bundle` or AWS_CA_BUNDLE).
+   */
   readonly strictSSL?: boolean;
   /**
    * True when the editor routes requests itself: VS Code's `http.proxySupport` "override"
@@ -76,36 +83,6 @@ export function redactProxyUrl(url: string): string {
 
 function envValue(env: Env, name: string): string | undefined {
   return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
-}
-
-/** Splits a NO_PROXY value ("a.com, .b.com:8443 *") into entries. */
-export function parseNoProxy(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).filter(Boolean);
-}
-
-/**
- * True when `host:port` bypasses the proxy under `entries`, matching as curl and
- * the AWS CLI do: `*` matches everything; an entry matches the host itself and
- * its subdomains (`example.com` and `.example.com` both match `a.example.com`;
- * `*.example.com` too); an entry with `:port` matches that port only. Case-insensitive.
- */
-export function bypassesProxy(host: string, port: string, entries: readonly string[]): boolean {
-  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-  for (const raw of entries) {
-    let entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    if (entry === '*') return true;
-    let entryPort: string | undefined;
-    const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
-    if (m) {
-      entry = m[1];
-      entryPort = m[2];
-    }
-    entry = entry.replace(/^\[(.*)\]$/, '$1').replace(/^\*?\./, '').replace(/\.$/, '');
-    if (entryPort !== undefined && entryPort !== port) continue;
-    if (h === entry || h.endsWith(`.${entry}`)) return true;
-  }
-  return false;
 }
 
 /** The proxy URL (with credentials) requests to `target` go through, or undefined for a direct connection. */
@@ -184,7 +161,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     private readonly shown: string,
     private readonly connectTimeoutMs: number,
     /** TLS options of the endpoint behind the tunnel (the base class keeps only the proxy's). */
-    private readonly endpointTls: { ca?: string[]; rejectUnauthorized: boolean },
+    private readonly endpointTls: { ca?: string[]; rejectUnauthorized: true },
     opts: ConstructorParameters<typeof HttpsProxyAgent<string>>[1],
   ) {
     super(proxy, opts);
@@ -262,8 +239,9 @@ export function createRequestHandler(options: TransportOptions): NodeHttpHandler
   const connectionTimeout = options.connectionTimeoutMs ?? 10_000;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const ca = certificateAuthorities(options);
-  const rejectUnauthorized = options.network?.strictSSL !== false;
-  const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized };
+  // The endpoint's certificate is always verified; `strictSSL: false` is for an HTTPS proxy's own certificate only.
+  const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: true as const };
+  const proxyStrict = options.network?.strictSSL !== false;
   const target = options.endpoint ? new URL(options.endpoint) : defaultEndpoint(options.region);
   const hostRoutes = options.network?.hostRoutesRequests === true && !HOST_SKIPS.has(target.hostname.toLowerCase());
   const proxy = hostRoutes ? undefined : proxyFor(target, options.network, options.env);
@@ -282,7 +260,7 @@ export function createRequestHandler(options: TransportOptions): NodeHttpHandler
       fix: 'Correct the http.proxy setting or the HTTPS_PROXY/HTTP_PROXY variables.',
     });
   }
-  const proxyTls = proxyUrl.startsWith('https:') ? { rejectUnauthorized, ...(ca ? { ca } : {}) } : {};
+  const proxyTls = proxyUrl.startsWith('https:') ? { rejectUnauthorized: proxyStrict, ...(ca ? { ca } : {}) } : {};
   return new ProxyAwareHandler(
     {
       ...base,

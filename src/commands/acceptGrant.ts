@@ -1,3 +1,4 @@
+import { GRANT_KINDS } from '../model/resources';
 import * as vscode from 'vscode';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
@@ -5,6 +6,7 @@ import type { CommandDefinition } from './register';
 
 export const acceptGrant: CommandDefinition = {
   id: 'licenseManager.grant.accept',
+  accepts: GRANT_KINDS,
   async run(ctx, arg) {
     const target = await resolveGrant(ctx, arg, 'accept', vscode.l10n.t('Accept Grant'));
     const name = grantLabel(target.grant);

@@ -1,3 +1,4 @@
+import { GRANT_KINDS, LICENSE_KINDS } from '../model/resources';
 import * as vscode from 'vscode';
 import { listVersions, openVersionDiff, resourceName } from '../documents/versionDiff';
 import { inputSteps, runSteps } from '../grants/multiStepInput';
@@ -27,6 +28,7 @@ const OLDER = '';
  */
 export const compareVersions: CommandDefinition = {
   id: 'licenseManager.resource.compareVersions',
+  accepts: [...GRANT_KINDS, ...LICENSE_KINDS],
   async run(ctx, arg?: unknown) {
     const title = t('Compare Versions');
     const holder = await versionedHolder(ctx, arg, title);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { currentVersion, openVersionDiff, previousVersion, resourceName } from '../documents/versionDiff';
 import { historyKind } from '../model/history';
 import { isVersion } from '../model/versions';
-import { isResourceHolder, type ResourceHolder } from '../model/resources';
+import { GRANT_KINDS, LICENSE_KINDS, isResourceHolder, type ResourceHolder } from '../model/resources';
 import { notify, t, type UiText } from '../ui/window';
 import { pickLoadedResource } from '../tree/pickers';
 import type { CommandContext, CommandDefinition } from './register';
@@ -22,6 +22,7 @@ export async function versionedHolder(ctx: CommandContext, arg: unknown, title: 
  */
 export const compareWithPrevious: CommandDefinition = {
   id: 'licenseManager.resource.compareWithPrevious',
+  accepts: [...GRANT_KINDS, ...LICENSE_KINDS],
   async run(ctx, arg?: unknown, version?: unknown) {
     const holder = await versionedHolder(ctx, arg, t('Compare with Previous Version'));
     const newer = isVersion(version) ? version : currentVersion(holder);

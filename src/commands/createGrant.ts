@@ -1,3 +1,4 @@
+import { LICENSE_KINDS } from '../model/resources';
 import * as vscode from 'vscode';
 import { uiText, type UiPickItem } from '../ui/window';
 import { problemText } from '../grants/messages';
@@ -28,6 +29,7 @@ interface GrantAnswers {
 
 export const createGrant: CommandDefinition = {
   id: 'licenseManager.grant.create',
+  accepts: LICENSE_KINDS,
   async run(ctx, arg) {
     const title = vscode.l10n.t('Create Grant');
     const target = await resolveLicense(ctx, arg, title);

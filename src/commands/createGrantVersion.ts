@@ -1,3 +1,4 @@
+import { GRANT_KINDS } from '../model/resources';
 import * as vscode from 'vscode';
 import { t, uiText, type UiPickItem } from '../ui/window';
 import { notify, problemText } from '../grants/messages';
@@ -25,6 +26,7 @@ interface VersionAnswers {
 
 export const createGrantVersion: CommandDefinition = {
   id: 'licenseManager.grant.createVersion',
+  accepts: GRANT_KINDS,
   async run(ctx, arg) {
     const title = vscode.l10n.t('New Grant Version');
     const target = await resolveGrant(ctx, arg, 'createVersion', title);

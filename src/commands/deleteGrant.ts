@@ -1,3 +1,4 @@
+import { GRANT_KINDS } from '../model/resources';
 import * as vscode from 'vscode';
 import { askStatusReason, confirm } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
@@ -6,6 +7,7 @@ import type { CommandDefinition } from './register';
 
 export const deleteGrant: CommandDefinition = {
   id: 'licenseManager.grant.delete',
+  accepts: GRANT_KINDS,
   async run(ctx, arg) {
     const title = vscode.l10n.t('Delete Grant');
     const target = await resolveGrant(ctx, arg, 'delete', title);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
@@ -17,7 +18,7 @@ const FORMATS: readonly ExportFormat[] = ['csv', 'json'];
 
 /** Scripting options of `licenseManager.list.export`: each one given skips its prompt. */
 export interface ExportOptions {
-  /** Absolute path of the file to write (replaced if it exists: no save dialog, no confirmation). */
+  /** Absolute path of the file to write (no save dialog; an existing file is replaced only after a confirmation). */
   readonly target?: string;
   readonly format?: ExportFormat;
   /** Cancels the export like the notification's Cancel button. */
@@ -43,6 +44,14 @@ function readOptions(arg: unknown): ExportOptions {
   if (o.format !== undefined && !FORMATS.includes(o.format as ExportFormat)) throw new Error(t('The export format must be "csv" or "json".'));
   if (o.signal !== undefined && !isSignal(o.signal)) throw new Error(t('The export signal must be an AbortSignal.'));
   return { target: o.target as string | undefined, format: o.format as ExportFormat | undefined, signal: o.signal as AbortSignal | undefined };
+}
+
+/** Asks before a scripted export replaces an existing file (the save dialog asks for picked ones). */
+async function confirmReplace(target: string): Promise<void> {
+  if (!existsSync(target)) return;
+  const replace = t('Replace');
+  const answer = await notify.confirm(t('Replace {0}?', basename(target)), { modal: true, detail: t('{0} exists; the export would replace it.', target) }, replace);
+  if (answer !== replace) throw new Cancelled();
 }
 
 async function pickList({ explorer, services }: CommandContext): Promise<Exportable> {
@@ -112,6 +121,7 @@ export const exportList: CommandDefinition = {
     const e = exportableOf(arg, services.state.filter) ?? (await pickList(ctx));
     const format = options.format ?? (await pickFormat(services.context.globalState));
     const target = options.target ?? (await pickTarget(e, format));
+    if (options.target !== undefined) await confirmReplace(options.target);
     const controller = new AbortController();
     const stop = (): void => controller.abort();
     if (options.signal?.aborted) stop();

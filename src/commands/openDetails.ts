@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createQuickPick, notify, setTexts, uiText, type UiPickItem } from '../ui/window';
 import { gatherAcross, selectedTargets, showsReceivedHere } from '../data/fanOut';
 import { listFirstPages } from '../data/firstPages';
-import { isResourceHolder, type ResourceHolder } from '../model/resources';
+import { ALL_RESOURCE_KINDS, isResourceHolder, type ResourceHolder } from '../model/resources';
 import { describeHolder } from '../panels/pickable';
 import { errorView } from '../panels/views/state';
 import { Cancelled } from '../shared/cancelled';
@@ -81,6 +81,7 @@ async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
 
 export const openDetails: CommandDefinition = {
   id: 'licenseManager.resource.openDetails',
+  accepts: ALL_RESOURCE_KINDS,
   async run(ctx, arg?: unknown) {
     const holder = isResourceHolder(arg) ? arg : await pickResource(ctx);
     await ctx.panels.open({ resource: holder.resource, data: holder.data });

@@ -8,6 +8,8 @@ import { Cancelled } from '../shared/cancelled';
 import { signInProfileOf, withSignIn } from '../grants/signIn';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
+import type { ResourceKind } from '../model/resources';
+import { trustedArgument } from './trust';
 
 /** What every command receives besides its arguments. */
 export interface CommandContext {
@@ -22,6 +24,12 @@ export interface CommandContext {
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */
 export interface CommandDefinition {
   readonly id: string;
+  /**
+   * The resource kinds the first argument may be. The wrapper replaces that argument by the node or
+   * panel the extension holds for it, or else by what AWS answers for its ARN (see `trustedArgument`):
+   * the command never sees an object it did not make.
+   */
+  readonly accepts?: readonly ResourceKind[];
   run(ctx: CommandContext, ...args: unknown[]): unknown;
 }
 
@@ -35,6 +43,7 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
     vscode.commands.registerCommand(def.id, async (...args: unknown[]) => {
       log.debug(`command ${def.id}`);
       try {
+        if (def.accepts) args[0] = await trustedArgument(ctx, args[0], def.accepts);
         return await def.run(ctx, ...args);
       } catch (e) {
         if (e instanceof Cancelled || (e instanceof vscode.CancellationError)) {

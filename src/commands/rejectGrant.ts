@@ -1,3 +1,4 @@
+import { GRANT_KINDS } from '../model/resources';
 import * as vscode from 'vscode';
 import { confirm } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
@@ -6,6 +7,7 @@ import type { CommandDefinition } from './register';
 
 export const rejectGrant: CommandDefinition = {
   id: 'licenseManager.grant.reject',
+  accepts: GRANT_KINDS,
   async run(ctx, arg) {
     const title = vscode.l10n.t('Reject Grant');
     const target = await resolveGrant(ctx, arg, 'reject', title);

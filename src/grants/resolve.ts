@@ -8,6 +8,9 @@ import { runGrantAction, type Affected, type GrantActionSpec } from './run';
 import { grantFromArg, grantLabel, licenseFromArg, pickGrant, pickLicense, type GrantTarget, type LicenseTarget } from './targets';
 import { canCreateGrantFrom } from '../model/validation';
 import { notify } from './messages';
+import { confirm } from './prompts';
+import { wasReadFromAws } from './trusted';
+import { accountOfArn } from '../model/arn';
 
 function refuse(message: string): never {
   void notify.warn(uiText(message));
@@ -44,8 +47,32 @@ export async function resolveGrant(
       );
     }
   }
+  if (wasReadFromAws(arg)) await confirmRead(title, target);
   refuseIfBusy(ctx, target.grant.GrantArn, grantLabel(target.grant));
   return target;
+}
+
+/**
+ * Asks before acting on a grant no view showed: one named by a link or another extension, read from
+ * AWS just now. The question shows what AWS answered, never what the argument said.
+ */
+async function confirmRead(title: string, target: GrantTarget): Promise<void> {
+  const g = target.grant;
+  await confirm(
+    vscode.l10n.t('{0}: “{1}”?', title, grantLabel(g)),
+    vscode.l10n.t(
+      'This grant was named by a link or another extension, not picked in a License Manager view. AWS answered for it just now:\nGrant: {0}\nStatus: {1} (version {2})\nLicense: {3}\nGrantor account: {4}\nGrantee: {5}\nAs profile “{6}” in {7}',
+      grantLabel(g),
+      g.GrantStatus,
+      g.Version,
+      g.LicenseArn,
+      accountOfArn(g.GrantArn) ?? g.GrantArn,
+      g.GranteePrincipalArn,
+      target.profile,
+      target.region,
+    ),
+    title,
+  );
 }
 
 /** The license a grant is created from: the argument, or a pick. */
@@ -55,6 +82,22 @@ export async function resolveLicense(ctx: GrantDeps, arg: unknown, title: string
   if (!target) refuse(vscode.l10n.t('{0} works on licenses only.', title));
   if (!canCreateGrantFrom(target.kind, target.license)) {
     refuse(vscode.l10n.t('The license “{0}” does not allow creating grants.', target.license.LicenseName ?? target.arn));
+  }
+  if (wasReadFromAws(arg)) {
+    const l = target.license;
+    await confirm(
+      vscode.l10n.t('{0}: “{1}”?', title, l.LicenseName ?? target.arn),
+      vscode.l10n.t(
+        'This license was named by a link or another extension, not picked in a License Manager view. AWS answered for it just now:\nLicense: {0}\nProduct: {1}\nIssuer: {2}\nARN: {3}\nAs profile “{4}” in {5}',
+        l.LicenseName ?? '',
+        l.ProductName ?? '',
+        l.Issuer?.Name ?? '',
+        target.arn,
+        target.profile,
+        target.region,
+      ),
+      title,
+    );
   }
   return target;
 }

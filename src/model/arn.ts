@@ -49,3 +49,26 @@ export function lastArnPart(arn: string | undefined): string {
   const i = Math.max(arn.lastIndexOf(':'), arn.lastIndexOf('/'));
   return i >= 0 && i < arn.length - 1 ? arn.slice(i + 1) : arn;
 }
+
+/** What a License Manager ARN names. */
+export type LicenseManagerArnKind = 'grant' | 'license' | 'licenseConfiguration';
+
+const LICENSE_MANAGER_ARN = /^arn:aws[a-z-]{0,20}:license-manager:([a-z0-9-]{0,30}):(\d{12}):(grant|license|license-configuration):([A-Za-z0-9_-]{1,100})$/;
+
+/**
+ * The kind of resource a License Manager ARN names (`arn:aws:license-manager::<account>:grant:g-…`,
+ * `…:license:l-…`, `arn:aws:license-manager:<region>:<account>:license-configuration:lic-…`), or
+ * `undefined` for anything else.
+ */
+export function licenseManagerArnKind(arn: unknown): LicenseManagerArnKind | undefined {
+  if (typeof arn !== 'string') return undefined;
+  const m = LICENSE_MANAGER_ARN.exec(arn);
+  if (!m) return undefined;
+  if (m[3] === 'license-configuration') return m[1] ? 'licenseConfiguration' : undefined;
+  return m[1] ? undefined : m[3] === 'grant' ? 'grant' : 'license';
+}
+
+/** The region field of an ARN (`''` for global resources such as grants and licenses). */
+export function regionOfArn(arn: string): string {
+  return arn.split(':')[3] ?? '';
+}

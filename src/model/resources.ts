@@ -9,6 +9,11 @@ export type ResourceKind =
   | 'association'
   | 'token';
 
+/** Every resource kind, and the groups commands accept. */
+export const ALL_RESOURCE_KINDS: readonly ResourceKind[] = ['licenseConfiguration', 'license', 'receivedLicense', 'distributedGrant', 'receivedGrant', 'usage', 'association'];
+export const GRANT_KINDS: readonly ResourceKind[] = ['distributedGrant', 'receivedGrant'];
+export const LICENSE_KINDS: readonly ResourceKind[] = ['license', 'receivedLicense'];
+
 /** Identifies one resource as seen through one (profile, region). */
 export interface ResourceRef {
   readonly kind: ResourceKind;

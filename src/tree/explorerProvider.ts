@@ -221,6 +221,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return out;
   }
 
+  /** The account of a profile, once something it listed revealed it. */
+  accountOf(profile: string): string | undefined {
+    return this.profileNodes.get(profile)?.account;
+  }
+
   /** Resource items loaded so far (for quick picks and change handling). */
   loadedResources(): ResourceNode[] {
     return this.loadedNodes().filter((n): n is ResourceNode => n instanceof ResourceNode);

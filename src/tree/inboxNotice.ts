@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { inboxNotice, type InboxItem } from '../model/inbox';
-import { notify, t, type UiText } from '../ui/window';
+import { grantorAccount, inboxNotice, type InboxItem } from '../model/inbox';
+import { notify, t, tLines, type UiText } from '../ui/window';
 import type { InboxGrantNode } from './nodes/inboxGrantNode';
 
 /** The text of the announcement of `fresh` waiting grants (AWS names made literal). */
@@ -9,6 +9,27 @@ export function noticeText(fresh: readonly InboxItem[]): UiText | undefined {
   if (!notice) return undefined;
   if (notice.kind === 'many') return t('{0} new license grants', notice.count);
   return t('New license grant from {0}: {1} ({2}, {3})', notice.grantor, notice.grantName, notice.profile, notice.region);
+}
+
+/** Asks before accepting a grant from the notification; true when the user confirms. */
+async function confirmAccept(item: InboxItem): Promise<boolean> {
+  const button = vscode.l10n.t('Accept');
+  const place = item.places[0];
+  const answer = await notify.confirm(
+    t('Accept the grant “{0}” from account {1}?', item.grant.GrantName || item.grant.GrantArn, grantorAccount(item.grant.GrantArn) ?? item.counterpart),
+    {
+      modal: true,
+      detail: tLines(
+        'Profile “{0}” ({1}) accepts it and can then activate it to use the license {2}.\nGrant: {3}',
+        place?.profile ?? '',
+        place?.region ?? '',
+        item.grant.LicenseArn,
+        item.grant.GrantArn,
+      ),
+    },
+    button,
+  );
+  return answer === button;
 }
 
 /**
@@ -25,7 +46,8 @@ export function announceNewGrants(fresh: readonly InboxItem[], nodeOf: (key: str
   void notify.info(text, accept, open, never).then(async (answer) => {
     const node = fresh.length === 1 ? nodeOf(fresh[0].key) : undefined;
     if (answer === accept) {
-      // One grant: accept it; several: the accept command offers the waiting grants.
+      // One grant: ask, naming it and its grantor's account, then accept it; several: the accept command offers the waiting grants.
+      if (node && !(await confirmAccept(fresh[0]))) return;
       await vscode.commands.executeCommand('licenseManager.grant.accept', node);
     } else if (answer === open) {
       if (node) await vscode.commands.executeCommand('licenseManager.resource.openDetails', node);

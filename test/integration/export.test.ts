@@ -142,7 +142,13 @@ describe('export of lists (demo seed, emulator)', () => {
     env.current.emulator.setFaults({ latencyMs: 150 });
     env.current.emulator.requests.length = 0;
     const controller = new AbortController();
-    const running = vscode.commands.executeCommand<Outcome>(EXPORT, usage, { target, format: 'csv', signal: controller.signal });
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const savedWarn = w.showWarningMessage;
+    const asked: string[] = [];
+    w.showWarningMessage = async (message: string) => (asked.push(message), 'Replace');
+    const running = vscode.commands
+      .executeCommand<Outcome>(EXPORT, usage, { target, format: 'csv', signal: controller.signal })
+      .then((r) => ((w.showWarningMessage = savedWarn), r));
     const pageCalls = () => env.current.emulator.requests.filter((r) => r.operation === 'ListUsageForLicenseConfiguration').length;
     await waitFor(() => pageCalls() >= 2, 20_000, 'two pages answered');
     assert.ok(readdirSync(dir).some((f) => f.endsWith('.partial')), `written as it goes: ${readdirSync(dir).join(', ')}`);
@@ -153,9 +159,31 @@ describe('export of lists (demo seed, emulator)', () => {
     assert.ok(written % 100 === 0 && written >= 100 && written < 1250, `whole pages had been written, not all: ${written}`);
     assert.deepEqual(readdirSync(dir), ['usage.csv'], 'the partial file is gone');
     assert.equal(readFileSync(target, 'utf8'), 'earlier export\r\n', 'the existing file is untouched');
+    assert.deepEqual(asked, ['Replace usage.csv?'], 'replacing the file was confirmed first');
     const calls = pageCalls();
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(pageCalls(), calls, 'no page is fetched after the cancel');
+  });
+
+  it('a scripted export to an existing file asks first; declined, it sends nothing and keeps the file', async () => {
+    const target = join(dir, 'kept.csv');
+    writeFileSync(target, 'earlier export\r\n');
+    const usage = await usageNode();
+    env.current.emulator.requests.length = 0;
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const savedWarn = w.showWarningMessage;
+    const asked: { message: string; detail: string; items: unknown[] }[] = [];
+    w.showWarningMessage = async (message: string, options: { detail?: string }, ...items: unknown[]) => void asked.push({ message, detail: options.detail ?? '', items });
+    try {
+      const result = await vscode.commands.executeCommand<Outcome | undefined>(EXPORT, usage, { target, format: 'csv' });
+      assert.equal(result, undefined);
+    } finally {
+      w.showWarningMessage = savedWarn;
+    }
+    assert.deepEqual(asked, [{ message: 'Replace kept.csv?', detail: `${target} exists; the export would replace it.`, items: ['Replace'] }]);
+    assert.equal(readFileSync(target, 'utf8'), 'earlier export\r\n');
+    assert.deepEqual(readdirSync(dir), ['kept.csv']);
+    assert.equal(env.current.emulator.requests.length, 0, 'nothing was listed');
   });
 
   it('a failing list leaves no file and says how far it got', async () => {

@@ -193,9 +193,11 @@ describe('grant actions in the host', () => {
 
   it('says which profile lacked the permission', async () => {
     const node = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    // No view shows it through buyer-readonly: it is read through that profile and confirmed first.
     const holder: ResourceHolder = { resource: { ...node.resource, profile: 'buyer-readonly' }, data: node.data };
     const before = grantState(env, 'Fabrikam archive').versions.length;
     prompts.inputs = ['x'];
+    prompts.answer = 'Activate Grant';
     await vscode.commands.executeCommand('licenseManager.grant.activate', holder);
     const errors = prompts.texts('error');
     assert.equal(errors.length, 1, JSON.stringify(prompts.shown));

@@ -23,7 +23,9 @@ function answerPrompts(inputs: string[], confirm: string): () => void {
   const saved = ['showInputBox', 'showWarningMessage', 'showInformationMessage'].map((n) => [n, w[n]] as const);
   w.showInputBox = async () => inputs.shift();
   const restoreInputBoxes = answerInputBoxes(() => inputs.shift());
-  w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes(confirm) ? confirm : undefined);
+  // The holders here are the test's own objects: the extension reads each grant and asks first (“Accept Grant: …?”).
+  const readConfirm = (r: unknown): r is string => typeof r === 'string' && /^(Accept|Activate|Deactivate) Grant$/.test(r);
+  w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes(confirm) ? confirm : rest.find(readConfirm));
   w.showInformationMessage = async () => undefined;
   return () => {
     for (const [n, f] of saved) w[n] = f;

@@ -145,11 +145,18 @@ describe('grants inbox', () => {
     const node = inbox.grantNodes().find((n) => n.item.grant.GrantName === 'Analytics for buyer');
     assert.ok(node, 'the pending grant is in the inbox');
     const messages = recordMessages();
+    // This provider is the test's own, not the extension's: its node is read from AWS and confirmed first.
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const savedWarn = w.showWarningMessage;
+    const asked: string[] = [];
+    w.showWarningMessage = async (message: string) => (asked.push(message), 'Accept Grant');
     try {
       await vscode.commands.executeCommand('licenseManager.grant.accept', node);
     } finally {
+      w.showWarningMessage = savedWarn;
       messages.restore();
     }
+    assert.deepEqual(asked, ['Accept Grant: “Analytics for buyer”?']);
     await waitFor(async () => (await shown(inbox)).grants.some((g) => g.group === 'Accepted, not active' && g.name === 'Analytics for buyer'), 10_000, 'the inbox moves the grant');
     const explorerGrant = await waitFor(async () => {
       const profile = (await api.explorer.getChildren()).find((n) => (n as unknown as { name?: string }).name === 'buyer');
@@ -192,6 +199,49 @@ describe('grants inbox', () => {
       assert.equal((await shown(reloaded)).grants.filter((g) => g.group === 'Waiting for you').length, 3);
     } finally {
       messages.restore();
+    }
+  });
+
+  it('the notification’s Accept… asks first, naming the grant and its grantor’s account; it accepts only once confirmed', async () => {
+    await select(['buyer']);
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = [w.showInformationMessage, w.showWarningMessage];
+    const asked: { message: string; detail: string; items: unknown[] }[] = [];
+    let confirm: string[] = [];
+    w.showInformationMessage = async (_m: string, ...items: unknown[]) => (items.includes('Accept…') ? 'Accept…' : undefined);
+    w.showWarningMessage = async (message: string, options: { detail?: string }, ...items: unknown[]) => {
+      asked.push({ message, detail: options?.detail ?? '', items });
+      return confirm.find((c) => items.includes(c));
+    };
+    const accepted = () => env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant').map((r) => (r.body as { GrantArn?: string }).GrantArn);
+    try {
+      const inbox = create();
+      await inbox.refresh();
+      const seller = (await api.services.clients()).get('seller', 'us-east-1');
+      const grant = (name: string, token: string) =>
+        seller.createGrant({ clientToken: token, grantName: name, licenseArn: LICENSE_EAST, principal: `arn:aws:iam::${BUYER}:root`, homeRegion: 'us-east-1', allowedOperations: ['CheckoutLicense'] });
+      const first = await grant('Analytics notice', 'inbox-notice-1');
+      await inbox.refresh();
+      await waitFor(() => asked.length === 1, 10_000, 'the question');
+      assert.deepEqual(asked, [
+        {
+          message: `Accept the grant “Analytics notice” from account ${SELLER}?`,
+          detail: `Profile “buyer” (us-east-1) accepts it and can then activate it to use the license ${LICENSE_EAST}.\nGrant: ${first.GrantArn}`,
+          items: ['Accept'],
+        },
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(accepted(), [], 'declined: nothing was sent');
+
+      asked.length = 0;
+      confirm = ['Accept', 'Accept Grant'];
+      const second = await grant('Analytics notice 2', 'inbox-notice-2');
+      await inbox.refresh();
+      await waitFor(() => accepted().length > 0, 10_000, 'AcceptGrant sent');
+      assert.deepEqual(accepted(), [second.GrantArn]);
+      assert.equal(asked[0].message, `Accept the grant “Analytics notice 2” from account ${SELLER}?`);
+    } finally {
+      [w.showInformationMessage, w.showWarningMessage] = saved;
     }
   });
 

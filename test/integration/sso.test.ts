@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
@@ -11,6 +11,7 @@ import { InboxProvider } from '../../src/tree/inboxProvider';
 import { ssoCacheFolder } from '../../src/tree/ssoCacheWatcher';
 import { getApi, useEmulator, waitFor } from '../support';
 import { arns, children, description, label, path, tokens } from './explorerSupport';
+import { withoutCli } from './noCli';
 
 const PROFILE = 'sso-dev';
 const START_URL = 'https://sso-dev.example.invalid/start';
@@ -46,40 +47,6 @@ async function startPortal(): Promise<{ url: string; tokens: string[]; close(): 
   };
 }
 
-
-type MessageKind = 'info' | 'warning' | 'error';
-const SHOW: Record<MessageKind, string> = { info: 'showInformationMessage', warning: 'showWarningMessage', error: 'showErrorMessage' };
-
-/**
- * Runs `body` with PATH pointing at an empty folder (no AWS CLI) and the notifications of
- * `answers`' kinds recorded, each answered with its button when offered; restores both after.
- */
-async function withoutCli(
-  answers: Partial<Record<MessageKind, string>>,
-  body: (shown: { kind: MessageKind; message: string; items: string[] }[]) => Promise<void>,
-): Promise<void> {
-  const empty = mkdtempSync(join(tmpdir(), 'lm-nopath-'));
-  const savedPath = process.env.PATH;
-  process.env.PATH = empty;
-  const w = vscode.window as unknown as Record<string, unknown>;
-  const kinds = Object.keys(answers) as MessageKind[];
-  const saved = kinds.map((k) => w[SHOW[k]]);
-  const shown: { kind: MessageKind; message: string; items: string[] }[] = [];
-  for (const kind of kinds) {
-    w[SHOW[kind]] = async (message: string, ...items: unknown[]) => {
-      const buttons = items.filter((i): i is string => typeof i === 'string');
-      shown.push({ kind, message, items: buttons });
-      return buttons.includes(answers[kind] ?? '') ? answers[kind] : undefined;
-    };
-  }
-  try {
-    await body(shown);
-  } finally {
-    kinds.forEach((k, i) => (w[SHOW[k]] = saved[i]));
-    process.env.PATH = savedPath;
-    rmSync(empty, { recursive: true, force: true });
-  }
-}
 
 describe('SSO sign-in (emulator)', () => {
   const env = useEmulator('explorer');
@@ -141,12 +108,16 @@ describe('SSO sign-in (emulator)', () => {
       }, 15_000, 'the vendor’s licenses listed').catch((e: Error) => {
         throw new Error(`${e.message} (shown: ${seen}; portal saw: ${portal.tokens.join(', ')})`);
       });
-      assert.ok(arns(listed).length > 0);
+      assert.deepEqual(
+        listed.map((k) => label(api, k)),
+        [1, 2, 3, 4, 5, 6, 7].map((n) => `Vendor Analytics Seat ${n}`),
+        'the vendor’s seven licenses of the seed',
+      );
       assert.ok(!tokens(api, await path(api, PROFILE)).includes('ssoSignIn'), 'Sign in is no longer offered');
       assert.doesNotMatch(description(api, await path(api, PROFILE)), /problem/);
       assert.ok(portal.tokens.includes('token-after-sign-in'), `the portal saw the new token (${portal.tokens.join(', ')})`);
-      const signed = env.current.emulator.requests.filter((r) => r.operation === 'ListLicenses' && r.accessKeyId === VENDOR.accessKeyId);
-      assert.ok(signed.length > 0, 'License Manager was called with the role credentials');
+      const keys = env.current.emulator.requests.filter((r) => r.operation === 'ListLicenses').map((r) => r.accessKeyId);
+      assert.deepEqual([...new Set(keys)], [VENDOR.accessKeyId], 'License Manager was called with the role credentials only');
     } finally {
       await portal.close();
     }
@@ -180,8 +151,8 @@ describe('SSO sign-in (emulator)', () => {
       );
     });
   });
-  it('a grant action for the profile fails with Sign in on its error, which runs the sign-in flow', async () => {
-    // A received grant as a panel passes it: the profile that sees it has no token.
+  it('a grant action on an ARN the profile cannot read without a token fails with Sign in on its error, which runs the sign-in flow', async () => {
+    // A received grant named by a link: it is read first, through the profile that has no token.
     const arn = `arn:aws:license-manager::222222222222:grant:g-${'5'.repeat(32)}`;
     const grant = { GrantArn: arn, GrantName: 'Waiting grant', GrantStatus: 'PENDING_ACCEPT', Version: '1', LicenseArn: `arn:aws:license-manager::222222222222:license:l-${'5'.repeat(32)}` };
     await withoutCli({ error: 'Sign in', info: 'none' }, async (shown) => {
@@ -190,11 +161,11 @@ describe('SSO sign-in (emulator)', () => {
         data: grant,
       });
       const error = await waitFor(() => shown.find((s) => s.kind === 'error'), 15_000, 'the failure');
-      assert.match(error.message, /^AcceptGrant failed for “Waiting grant”: .* aws sso login --profile sso-dev$/);
+      assert.equal(error.message, `${arn} could not be read, so nothing was done: sso-dev (us-east-1): The SSO session of profile "sso-dev" has expired or is not signed in.`);
       assert.deepEqual(error.items, ['Sign in']);
       const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
       assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
-      assert.deepEqual(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'), [], 'nothing reached License Manager');
+      assert.deepEqual(env.current.emulator.requests, [], 'nothing reached License Manager');
     });
   });
 

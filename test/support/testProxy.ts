@@ -4,6 +4,7 @@
  * a count of the requests it let through per target host.
  */
 import { createServer, type IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createProxy } from 'proxy';
 
@@ -25,6 +26,8 @@ export interface TestProxy {
 export interface TestProxyOptions {
   /** Require `Proxy-Authorization: Basic` with these credentials. */
   readonly auth?: { user: string; password: string };
+  /** Serve the proxy itself over TLS (`https://`) with this certificate and key. */
+  readonly tls?: { cert: string; key: string };
 }
 
 function targetOf(req: IncomingMessage): string {
@@ -37,7 +40,7 @@ function targetOf(req: IncomingMessage): string {
 }
 
 export async function startTestProxy(options: TestProxyOptions = {}): Promise<TestProxy> {
-  const server = createProxy(createServer());
+  const server = createProxy(options.tls ? createHttpsServer(options.tls) : createServer());
   const passed = new Map<string, number>();
   const sockets = new Set<Socket>();
   let refused = 0;
@@ -57,13 +60,14 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${port}`;
   const auth = options.auth;
   let closed: Promise<void> | undefined;
   return {
     url,
     port,
-    authUrl: auth ? `http://${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.password)}@127.0.0.1:${port}` : url,
+    authUrl: auth ? `${scheme}://${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.password)}@127.0.0.1:${port}` : url,
     passed,
     refused: () => refused,
     total: () => [...passed.values()].reduce((a, b) => a + b, 0),

@@ -1,62 +1,47 @@
-/** The AWS CLI, unchanged, against the emulator through the config files the emulator writes. */
+/**
+ * The AWS CLI first on PATH, unchanged, against the emulator through the config files the emulator
+ * writes, with `--endpoint-url` (which every CLI version honours) and nothing let off this machine.
+ */
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator';
 import type { AwsConfigFiles, RunningEmulator } from '../emulator';
+import { cliEnv, cliVersion, readsConfiguredEndpoint, runAws, startOfflineGuard, type CliResult, type CliVersion, type OfflineGuard } from '../support/awsCli';
 import { configArnByName, grantNamed, licenseArnBySku, RESEARCH } from './emulatorSupport';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json?: Record<string, unknown>;
-}
 
 describe('AWS CLI against the emulator', function () {
   this.timeout(180_000);
   let emu: RunningEmulator;
   let dir: string;
   let files: AwsConfigFiles;
+  let guard: OfflineGuard;
+  let version: CliVersion;
 
   before(async () => {
-    try {
-      execFileSync('aws', ['--version'], { stdio: 'pipe' });
-    } catch (e) {
-      throw new Error(`The AWS CLI (\`aws\`) is required for this test (Debian: apt-get install awscli): ${(e as Error).message}`);
-    }
+    version = cliVersion();
+    guard = await startOfflineGuard();
   });
+  after(async () => guard?.close());
   // A fresh emulator per test: the tests that change grants must not change what the others read.
   beforeEach(async () => {
     emu = await startEmulator();
     dir = mkdtempSync(join(tmpdir(), 'lm-aws-cli-'));
     files = emu.writeAwsConfig(dir);
   });
-  afterEach(async () => {
+  afterEach(async function () {
     await emu?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    const tried = guard.attempts.splice(0);
+    // A failing test says its own failure; a passing one must not have tried to leave the machine.
+    if (this.currentTest?.state === 'passed') assert.deepEqual(tried, [], `${version.text} tried to reach hosts off this machine`);
   });
 
+  /** `aws license-manager ARGS --profile P [--region R] --endpoint-url EMULATOR`. */
   function aws(profile: string, args: string[], region?: string): Promise<CliResult> {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    env.AWS_CONFIG_FILE = files.configFile;
-    env.AWS_SHARED_CREDENTIALS_FILE = files.credentialsFile;
     const full = ['license-manager', ...args, '--profile', profile, ...(region ? ['--region', region] : [])];
-    return new Promise((resolve) => {
-      execFile('aws', full, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        let json: Record<string, unknown> | undefined;
-        try {
-          json = stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ code, stdout, stderr, json });
-      });
-    });
+    return runAws(full, cliEnv(files, guard), emu.url);
   }
 
   async function ok(profile: string, args: string[], region?: string): Promise<Record<string, unknown>> {
@@ -66,6 +51,19 @@ describe('AWS CLI against the emulator', function () {
   }
 
   const len = (v: unknown): number => (v as unknown[]).length;
+
+  it('reads endpoint_url from the written profile from CLI v2 2.13 and v1 1.29 on; an older CLI is stopped before it reaches AWS', async () => {
+    const r = await runAws(['license-manager', 'list-received-grants', '--profile', 'buyer'], cliEnv(files, guard, { AWS_MAX_ATTEMPTS: '1' }), undefined);
+    if (readsConfiguredEndpoint(version)) {
+      assert.equal(r.code, 0, `${version.text}: ${r.stderr}`);
+      assert.equal((r.json?.Grants as unknown[]).length, 6);
+      assert.deepEqual(emu.requests.map((q) => q.operation), ['ListReceivedGrants']);
+    } else {
+      assert.notEqual(r.code, 0, `${version.text} ignores endpoint_url and must not have reached anything`);
+      assert.deepEqual(guard.attempts.splice(0), ['license-manager.us-east-1.amazonaws.com:443'], 'the guard refused the request to AWS');
+      assert.deepEqual(emu.requests, []);
+    }
+  });
 
   it('lists received grants with the written profile, unchanged', async () => {
     const out = await ok('buyer', ['list-received-grants']);
@@ -80,7 +78,9 @@ describe('AWS CLI against the emulator', function () {
     const arn = configArnByName(emu, 'SQL Server Enterprise fleet');
     const got = await ok('seller', ['get-license-configuration', '--license-configuration-arn', arn]);
     assert.equal(got.LicenseCountingType, 'vCPU');
-    assert.equal((got.AutomatedDiscoveryInformation as Record<string, unknown>).LastRunTime, Date.parse('2025-06-02T06:00:00Z') / 1000);
+    // CLI v1 prints timestamps as sent (epoch seconds), v2 as ISO 8601 by default (cli_timestamp_format).
+    const lastRun = (got.AutomatedDiscoveryInformation as Record<string, unknown>).LastRunTime;
+    assert.equal(new Date(typeof lastRun === 'number' ? lastRun * 1000 : String(lastRun)).toISOString(), '2025-06-02T06:00:00.000Z');
     const usage = await ok('seller', ['list-usage-for-license-configuration', '--license-configuration-arn', arn, '--page-size', '300']);
     const items = usage.LicenseConfigurationUsageList as { ResourceArn: string }[];
     assert.equal(items.length, 1250);

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { classifyError } from '../../src/aws/classify';
 import { createClientFactory, type ClientFactoryOptions } from '../../src/aws/clientFactory';
-import { isLicenseManagerError } from '../../src/aws/errors';
+import { isLicenseManagerError, type LicenseManagerError } from '../../src/aws/errors';
+import { displayEndpoint } from '../../src/aws/outcomes';
 import { collectAll } from '../../src/aws/pager';
 import { discoverProfiles } from '../../src/aws/profiles';
 import type { AwsErrorKind, LicenseManagerApi, LicenseManagerClientFactory } from '../../src/aws/types';
@@ -35,6 +36,17 @@ async function rejectsWithKind(p: Promise<unknown>, kind: AwsErrorKind, message:
     return true;
   });
   return Date.now() - start;
+}
+
+/** The LicenseManagerError `p` rejects with. */
+async function rejection(p: Promise<unknown>): Promise<LicenseManagerError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(isLicenseManagerError(e), `a LicenseManagerError, got ${String(e)}`);
+    return e;
+  }
+  throw new Error('the call succeeded');
 }
 
 /** A stand-in endpoint that answers every request with one fixed HTTP answer. */
@@ -280,6 +292,45 @@ describe('AWS layer on a bad network', function () {
     await factory.get('with-userinfo', REGION).listLicenses().catch((e: Error) => texts.push(e.message, JSON.stringify(e)));
     for (const text of texts) assert.ok(!text.includes('pa55word') && !text.includes('alice'), text);
     assert.equal(shown?.endpointUrl, `http://${url.host}`);
+  });
+
+  it('an endpoint URL that does not parse shows no part of its password, even one holding @, / or spaces', async () => {
+    world.appendConfig(
+      [
+        '[profile bad-url]',
+        `region = ${REGION}`,
+        'endpoint_url = https://alice:pa55@word s3cr3t@lm.example:bad-port',
+        '[profile bad-scheme]',
+        `region = ${REGION}`,
+        'endpoint_url = ftp://alice:pa55@word@lm.example',
+      ].join('\n'),
+    );
+    const e = await rejection(factory.get('bad-url', REGION).listLicenses());
+    assert.equal(e.kind, 'configuration');
+    assert.equal(e.message, 'The License Manager endpoint configured for profile "bad-url" is not an http(s) URL: https://lm.example:bad-port');
+    const ftp = await rejection(factory.get('bad-scheme', REGION).listLicenses());
+    assert.equal(ftp.message, 'The License Manager endpoint configured for profile "bad-scheme" is not an http(s) URL: ftp://lm.example');
+    const shown = await discoverProfiles();
+    assert.deepEqual(
+      shown.filter((p) => p.name.startsWith('bad-')).map((p) => [p.name, p.endpointUrl]).sort(),
+      [
+        ['bad-scheme', 'ftp://lm.example'],
+        ['bad-url', 'https://lm.example:bad-port'],
+      ],
+    );
+    for (const text of [...logs, e.message, JSON.stringify(e), ftp.message]) {
+      for (const secret of ['pa55', 'alice', 's3cr3t', 'word@', 'rd ']) assert.ok(!text.includes(secret), `${secret} in ${text}`);
+    }
+  });
+});
+
+describe('displayEndpoint', () => {
+  it('keeps scheme, host and port only', () => {
+    assert.equal(displayEndpoint('https://bob:hunter2@lm.example:8443/base?x=1'), 'https://lm.example:8443');
+    assert.equal(displayEndpoint('https://bob:hun@ter2@lm.example'), 'https://lm.example', 'a password with @');
+    assert.equal(displayEndpoint('https://bob:hun@ter 2@lm.example'), 'https://lm.example', 'not a URL, a password with @ and a space');
+    assert.equal(displayEndpoint('bob:hunter2@lm.example'), 'lm.example');
+    assert.equal(displayEndpoint('lm example'), 'lm example');
   });
 });
 

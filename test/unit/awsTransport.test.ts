@@ -9,6 +9,7 @@ import { classifyError } from '../../src/aws/classify';
 import { ProxyFailure, bypassesProxy, parseNoProxy, proxyFor, redactProxyUrl, type NetworkSettings } from '../../src/aws/transport';
 import { startEmulator, type AwsConfigFiles, type RunningEmulator } from '../emulator/index';
 import { startTestProxy, type TestProxy } from '../support/testProxy';
+import { generateTestCertificates } from '../emulator/tls';
 import { closedPort } from './awsFixtures';
 
 const DEMO = join(__dirname, '..', '..', '..', 'test', 'emulator', 'seeds', 'demo.json');
@@ -173,11 +174,41 @@ describe('AWS transport: proxies and certificate authorities', function () {
     assert.equal(viaProxy.kind, 'certificate', 'through a proxy as well');
   });
 
-  it('AWS_CA_BUNDLE adds the CA (Node’s own roots stay trusted); strictSSL false accepts the certificate', async () => {
+  it('AWS_CA_BUNDLE adds the CA (Node’s own roots stay trusted)', async () => {
     process.env.AWS_CA_BUNDLE = tlsFiles.caFile;
     assert.deepEqual(await names({}, 'no-ca'), seededConfigNames());
-    delete process.env.AWS_CA_BUNDLE;
-    assert.deepEqual(await names({ network: { strictSSL: false } }, 'no-ca'), seededConfigNames());
+  });
+
+  it('strictSSL false never accepts an endpoint certificate that does not verify, with or without a proxy', async () => {
+    for (const network of [{ strictSSL: false }, { strictSSL: false, proxy: proxy.url }, { strictSSL: false, hostRoutesRequests: true }]) {
+      const e = await failure({ network }, 'no-ca');
+      assert.equal(e.kind, 'certificate', JSON.stringify(network));
+      assert.match(e.message, /certificate .* is not trusted/);
+    }
+    assert.deepEqual(await names({ network: { strictSSL: false } }, 'seller'), seededConfigNames(), 'the profile’s ca_bundle is how a private CA is trusted');
+  });
+
+  it('strictSSL false accepts an HTTPS proxy’s own certificate, and only that', async () => {
+    const certs = await generateTestCertificates();
+    const tlsProxy = await startTestProxy({ tls: { cert: certs.cert, key: certs.key } });
+    try {
+      const strict = await failure({ network: { proxy: tlsProxy.url } }, 'seller');
+      assert.equal(strict.kind, 'proxy', 'the proxy’s certificate is checked by default');
+      // Its CA has the emulator CA's name but another key: the signature fails.
+      assert.equal(strict.message, `The proxy ${tlsProxy.url} could not be reached (CERT_SIGNATURE_FAILURE) (profile "seller", us-east-1).`);
+      assert.equal(tlsProxy.total(), 0);
+      assert.deepEqual(await names({ network: { proxy: tlsProxy.url, strictSSL: false } }, 'seller'), seededConfigNames());
+      assert.equal(tlsProxy.passed.get(new URL(tls.url).host), 1, 'the request went through the HTTPS proxy');
+      // An endpoint with the proxy's certificate, reached through that proxy: the proxy is accepted, the endpoint is not.
+      process.env.AWS_ENDPOINT_URL_LICENSE_MANAGER = tlsProxy.url;
+      const endpoint = await failure({ network: { proxy: tlsProxy.url, strictSSL: false } }, 'seller');
+      assert.equal(endpoint.kind, 'certificate', 'the endpoint behind the proxy is still verified');
+      assert.match(endpoint.message, new RegExp(`^The TLS certificate of ${tlsProxy.url.replace(/[.]/g, '\\.')} is not trusted`));
+      assert.equal(tlsProxy.passed.get(new URL(tlsProxy.url).host), 1, 'through the proxy');
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_LICENSE_MANAGER;
+      await tlsProxy.close();
+    }
   });
 
   it('an unreadable ca_bundle is a configuration error naming the profile', async () => {
@@ -201,6 +232,23 @@ describe('AWS transport: proxy rules', () => {
       ['LOCALHOST', '80', 'localhost', true],
       ['::1', '443', '[::1]', true],
       ['example.org', '443', 'example.com, localhost', false],
+      ['10.1.2.3', '443', '10.0.0.0/8', true],
+      ['11.1.2.3', '443', '10.0.0.0/8', false],
+      ['10.1.2.3', '443', '10.0.0.0/8:443', true],
+      ['10.1.2.3', '8443', '10.0.0.0/8:443', false],
+      ['192.168.1.10', '443', '192.168.1.0/24', true],
+      ['192.168.2.10', '443', '192.168.1.0/24', false],
+      ['::1', '443', '::1/128', true],
+      ['::2', '443', '::1/128', false],
+      ['[0:0:0:0:0:0:0:1]', '443', '::1', true],
+      ['fd00::5', '443', 'fd00::/8', true],
+      ['10.0.0.1', '443', '0.0.1', false],
+      ['110.0.0.1', '443', '10.0.0.1', false],
+      ['10.0.0.1', '443', '.0.0.1', false],
+      ['10.0.0.1', '443', '10.0.0.1', true],
+      ['10.0.0.1', '443', '10.0.0.0/33', false],
+      ['10.0.0.1', '443', '::/0', false],
+      ['sub.10.0.0.1.example', '443', '10.0.0.1', false],
     ];
     for (const [host, port, noProxy, expected] of cases) {
       assert.equal(bypassesProxy(host, port, parseNoProxy(noProxy)), expected, `${host}:${port} vs "${noProxy}"`);
@@ -215,6 +263,18 @@ describe('AWS transport: proxy rules', () => {
     assert.equal(proxyFor(new URL('http://127.0.0.1:1'), {}, { HTTPS_PROXY: 'http://env:2' }), undefined);
     assert.equal(proxyFor(target, { noProxy: [] }, { HTTPS_PROXY: 'http://env:2', NO_PROXY: '*' }), 'http://env:2', 'the setting replaces NO_PROXY');
     assert.equal(proxyFor(target, {}, { HTTPS_PROXY: 'http://env:2', NO_PROXY: '.amazonaws.com' }), undefined);
+  });
+
+  it('fills in the scheme’s default port before matching NO_PROXY entries with a port', () => {
+    const https = new URL('https://license-manager.us-east-1.amazonaws.com');
+    const http = new URL('http://license-manager.us-east-1.amazonaws.com');
+    const env = { HTTPS_PROXY: 'http://env:2', HTTP_PROXY: 'http://env:3' };
+    assert.equal(proxyFor(https, {}, { ...env, NO_PROXY: '.amazonaws.com:443' }), undefined);
+    assert.equal(proxyFor(https, {}, { ...env, NO_PROXY: '.amazonaws.com:80' }), 'http://env:2');
+    assert.equal(proxyFor(http, {}, { ...env, NO_PROXY: '.amazonaws.com:80' }), undefined);
+    assert.equal(proxyFor(http, {}, { ...env, NO_PROXY: '.amazonaws.com:443' }), 'http://env:3');
+    assert.equal(proxyFor(https, { noProxy: ['10.0.0.0/8'] }, env), 'http://env:2', 'a CIDR block matches addresses, not names');
+    assert.equal(proxyFor(new URL('https://10.20.30.40:8443'), { noProxy: ['10.0.0.0/8'] }, env), undefined);
   });
 
   it('classifies TLS failures as certificate and marked proxy failures as proxy, anywhere in the cause chain', () => {

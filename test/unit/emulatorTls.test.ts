@@ -1,30 +1,14 @@
 /** The emulator's `--tls`: HTTPS with a test CA written beside the AWS config, used by the AWS CLI unchanged. */
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
+import { cliEnv, cliVersion, runAws, startOfflineGuard, type CliResult, type OfflineGuard } from '../support/awsCli';
 
 const CLI = join(__dirname, '..', 'emulator', 'cli.js');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function aws(dir: string, args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_') && !/_proxy$/i.test(k)) env[k] = v;
-  Object.assign(env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') }, extraEnv);
-  return new Promise((resolve) => {
-    execFile('aws', ['license-manager', ...args, '--profile', 'seller', '--cli-read-timeout', '10', '--cli-connect-timeout', '10'], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe('emulator --tls', function () {
   this.timeout(90_000);
@@ -32,13 +16,17 @@ describe('emulator --tls', function () {
   let child: ChildProcess | undefined;
   let url = '';
   let output = '';
+  let guard: OfflineGuard;
+
+  /** `aws license-manager ARGS --profile seller --endpoint-url EMULATOR` with the written files (or `extraEnv`'s). */
+  function aws(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+    const files = { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') };
+    return runAws(['license-manager', ...args, '--profile', 'seller'], cliEnv(files, guard, extraEnv), url);
+  }
 
   before(async () => {
-    try {
-      execFileSync('aws', ['--version'], { stdio: 'pipe' });
-    } catch (e) {
-      throw new Error(`The AWS CLI (\`aws\`) is required for this test (Debian: apt-get install awscli): ${(e as Error).message}`);
-    }
+    cliVersion();
+    guard = await startOfflineGuard();
     dir = mkdtempSync(join(tmpdir(), 'lm-emu-tls-'));
     const started = spawn(process.execPath, [CLI, '--tls', '--port', '0', '--write-aws-config', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
@@ -59,6 +47,7 @@ describe('emulator --tls', function () {
       await exited;
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
+    await guard?.close();
   });
 
   it('serves HTTPS with a certificate for 127.0.0.1 signed by the CA it writes as ca.pem', async () => {
@@ -84,18 +73,20 @@ describe('emulator --tls', function () {
   });
 
   it('the AWS CLI works against it with the profile’s ca_bundle or AWS_CA_BUNDLE, and refuses it without the CA', async () => {
-    const viaProfile = await aws(dir, ['list-license-configurations']);
+    const viaProfile = await aws(['list-license-configurations']);
     assert.equal(viaProfile.code, 0, viaProfile.stderr);
-    assert.ok(Array.isArray((JSON.parse(viaProfile.stdout) as { LicenseConfigurations?: unknown }).LicenseConfigurations));
+    const names = (JSON.parse(viaProfile.stdout) as { LicenseConfigurations: { Name: string }[] }).LicenseConfigurations.map((c) => c.Name);
+    assert.deepEqual(names.sort(), ['SQL Server Enterprise fleet', 'Windows Server Datacenter']);
 
     const stripped = join(dir, 'config-no-ca');
     writeFileSync(stripped, readFileSync(join(dir, 'config'), 'utf8').replace(/^ca_bundle = .*\n/gm, ''));
-    const viaEnv = await aws(dir, ['list-license-configurations'], { AWS_CONFIG_FILE: stripped, AWS_CA_BUNDLE: join(dir, 'ca.pem') });
+    const viaEnv = await aws(['list-license-configurations'], { AWS_CONFIG_FILE: stripped, AWS_CA_BUNDLE: join(dir, 'ca.pem') });
     assert.equal(viaEnv.code, 0, viaEnv.stderr);
     assert.deepEqual(JSON.parse(viaEnv.stdout), JSON.parse(viaProfile.stdout));
 
-    const untrusted = await aws(dir, ['list-license-configurations'], { AWS_CONFIG_FILE: stripped });
+    const untrusted = await aws(['list-license-configurations'], { AWS_CONFIG_FILE: stripped });
     assert.notEqual(untrusted.code, 0);
     assert.match(untrusted.stderr, /SSL|certificate/i);
+    assert.deepEqual(guard.attempts, [], 'nothing tried to leave this machine');
   });
 });

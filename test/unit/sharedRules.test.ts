@@ -5,6 +5,7 @@ import {
   accountOfPrincipal,
   isAccountId,
   lastArnPart,
+  licenseManagerArnKind,
   partitionOf,
   principalKindOf,
 } from '../../src/model/arn';
@@ -84,6 +85,26 @@ describe('account and principal patterns', () => {
     assert.equal(principalKindOf('arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-abcdefgh'), 'organizationalUnit');
     assert.equal(principalKindOf('arn:aws:organizations::111122223333:organization/o-short'), undefined);
     assert.equal(principalKindOf('111122223333'), undefined);
+  });
+
+  it('knows a License Manager ARN by what it names, and nothing else as one', () => {
+    assert.equal(licenseManagerArnKind('arn:aws:license-manager::111122223333:grant:g-0123456789abcdef0123456789abcdef'), 'grant');
+    assert.equal(licenseManagerArnKind('arn:aws-cn:license-manager::111122223333:license:l-0123456789abcdef0123456789abcdef'), 'license');
+    assert.equal(licenseManagerArnKind('arn:aws:license-manager:eu-west-1:111122223333:license-configuration:lic-0123456789abcdef'), 'licenseConfiguration');
+    for (const other of [
+      'arn:aws:license-manager:eu-west-1:111122223333:grant:g-1',
+      'arn:aws:license-manager::111122223333:license-configuration:lic-1',
+      'arn:aws:iam::111122223333:root',
+      'arn:aws:license-manager::111122223333:grant:g-1\ncommand:x',
+      'arn:aws:license-manager::11112222333:grant:g-1',
+      'javascript:alert(1)',
+      'arn:aws:license-manager::111122223333:grant:g-1 ',
+      '',
+      42,
+      undefined,
+    ]) {
+      assert.equal(licenseManagerArnKind(other), undefined, JSON.stringify(other));
+    }
   });
 
   it('reads the partition, defaulting to aws', () => {

@@ -38,7 +38,12 @@ export function credentialKindLabel(kind: CredentialKind): string {
 export class ProfileNode extends ExplorerNode implements ProfileHooks {
   readonly id: string;
   private readonly regions = new Map<string, RegionNode>();
-  private account: string | undefined;
+  private known: string | undefined;
+
+  /** The profile's account id, once a loaded item revealed it. */
+  get account(): string | undefined {
+    return this.known;
+  }
   private credentialError: LicenseManagerError | undefined;
 
   constructor(
@@ -72,8 +77,8 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   }
 
   learnAccount(accountId: string | undefined): void {
-    if (accountId && !this.account) {
-      this.account = accountId;
+    if (accountId && !this.known) {
+      this.known = accountId;
       this.ctx.changedWhenIdle(this);
     }
   }
@@ -81,10 +86,10 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   getTreeItem(): vscode.TreeItem {
     const item = treeItem(uiText(this.name), vscode.TreeItemCollapsibleState.Collapsed);
     const problem = this.credentialError ? vscode.l10n.t('credentials problem') : this.info.problem ? vscode.l10n.t('configuration problem') : undefined;
-    setItemText(item, 'description', uiText([this.account, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ')));
+    setItemText(item, 'description', uiText([this.known, credentialKindLabel(this.info.kind), problem].filter(Boolean).join(' · ')));
     const lines = [
       this.name,
-      vscode.l10n.t('Account: {0}', this.account ?? vscode.l10n.t('not known until something loads')),
+      vscode.l10n.t('Account: {0}', this.known ?? vscode.l10n.t('not known until something loads')),
       vscode.l10n.t('Credentials: {0}', credentialKindLabel(this.info.kind)),
       this.info.region ? vscode.l10n.t('Region: {0}', this.info.region) : undefined,
       this.info.endpointUrl ? vscode.l10n.t('Endpoint: {0}', this.info.endpointUrl) : undefined,
