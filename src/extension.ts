@@ -8,6 +8,10 @@ import { ExplorerState } from './state/explorerState';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
+import { ArnLookup } from './tree/arnLookup';
+import { registerArnProviders } from './documents/arnHover';
+import { DeepLinkHandler } from './documents/deepLinkHandler';
+import { watchWalkthrough } from './tree/walkthrough';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -16,6 +20,9 @@ export interface ExtensionApi {
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
+  readonly arns: ArnLookup;
+  /** The handler of `…/open?arn=` links. */
+  readonly links: DeepLinkHandler;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -50,9 +57,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       void explorer.reloadProfiles();
     }),
   );
-  registerCommands({ services, explorer, panels, json, inbox });
+  const arns = new ArnLookup(services, explorer, inbox, () => panels.list().map((p) => p.resource));
+  const links = new DeepLinkHandler();
+  context.subscriptions.push(arns, registerArnProviders(arns), vscode.window.registerUriHandler(links), watchWalkthrough(view, state));
+  registerCommands({ services, explorer, panels, json, inbox, arns });
   log.info('License Manager Explorer activated');
-  return { services, explorer, panels, json, inbox };
+  return { services, explorer, panels, json, inbox, arns, links };
 }
 
 export function deactivate(): void {

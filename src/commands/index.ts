@@ -21,6 +21,10 @@ import { compareWithPrevious } from './compareWithPrevious';
 import { compareVersions } from './compareVersions';
 import { refreshInbox } from './refreshInbox';
 import { signIn } from './signIn';
+import { openArn } from './openArn';
+import { copyLink } from './copyLink';
+import { copyCli } from './copyCli';
+import { openConsole } from './openConsole';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -47,6 +51,10 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   compareVersions,
   refreshInbox,
   signIn,
+  openArn,
+  copyLink,
+  copyCli,
+  openConsole,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

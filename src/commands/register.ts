@@ -7,6 +7,7 @@ import { Cancelled } from '../shared/cancelled';
 import { signInProfileOf, withSignIn } from '../grants/signIn';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
+import type { ArnLookup } from '../tree/arnLookup';
 
 /** What every command receives besides its arguments. */
 export interface CommandContext {
@@ -15,6 +16,8 @@ export interface CommandContext {
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
+  /** What the extension knows about an ARN, and the resources command arguments name. */
+  readonly arns: ArnLookup;
 }
 
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withAccessibility } from './accessibility';
 import { setViewDescription, uiText } from '../ui/window';
 import type { LicenseManagerApi, ProfileInfo } from '../aws/types';
 import type { ResourceChange, ResourceHolder } from '../model/resources';
@@ -62,7 +63,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    return withAccessibility(node.getTreeItem(), node);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -218,6 +219,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Resource items loaded so far (for quick picks and change handling). */
   loadedResources(): ResourceNode[] {
     return this.loadedNodes().filter((n): n is ResourceNode => n instanceof ResourceNode);
+  }
+
+  /** The account of each shown profile whose account is known (configured, or revealed by a loaded item). */
+  profileAccounts(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [name, node] of this.profileNodes) if (node.accountId) out.set(name, node.accountId);
+    return out;
+  }
+
+  /** Shows a node in the explorer view (selected, its parents expanded). */
+  async reveal(node: ExplorerNode): Promise<void> {
+    await this.view?.reveal(node, { select: true, focus: false, expand: false });
   }
 
   /** Product names of the licenses loaded so far, by license ARN. */
