@@ -11,8 +11,14 @@ export function shellOf(platform: string): Shell {
   return platform === 'win32' ? 'powershell' : 'posix';
 }
 
-/** Characters every shell takes literally outside quotes. */
-const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * Words each shell takes literally outside quotes (POSIX: no leading `=`, which zsh
+ * expands; PowerShell: no `@` (splatting) and no `,` (which makes an array)).
+ */
+const PLAIN: Readonly<Record<Shell, RegExp>> = {
+  posix: /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/,
+  powershell: /^[A-Za-z0-9_+=:./-]+$/,
+};
 /** Quote characters PowerShell accepts as a single quote. */
 const PS_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
 /** Control characters (a pasted line break would run what follows). */
@@ -25,7 +31,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
  * `"`n"`-style `` `u{…} `` in PowerShell) so that a pasted command is never cut in two.
  */
 export function quoteArg(value: string, shell: Shell): string {
-  if (value !== '' && PLAIN.test(value) && !value.startsWith('-') && !value.startsWith('@')) return value;
+  if (PLAIN[shell].test(value)) return value;
   if (shell === 'posix') {
     if (!CONTROL.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
     return `$'${[...value].map(posixAnsiChar).join('')}'`;
