@@ -8,7 +8,8 @@ import type { CommandDefinition } from './register';
 /**
  * Opens a License Manager ARN read-only (from a CodeLens, a link or the palette): the
  * explorer item showing it is revealed and its panel opened; otherwise its panel reads
- * it through a selected profile of its account. Never changes anything.
+ * it through a selected profile of its account. Never changes anything. Resolves with
+ * what it opened, or the message it showed instead.
  */
 export const openArn: CommandDefinition = {
   id: OPEN_ARN_COMMAND,
@@ -26,11 +27,12 @@ export const openArn: CommandDefinition = {
     }
     const found = await ctx.arns.resolveItem(target);
     if (!('resource' in found)) {
-      void notify.warn(unresolvedText(found));
-      return undefined;
+      const message = unresolvedText(found);
+      void notify.warn(message);
+      return { refused: message };
     }
     if (found.node && ctx.explorer.loadedResources().includes(found.node)) await ctx.explorer.reveal(found.node);
     await ctx.panels.open(found.node ?? { resource: found.resource, data: {} });
-    return found.resource;
+    return { opened: found.resource };
   },
 };

@@ -26,7 +26,7 @@ function problemText(problem: DeepLinkProblem, value: string | undefined): UiTex
  * Resolves once the resource is shown or the link refused.
  */
 export class DeepLinkHandler implements vscode.UriHandler {
-  /** The last link's outcome (for tests): the message shown, or 'opened'. */
+  /** The last link's outcome: opened, or refused with the message shown. */
   last: { readonly outcome: 'opened' | 'refused'; readonly message?: string } | undefined;
 
   async handleUri(uri: vscode.Uri): Promise<void> {
@@ -37,7 +37,7 @@ export class DeepLinkHandler implements vscode.UriHandler {
       void notify.warn(message);
       return;
     }
-    this.last = { outcome: 'opened' };
-    await vscode.commands.executeCommand(OPEN_ARN_COMMAND, parsed.arn.arn);
+    const result = await vscode.commands.executeCommand<{ refused?: string } | undefined>(OPEN_ARN_COMMAND, parsed.arn.arn);
+    this.last = result?.refused !== undefined ? { outcome: 'refused', message: result.refused } : { outcome: 'opened' };
   }
 }

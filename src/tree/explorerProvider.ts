@@ -228,6 +228,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return out;
   }
 
+  /** The nodes selected in the explorer view. */
+  selected(): readonly ExplorerNode[] {
+    return this.view?.selection ?? [];
+  }
+
   /** Shows a node in the explorer view (selected, its parents expanded). */
   async reveal(node: ExplorerNode): Promise<void> {
     await this.view?.reveal(node, { select: true, focus: false, expand: false });
