@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const arns = new ArnLookup(services, explorer, inbox, () => panels.list().map((p) => p.resource));
   const links = new DeepLinkHandler();
-  context.subscriptions.push(arns, registerArnProviders(arns), vscode.window.registerUriHandler(links), watchWalkthrough(view, state));
+  context.subscriptions.push(arns, registerArnProviders(arns), vscode.window.registerUriHandler(links), watchWalkthrough(view));
   registerCommands({ services, explorer, panels, json, inbox, arns });
   log.info('License Manager Explorer activated');
   return { services, explorer, panels, json, inbox, arns, links };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ExplorerState } from '../state/explorerState';
 import type { ExplorerNode } from './nodes/explorerNode';
+import { ProfileNode } from './nodes/profileNode';
 import { RegionNode } from './nodes/regionNode';
 
 /** Context keys the Getting Started walkthrough's steps complete on. */
@@ -20,25 +20,17 @@ function isLocalEndpoint(url: string | undefined): boolean {
 }
 
 /**
- * Sets the walkthrough's context keys from what the user did: a region expanded in the
- * explorer, and profiles that use the local demo data.
+ * Sets the walkthrough's context keys from what the user does in the explorer: a region
+ * expanded, and a region expanded of a profile that uses a License Manager on this
+ * machine (the demo's). Set on the user's action, so an open walkthrough sees them change.
  */
-export function watchWalkthrough(view: vscode.TreeView<ExplorerNode>, state: ExplorerState): vscode.Disposable {
-  const checkDemo = (): void => {
-    state.profiles().then(
-      (profiles) => {
-        if (profiles.some((p) => isLocalEndpoint(p.endpointUrl))) void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.demoData, true);
-      },
-      () => undefined,
-    );
-  };
-  checkDemo();
-  return vscode.Disposable.from(
-    view.onDidExpandElement((e) => {
-      if (e.element instanceof RegionNode) void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.regionExpanded, true);
-    }),
-    state.onDidChange((change) => {
-      if (change.kind === 'profiles') checkDemo();
-    }),
-  );
+export function watchWalkthrough(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
+  return view.onDidExpandElement((e) => {
+    if (!(e.element instanceof RegionNode)) return;
+    void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.regionExpanded, true);
+    const profile = e.element.parent;
+    if (profile instanceof ProfileNode && isLocalEndpoint(profile.info.endpointUrl)) {
+      void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.demoData, true);
+    }
+  });
 }
