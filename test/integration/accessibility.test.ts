@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
-import { getApi, useEmulator, waitFor } from '../support';
+import { InboxProvider } from '../../src/tree/inboxProvider';
+import { getApi, useEmulator } from '../support';
 import { children, path, type Node } from './explorerSupport';
 
 const SELLER = '111122223333';
@@ -52,13 +53,18 @@ describe('spoken labels of tree items (in host, demo seed)', () => {
   });
 
   it('speaks the inbox grants with their status', async () => {
-    await vscode.commands.executeCommand('licenseManager.inbox.refresh');
-    const nodes = await waitFor(() => {
-      const n = api.inbox.grantNodes();
-      return n.length > 0 ? n : undefined;
-    });
-    const pending = nodes.find((n) => n.resource.arn === PENDING && n.resource.profile === 'buyer');
-    assert.ok(pending);
-    assert.equal(spoken(pending, api.inbox), 'Globex data pipeline rollout, Received grant, status PENDING_ACCEPT, Northwind Data Pipeline, from 111122223333, buyer, us-east-1');
+    // An inbox of the test's own (the extension's inbox, once loaded, keeps polling).
+    const visibility = new vscode.EventEmitter<vscode.TreeViewVisibilityChangeEvent>();
+    const inbox = new InboxProvider(api.services);
+    inbox.attach({ visible: false, onDidChangeVisibility: visibility.event, badge: undefined });
+    try {
+      await inbox.refresh();
+      const pending = inbox.grantNodes().find((n) => n.resource.arn === PENDING && n.resource.profile === 'buyer');
+      assert.ok(pending, 'the pending grant is in the inbox');
+      assert.equal(spoken(pending, inbox), 'Globex data pipeline rollout, Received grant, status PENDING_ACCEPT, from 111122223333, buyer, us-east-1');
+    } finally {
+      inbox.dispose();
+      visibility.dispose();
+    }
   });
 });

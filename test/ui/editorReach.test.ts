@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import {
   answerDialog,
   expandTreeItem,
@@ -13,6 +14,7 @@ import {
   runTreeItemContextMenu,
   useUiSession,
   waitForDialog,
+  waitForWebview,
   waitForQuickInput,
 } from './support';
 
@@ -27,14 +29,28 @@ describe('ARNs in the editor and the console (installed VSIX, demo seed)', funct
     await openContainer(ui.current.page);
   });
 
-  it('a hover on a grant ARN in a Terraform file shows the grant and its status', async () => {
-    const { page } = ui.current;
+  /** Opens grants.tf through Quick Open, with the seller's distributed grants loaded in the explorer. */
+  async function openGrantsFile(page: Page): Promise<void> {
     await expandTreeItem(page, ['seller', 'us-east-1', 'Distributed grants']);
     await findTreeItem(page, ['seller', 'us-east-1', 'Distributed grants', 'Globex analytics production']);
     await page.keyboard.press('Control+P');
     await waitForQuickInput(page);
     await page.keyboard.type('grants.tf');
     await pickQuickPickItem(page, 'grants.tf');
+  }
+
+  it('Open in License Manager above a grant ARN selects its explorer item and opens its panel', async () => {
+    const { page } = ui.current;
+    await openGrantsFile(page);
+    await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Open in License Manager' }).first().click({ timeout: 20_000 });
+    await waitForWebview(page, 'Globex analytics production', 30_000);
+    const selected = page.locator('.monaco-list[role="tree"][aria-label="Explorer"] .monaco-list-row.selected .label-name');
+    await poll(async () => (await selected.allInnerTexts()).map((t) => t.trim()).join('|') === 'Globex analytics production', 15_000, 'the grant selected in the explorer');
+  });
+
+  it('a hover on a grant ARN in a Terraform file shows the grant and its status', async () => {
+    const { page } = ui.current;
+    await openGrantsFile(page);
     const arnText = page.locator('.monaco-editor .view-lines span', { hasText: 'g-4abfbe07ca6291fc4c9fdf856c5dd1a8' }).last();
     await arnText.waitFor({ timeout: 20_000 });
     const hover = page.locator('.monaco-hover:visible .hover-contents').first();
