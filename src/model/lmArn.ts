@@ -37,10 +37,11 @@ const TYPE_TO_KIND: Readonly<Record<string, ArnKind>> = {
   token: 'token',
 };
 
+/** Ids by their prefix; the length is not fixed by the service model (examples show 32 hex digits). */
 const ID: Readonly<Record<ArnKind, RegExp>> = {
-  license: /^l-[0-9a-f]{32}$/,
-  grant: /^g-[0-9a-f]{32}$/,
-  licenseConfiguration: /^lic-[0-9a-f]{32}$/,
+  license: /^l-[0-9a-zA-Z]{1,64}$/,
+  grant: /^g-[0-9a-zA-Z]{1,64}$/,
+  licenseConfiguration: /^lic-[0-9a-zA-Z]{1,64}$/,
   token: /^[A-Za-z0-9-]{1,64}$/,
 };
 

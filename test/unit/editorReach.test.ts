@@ -31,7 +31,9 @@ describe('License Manager ARNs in text', () => {
   it('refuses other services, bad ids, a region on a grant and a configuration without one', () => {
     for (const bad of [
       'arn:aws:iam::111122223333:root',
-      'arn:aws:license-manager::111122223333:grant:g-XYZ',
+      'arn:aws:license-manager::111122223333:grant:g-',
+      'arn:aws:license-manager::111122223333:grant:x-4abfbe07ca6291fc4c9fdf856c5dd1a8',
+      'arn:aws:license-manager::111122223333:license:g-4abfbe07ca6291fc4c9fdf856c5dd1a8',
       'arn:aws:license-manager:us-east-1:111122223333:grant:g-4abfbe07ca6291fc4c9fdf856c5dd1a8',
       'arn:aws:license-manager::111122223333:license-configuration:lic-3ca11e2529dc82b1006b5d390fec6982',
       'arn:aws:license-manager::11112222333:license:l-a6963f0a7a16d9273f168c9f27a32c38',
