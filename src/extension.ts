@@ -12,6 +12,10 @@ import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
 import { safeLog } from './ui/log';
+import { ArnLookup } from './tree/arnLookup';
+import { registerArnProviders } from './documents/arnHover';
+import { DeepLinkHandler } from './documents/deepLinkHandler';
+import { watchWalkthrough } from './tree/walkthrough';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -21,6 +25,9 @@ export interface ExtensionApi {
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
   readonly drafts: LicenseDrafts;
+  readonly arns: ArnLookup;
+  /** The handler of `…/open?arn=` links. */
+  readonly links: DeepLinkHandler;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -57,10 +64,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   const drafts = new LicenseDrafts(services, () => loadIssuing().then((m) => m.checkLicenseDocument));
-  context.subscriptions.push(drafts);
-  registerCommands({ services, explorer, panels, json, inbox, drafts });
+  const arns = new ArnLookup(services, explorer, inbox, () => panels.list().map((p) => p.resource));
+  const links = new DeepLinkHandler();
+  context.subscriptions.push(drafts, arns, registerArnProviders(arns), vscode.window.registerUriHandler(links), watchWalkthrough(view));
+  registerCommands({ services, explorer, panels, json, inbox, drafts, arns });
   log.info('License Manager Explorer activated');
-  return { services, explorer, panels, json, inbox, drafts };
+  return { services, explorer, panels, json, inbox, drafts, arns, links };
 }
 
 export function deactivate(): void {

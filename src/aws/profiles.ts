@@ -5,6 +5,7 @@ import {
   readSharedFiles,
   resolveConfiguredEndpoint,
   type Env,
+  type Section,
 } from './config';
 import { displayEndpoint, isRegionName } from './outcomes';
 import type { ProfileInfo } from './types';
@@ -16,6 +17,13 @@ export interface DiscoverProfilesOptions {
    * HOME and the endpoint variables from. Defaults to `process.env`.
    */
   readonly env?: Env;
+}
+
+/** The account a profile section names: `sso_account_id`, or the account of `role_arn`. */
+function configuredAccount(section: Section | undefined): string | undefined {
+  const sso = section?.sso_account_id?.trim();
+  if (sso && /^\d{12}$/.test(sso)) return sso;
+  return /^arn:aws[a-zA-Z-]*:iam::(\d{12}):role\//.exec(section?.role_arn?.trim() ?? '')?.[1];
 }
 
 /**
@@ -38,6 +46,7 @@ export async function discoverProfiles(options: DiscoverProfilesOptions = {}): P
     const regionProblem =
       region && !isRegionName(region) ? `The region ${JSON.stringify(region.slice(0, 60))} of profile "${name}" is not an AWS region name.` : undefined;
     const problem = endpoint.error ?? regionProblem;
+    const accountId = configuredAccount(section);
     return {
       name,
       ...(region ? { region } : {}),
@@ -45,6 +54,7 @@ export async function discoverProfiles(options: DiscoverProfilesOptions = {}): P
       ...(endpoint.url ? { endpointUrl: displayEndpoint(endpoint.url), endpointSource: endpoint.source } : {}),
       isDefault: name === defaultName,
       ...(problem ? { problem } : {}),
+      ...(accountId ? { accountId } : {}),
     };
   });
   return profiles.sort((a, b) => {

@@ -35,6 +35,8 @@ export interface ProfileInfo {
   readonly isDefault: boolean;
   /** A configuration problem that makes calls with this profile fail (e.g. a missing `services` section). */
   readonly problem?: string;
+  /** The account the profile signs in to, when its configuration names it (`sso_account_id`, or the account of `role_arn`). */
+  readonly accountId?: string;
 }
 
 /** One page of a list operation. `nextToken` is absent on the last page. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { askStatusReason, confirm } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
+import { awsCliArgs } from '../model/cliCommand';
 import type { CommandDefinition } from './register';
 
 export const deleteGrant: CommandDefinition = {
@@ -24,6 +25,12 @@ export const deleteGrant: CommandDefinition = {
         target.grant.LicenseArn,
       ),
       vscode.l10n.t('Delete'),
+      awsCliArgs(
+        'delete-grant',
+        ['--grant-arn', target.grant.GrantArn, '--version', target.grant.Version, ...(reason ? ['--status-reason', reason] : [])],
+        target.profile,
+        target.region,
+      ),
     );
     return runOnGrant(ctx, target, {
       operation: 'DeleteGrant',

@@ -22,6 +22,10 @@ import { compareVersions } from './compareVersions';
 import { refreshInbox } from './refreshInbox';
 import { signIn } from './signIn';
 import { ISSUING_COMMANDS } from './issuing';
+import { openArn } from './openArn';
+import { copyLink } from './copyLink';
+import { copyCli } from './copyCli';
+import { openConsole } from './openConsole';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -49,6 +53,10 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   refreshInbox,
   signIn,
   ...ISSUING_COMMANDS,
+  openArn,
+  copyLink,
+  copyCli,
+  openConsole,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

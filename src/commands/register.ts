@@ -10,6 +10,7 @@ import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
 import type { ResourceKind } from '../model/resources';
 import { trustedArgument } from './trust';
+import type { ArnLookup } from '../tree/arnLookup';
 
 /** What every command receives besides its arguments. */
 export interface CommandContext {
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
   readonly drafts: LicenseDrafts;
+  /** What the extension knows about an ARN, and the resources command arguments name. */
+  readonly arns: ArnLookup;
 }
 
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { confirm } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
+import { awsCliArgs } from '../model/cliCommand';
 import type { CommandDefinition } from './register';
 
 export const rejectGrant: CommandDefinition = {
@@ -20,6 +21,7 @@ export const rejectGrant: CommandDefinition = {
         target.grant.LicenseArn,
       ),
       vscode.l10n.t('Reject'),
+      awsCliArgs('reject-grant', ['--grant-arn', target.grant.GrantArn], target.profile, target.region),
     );
     return runOnGrant(ctx, target, {
       operation: 'RejectGrant',

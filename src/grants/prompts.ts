@@ -1,4 +1,6 @@
+import * as vscode from 'vscode';
 import { notify, t, uiText } from '../ui/window';
+import { commandLine, shellOf } from '../model/cliCommand';
 import { Cancelled } from '../shared/cancelled';
 import { inputSteps, runSteps, type TextStepOptions } from './multiStepInput';
 import { problemText } from './messages';
@@ -23,8 +25,18 @@ export async function askStatusReason(title: string, prompt: string): Promise<st
   return normalizeStatusReason(reason);
 }
 
-/** A modal confirmation; anything but the confirming button throws `Cancelled`. */
-export async function confirm(message: string, detail: string, button: string): Promise<void> {
-  const answer = await notify.confirm(uiText(message), { modal: true, detail: uiText(detail, { multiline: true }) }, button);
+/**
+ * A modal confirmation; anything but the confirming button throws `Cancelled`. With
+ * `cli` (the `aws license-manager` arguments of the change), a second button copies
+ * that command, quoted for this platform's shell, instead: nothing is sent.
+ */
+export async function confirm(message: string, detail: string, button: string, cli?: readonly string[]): Promise<void> {
+  const copy = t('Copy as AWS CLI Command');
+  const answer = await notify.confirm(uiText(message), { modal: true, detail: uiText(detail, { multiline: true }) }, button, ...(cli ? [copy] : []));
+  if (cli && answer === copy) {
+    await vscode.env.clipboard.writeText(commandLine(cli, shellOf(process.platform)));
+    notify.status(t('Copied the AWS CLI command; nothing was sent'), 5000);
+    throw new Cancelled();
+  }
   if (answer !== button) throw new Cancelled();
 }

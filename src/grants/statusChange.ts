@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
 import type { GrantMutationResult } from '../aws/types';
+import { awsCliArgs } from '../model/cliCommand';
 import type { GrantDeps } from './deps';
 import { askStatusReason, confirm } from './prompts';
 import { resolveGrant, runOnGrant } from './resolve';
@@ -26,6 +28,13 @@ export async function changeGrantStatus(
         target.grant.LicenseArn,
       ),
       vscode.l10n.t('Deactivate'),
+      // The optional status reason is asked next; the copied command carries a client token of its own.
+      awsCliArgs(
+        'create-grant-version',
+        ['--grant-arn', target.grant.GrantArn, '--status', status, '--source-version', target.grant.Version, '--client-token', randomUUID()],
+        target.profile,
+        target.region,
+      ),
     );
   }
   const reason = await askStatusReason(

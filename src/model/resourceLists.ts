@@ -41,6 +41,24 @@ interface StatusFilter<T> {
   statusOf(item: T): string | undefined;
 }
 
+/**
+ * The AWS CLI read commands of a list: the `list-…` operation, and the operation and
+ * arguments that read one item by ARN (`get-grant --grant-arn <arn>`).
+ */
+export interface CliReads {
+  readonly list: string;
+  item(arn: string): readonly string[];
+}
+
+/**
+ * The License Manager console pages of a list and of one item: the route after `#/`
+ * (`grantedLicenses`, `grantedLicenses/l-…`). The console does not document its routes.
+ */
+export interface ConsolePages {
+  readonly list: string;
+  item(id: string): string;
+}
+
 /** One list: its kind, how to read it from AWS and how to word it. */
 export interface ResourceList<T extends object> {
   readonly category: CategoryKind;
@@ -70,6 +88,10 @@ export interface ResourceList<T extends object> {
   homeRegionOf?(item: T): string | undefined;
   /** The viewing account, when an item reveals it. */
   accountOf(item: T): string | undefined;
+  /** The AWS CLI commands that read the list and one item. */
+  readonly cli: CliReads;
+  /** Its pages in the AWS console. */
+  readonly console: ConsolePages;
 }
 
 const grantStatus: StatusFilter<Grant> = { key: 'grantStatus', name: 'GrantStatus', statusOf: (g) => g.GrantStatus };
@@ -89,6 +111,8 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     get: (api, arn, opts) => api.getLicenseConfiguration(arn, opts),
     // Configurations carry their owner.
     accountOf: (c) => (isAccountId(c.OwnerAccountId) ? c.OwnerAccountId : accountOfArn(c.LicenseConfigurationArn)),
+    cli: { list: 'list-license-configurations', item: (arn) => ['get-license-configuration', '--license-configuration-arn', arn] },
+    console: { list: 'licenseConfigurations', item: (id) => `licenseConfigurations/${id}` },
   },
   licenses: {
     category: 'licenses',
@@ -104,6 +128,8 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     status: licenseStatus,
     // Issued licenses are owned by the caller.
     accountOf: (l) => accountOfArn(l.LicenseArn),
+    cli: { list: 'list-licenses', item: (arn) => ['get-license', '--license-arn', arn] },
+    console: { list: 'sellerIssuedLicenses', item: (id) => `sellerIssuedLicenses/${id}` },
   },
   receivedLicenses: {
     category: 'receivedLicenses',
@@ -119,6 +145,8 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     status: licenseStatus,
     homeRegionOf: (l) => l.HomeRegion,
     accountOf: () => undefined,
+    cli: { list: 'list-received-licenses', item: (arn) => ['list-received-licenses', '--license-arns', arn] },
+    console: { list: 'grantedLicenses', item: (id) => `grantedLicenses/${id}` },
   },
   distributedGrants: {
     category: 'distributedGrants',
@@ -135,6 +163,8 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     status: grantStatus,
     // Distributed grants are owned by the caller.
     accountOf: (g) => accountOfArn(g.GrantArn),
+    cli: { list: 'list-distributed-grants', item: (arn) => ['get-grant', '--grant-arn', arn] },
+    console: { list: 'sellerIssuedLicenses', item: (id) => `grants/${id}` },
   },
   receivedGrants: {
     category: 'receivedGrants',
@@ -151,6 +181,8 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     status: grantStatus,
     // A grant received by an account names that account as its principal.
     accountOf: (g) => accountOfPrincipal(g.GranteePrincipalArn),
+    cli: { list: 'list-received-grants', item: (arn) => ['get-grant', '--grant-arn', arn] },
+    console: { list: 'grantedLicenses', item: (id) => `grants/${id}` },
   },
 };
 

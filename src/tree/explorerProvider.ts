@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withAccessibility } from './accessibility';
 import { setViewDescription, uiText } from '../ui/window';
 import type { LicenseManagerApi, ProfileInfo } from '../aws/types';
 import type { ResourceChange, ResourceHolder } from '../model/resources';
@@ -67,7 +68,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    return withAccessibility(node.getTreeItem(), node);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -229,6 +230,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Resource items loaded so far (for quick picks and change handling). */
   loadedResources(): ResourceNode[] {
     return this.loadedNodes().filter((n): n is ResourceNode => n instanceof ResourceNode);
+  }
+
+  /** The account of each shown profile whose account is known (configured, or revealed by a loaded item). */
+  profileAccounts(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [name, node] of this.profileNodes) if (node.accountId) out.set(name, node.accountId);
+    return out;
+  }
+
+  /** The nodes selected in the explorer view. */
+  selected(): readonly ExplorerNode[] {
+    return this.view?.selection ?? [];
   }
 
   /** Product names of the licenses loaded so far, by license ARN. */

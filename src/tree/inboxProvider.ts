@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withAccessibility } from './accessibility';
 import { loadInbox, type InboxPlaceResult } from '../data/inbox';
 import { selectedTargets } from '../data/fanOut';
 import { buildInbox, INBOX_GROUPS, newWaiting, placeKey, waitingCount, EMPTY_SEEN, type InboxItem, type InboxSeen } from '../model/inbox';
@@ -101,7 +102,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    return withAccessibility(node.getTreeItem(), node);
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

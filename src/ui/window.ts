@@ -140,3 +140,12 @@ export function setPanelTitle(panel: vscode.WebviewPanel, text: UiText): void {
 export function setItemText(item: vscode.TreeItem, key: 'label' | 'description' | 'tooltip', text: UiText | undefined): void {
   item[key] = text;
 }
+
+/** Markdown (hovers) that shows safe lines as plain text: not trusted, no HTML, no icons, no links. */
+export function plainMarkdown(lines: readonly UiText[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendText(lines.join('\n'));
+  return md;
+}

@@ -254,7 +254,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       await c.before?.(page);
 
       const dialog = await waitForDialog(page);
-      assert.deepEqual([...dialog.buttons].sort(), ['Cancel', c.button].sort(), 'the buttons (their order follows the platform)');
+      assert.deepEqual([...dialog.buttons].sort(), ['Cancel', c.button, 'Copy as AWS CLI Command'].sort(), 'the buttons (their order follows the platform)');
       const message = page.locator('.monaco-dialog-box .dialog-message-text');
       assert.equal(literal((await message.innerText()).trim()), c.message);
       assert.deepEqual(await renderedIn(page.locator('.monaco-dialog-box .dialog-message-row .dialog-message-container')), [], 'no link or icon in the dialog');

@@ -58,6 +58,11 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
     return this.info.name;
   }
 
+  /** The profile's account: from its configuration, or once a loaded item reveals it. */
+  get accountId(): string | undefined {
+    return this.account ?? this.info.accountId;
+  }
+
   selectedRegions(): readonly string[] {
     return this.ctx.regionsOf(this.info);
   }
