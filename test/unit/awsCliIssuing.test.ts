@@ -1,11 +1,11 @@
 /** The AWS CLI, unchanged, issuing licenses and tokens against the emulator. */
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator';
 import type { AwsConfigFiles, RunningEmulator } from '../emulator';
+import { cliEnv, cliVersion, runAws, startOfflineGuard, type OfflineGuard } from '../support/awsCli';
 import { ISSUING_SEED, newLicense, RENDER_ARN, RENDER_GRANT } from './issuingSupport';
 
 type Out = Record<string, unknown>;
@@ -16,13 +16,15 @@ describe('AWS CLI issuing licenses and tokens', function () {
   let dir: string;
   let files: AwsConfigFiles;
 
-  before(() => {
-    try {
-      execFileSync('aws', ['--version'], { stdio: 'pipe' });
-    } catch (e) {
-      throw new Error(`The AWS CLI (\`aws\`) is required for this test (Debian: apt-get install awscli): ${(e as Error).message}`);
-    }
+  let guard: OfflineGuard;
+  /** The exit code of a refused call: v1 answers 255, v2 254 (service errors). */
+  let serviceError: number;
+
+  before(async () => {
+    serviceError = cliVersion().major === 1 ? 255 : 254;
+    guard = await startOfflineGuard();
   });
+  after(async () => guard?.close());
   beforeEach(async () => {
     emu = await startEmulator({ seed: ISSUING_SEED });
     dir = mkdtempSync(join(tmpdir(), 'lm-aws-cli-issuing-'));
@@ -33,17 +35,11 @@ describe('AWS CLI issuing licenses and tokens', function () {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  function aws(args: string[], profile = 'issuer'): Promise<{ code: number; stderr: string; json: Out }> {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    env.AWS_CONFIG_FILE = files.configFile;
-    env.AWS_SHARED_CREDENTIALS_FILE = files.credentialsFile;
-    return new Promise((resolve) => {
-      execFile('aws', ['license-manager', ...args, '--profile', profile], { env }, (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        resolve({ code, stderr, json: stdout.trim() ? (JSON.parse(stdout) as Out) : {} });
-      });
-    });
+  /** `aws license-manager ARGS --profile P --endpoint-url EMULATOR`, nothing let off this machine. */
+  async function aws(args: string[], profile = 'issuer'): Promise<{ code: number; stderr: string; json: Out }> {
+    const r = await runAws(['license-manager', ...args, '--profile', profile], cliEnv(files, guard), emu.url);
+    assert.deepEqual(guard.attempts.splice(0), [], 'no request left the machine');
+    return { code: r.code, stderr: r.stderr, json: r.json ?? {} };
   }
   async function ok(args: string[], profile?: string): Promise<Out> {
     const r = await aws(args, profile);
@@ -71,7 +67,7 @@ describe('AWS CLI issuing licenses and tokens', function () {
     const v2 = await ok(['create-license-version', '--client-token', 'cli-2', '--cli-input-json', JSON.stringify(version)]);
     assert.deepEqual([v2.Version, v2.Status], ['2', 'DEACTIVATED']);
     const stale = await aws(['create-license-version', '--client-token', 'cli-3', '--cli-input-json', JSON.stringify(version)]);
-    assert.equal(stale.code, 255, stale.stderr);
+    assert.equal(stale.code, serviceError, stale.stderr);
     assert.match(stale.stderr, /\(ConflictException\) when calling the CreateLicenseVersion operation: The source version 1 is not the current version/);
     const versions = await ok(['list-license-versions', '--license-arn', arn]);
     assert.deepEqual((versions.Licenses as Out[]).map((l) => l.Status), ['AVAILABLE', 'DEACTIVATED']);
@@ -84,7 +80,7 @@ describe('AWS CLI issuing licenses and tokens', function () {
   it('create-license refuses an invalid request with the model message', async () => {
     const { ClientToken: _t, Tags: _tags, ...req } = newLicense(); // Tags: not in older CLIs
     const r = await aws(['create-license', '--client-token', 'cli-bad', '--cli-input-json', JSON.stringify({ ...req, Entitlements: [{ Name: 'Seats', Unit: 'Seat', MaxCount: 1 }] })]);
-    assert.equal(r.code, 255, r.stderr);
+    assert.equal(r.code, serviceError, r.stderr);
     assert.match(r.stderr, /\(ValidationException\) when calling the CreateLicense operation: 1 validation error detected: Value 'Seat' at 'entitlements\.1\.member\.unit'/);
   });
 
