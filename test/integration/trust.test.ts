@@ -26,8 +26,12 @@ const MUTATIONS = ['AcceptGrant', 'RejectGrant', 'CreateGrantVersion', 'DeleteGr
 const FORGED_NAME = 'Forged name';
 const FORGED_PRINCIPAL = 'arn:aws:iam::999999999999:root';
 
-/** What a `command:` link can pass: a plain object of any shape, here naming a real grant with made-up data. */
-function forged(arn: string, profile = 'buyer', kind = 'receivedGrant', status = 'PENDING_ACCEPT'): object {
+/**
+ * What a `command:` link can pass: a plain object of any shape, here naming a real grant with made-up data.
+ * Its side is the wrong one for its profile, so no node the extension holds (the Grants Inbox lists
+ * the buyer's received grants once it has loaded) has its resource key.
+ */
+function forged(arn: string, profile = 'buyer', kind = profile === 'buyer' ? 'distributedGrant' : 'receivedGrant', status = 'PENDING_ACCEPT'): object {
   return {
     resource: { kind, profile, region: REGION, arn },
     data: { GrantArn: arn, GrantName: FORGED_NAME, GrantStatus: status, Version: '1', GranteePrincipalArn: FORGED_PRINCIPAL, LicenseArn: 'arn:aws:license-manager::999999999999:license:l-0' },
@@ -75,6 +79,8 @@ describe('commands with arguments the extension did not make', () => {
   beforeEach(async () => {
     env.reset();
     api = await getApi();
+    // No panel of an earlier test holds a grant these tests forge.
+    for (const p of api.panels.list()) p.dispose();
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['seller', 'buyer']);
     for (const p of ['seller', 'buyer']) await api.services.state.setRegions(p, [REGION]);
@@ -124,7 +130,7 @@ describe('commands with arguments the extension did not make', () => {
     for (const [command, grant, profile, title] of cases) {
       prompts.shown.length = 0;
       // The argument lies about the side, status and name: what AWS answers decides.
-      await vscode.commands.executeCommand(command, forged(grant.arn, profile, 'receivedGrant', 'PENDING_ACCEPT'));
+      await vscode.commands.executeCommand(command, forged(grant.arn, profile, undefined, 'PENDING_ACCEPT'));
       assert.deepEqual(prompts.shown.map((s) => s.message), [`${title}: “${grant.name}”?`], command);
       assert.ok(!prompts.shown[0].detail.includes(FORGED_NAME), command);
     }
