@@ -15,7 +15,7 @@ import { visibleGrant } from './grants';
 import { visibleLicense } from './licenses';
 
 /** Replays the first answer for a repeated ClientToken with identical parameters. */
-function idempotent(ctx: OpContext, token: string, run: () => Json): Json {
+export function idempotent(ctx: OpContext, token: string, run: () => Json): Json {
   const key = `${ctx.account}|${ctx.operation}|${token}`;
   const { ClientToken: _t, ...params } = ctx.body;
   const fingerprint = stableStringify(params);

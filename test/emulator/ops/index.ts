@@ -1,4 +1,5 @@
 /** Every operation the emulator serves, by name. */
+import { checkoutOps } from './checkout';
 import { configurationOps } from './configurations';
 import type { OperationDef } from './context';
 import { grantMutationOps } from './grantMutations';
@@ -10,6 +11,7 @@ export const OPERATIONS: Record<string, OperationDef> = {
   ...licenseOps,
   ...grantReadOps,
   ...grantMutationOps,
+  ...checkoutOps,
 };
 
 export type { OpContext, OperationDef } from './context';
