@@ -1,0 +1,31 @@
+/** The languages checkout code is generated in: one row each. */
+import { generateGo } from './go';
+import { generateJava } from './java';
+import type { CheckoutPlan } from './plan';
+import { generatePython } from './python';
+import { generateShell } from './shell';
+import { generateTypeScript } from './typescript';
+
+export interface CodeLanguage {
+  readonly id: 'typescript' | 'python' | 'java' | 'go' | 'shell';
+  /** Shown in the pick (not translated: product names). */
+  readonly label: string;
+  /** VS Code language id of the untitled document. */
+  readonly languageId: string;
+  generate(plan: CheckoutPlan): string;
+}
+
+export const CODE_LANGUAGES: readonly CodeLanguage[] = [
+  { id: 'typescript', label: 'TypeScript (AWS SDK for JavaScript v3)', languageId: 'typescript', generate: generateTypeScript },
+  { id: 'python', label: 'Python (boto3)', languageId: 'python', generate: generatePython },
+  { id: 'java', label: 'Java (AWS SDK for Java v2)', languageId: 'java', generate: generateJava },
+  { id: 'go', label: 'Go (AWS SDK for Go v2)', languageId: 'go', generate: generateGo },
+  { id: 'shell', label: 'AWS CLI (bash)', languageId: 'shellscript', generate: generateShell },
+];
+
+export function codeLanguage(id: string): CodeLanguage | undefined {
+  return CODE_LANGUAGES.find((l) => l.id === id);
+}
+
+export { planCheckout, checkoutModeOf, checkInAllowed, iamActions, isCountedUnit } from './plan';
+export type { CheckoutPlan, CheckoutMode, PlannedEntitlement } from './plan';
