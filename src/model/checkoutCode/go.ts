@@ -103,7 +103,7 @@ export function generateGo(plan: CheckoutPlan): string {
     '\t\tlog.Print(err)',
     '\t\treturn 1',
     '\t}',
-    '\ttoken := out.LicenseConsumptionToken',
+    ...(plan.checkIn || extend ? ['\ttoken := out.LicenseConsumptionToken'] : []),
     ...(plan.checkIn
       ? [
           '\tdefer func() {',
