@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetLicenseCommand } from '@aws-sdk/client-license-manager';
 import type { License } from '../../src/aws/types';
