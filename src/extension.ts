@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
+import { createCheckoutServices, type CheckoutServices } from './checkout/services';
 import { JsonDocumentProvider, JSON_SCHEME } from './documents/jsonDocumentProvider';
 import type { ResourceChange } from './model/resources';
 import { DetailPanelManager } from './panels/detailPanelManager';
@@ -16,6 +17,7 @@ export interface ExtensionApi {
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
+  readonly checkout: CheckoutServices;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -50,9 +52,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       void explorer.reloadProfiles();
     }),
   );
-  registerCommands({ services, explorer, panels, json, inbox });
+  const checkout = createCheckoutServices(services);
+  context.subscriptions.push(checkout);
+  registerCommands({ services, explorer, panels, json, inbox, checkout });
   log.info('License Manager Explorer activated');
-  return { services, explorer, panels, json, inbox };
+  return { services, explorer, panels, json, inbox, checkout };
 }
 
 export function deactivate(): void {

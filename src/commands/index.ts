@@ -21,6 +21,9 @@ import { compareWithPrevious } from './compareWithPrevious';
 import { compareVersions } from './compareVersions';
 import { refreshInbox } from './refreshInbox';
 import { signIn } from './signIn';
+import { generateCheckoutCode } from './generateCheckoutCode';
+import { tryCheckout } from './tryCheckout';
+import { checkCheckoutCode } from './checkCheckoutCode';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -47,6 +50,9 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   compareVersions,
   refreshInbox,
   signIn,
+  generateCheckoutCode,
+  tryCheckout,
+  checkCheckoutCode,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

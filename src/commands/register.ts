@@ -7,6 +7,7 @@ import { Cancelled } from '../shared/cancelled';
 import { signInProfileOf, withSignIn } from '../grants/signIn';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
+import type { CheckoutServices } from '../checkout/services';
 
 /** What every command receives besides its arguments. */
 export interface CommandContext {
@@ -15,6 +16,7 @@ export interface CommandContext {
   readonly panels: DetailPanelManager;
   readonly json: JsonDocumentProvider;
   readonly inbox: InboxProvider;
+  readonly checkout: CheckoutServices;
 }
 
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */

@@ -1,10 +1,10 @@
 /** The languages checkout code is generated in: one row each. */
-import { generateGo } from './go';
-import { generateJava } from './java';
+import { generateGo, goString } from './go';
+import { generateJava, javaString } from './java';
 import type { CheckoutPlan } from './plan';
-import { generatePython } from './python';
-import { generateShell } from './shell';
-import { generateTypeScript } from './typescript';
+import { generatePython, pyString } from './python';
+import { generateShell, shString } from './shell';
+import { generateTypeScript, tsString } from './typescript';
 
 export interface CodeLanguage {
   readonly id: 'typescript' | 'python' | 'java' | 'go' | 'shell';
@@ -13,14 +13,16 @@ export interface CodeLanguage {
   /** VS Code language id of the untitled document. */
   readonly languageId: string;
   generate(plan: CheckoutPlan): string;
+  /** The language's string literal of a text (as the generator writes it). */
+  literal(text: string): string;
 }
 
 export const CODE_LANGUAGES: readonly CodeLanguage[] = [
-  { id: 'typescript', label: 'TypeScript (AWS SDK for JavaScript v3)', languageId: 'typescript', generate: generateTypeScript },
-  { id: 'python', label: 'Python (boto3)', languageId: 'python', generate: generatePython },
-  { id: 'java', label: 'Java (AWS SDK for Java v2)', languageId: 'java', generate: generateJava },
-  { id: 'go', label: 'Go (AWS SDK for Go v2)', languageId: 'go', generate: generateGo },
-  { id: 'shell', label: 'AWS CLI (bash)', languageId: 'shellscript', generate: generateShell },
+  { id: 'typescript', label: 'TypeScript (AWS SDK for JavaScript v3)', languageId: 'typescript', generate: generateTypeScript, literal: tsString },
+  { id: 'python', label: 'Python (boto3)', languageId: 'python', generate: generatePython, literal: pyString },
+  { id: 'java', label: 'Java (AWS SDK for Java v2)', languageId: 'java', generate: generateJava, literal: javaString },
+  { id: 'go', label: 'Go (AWS SDK for Go v2)', languageId: 'go', generate: generateGo, literal: goString },
+  { id: 'shell', label: 'AWS CLI (bash)', languageId: 'shellscript', generate: generateShell, literal: shString },
 ];
 
 export function codeLanguage(id: string): CodeLanguage | undefined {

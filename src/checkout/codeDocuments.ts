@@ -1,0 +1,72 @@
+/**
+ * Generated checkout code: opens it as an untitled document in its language, remembers which
+ * license each document was made for, and offers a "Check" CodeLens that runs the pre-flight for
+ * the values written in the code.
+ */
+import * as vscode from 'vscode';
+import type { ResourceRef } from '../model/resources';
+import type { CheckoutPlan, PlannedEntitlement } from '../model/checkoutCode';
+import type { CodeLanguage } from '../model/checkoutCode';
+
+export const CHECK_CODE_COMMAND = 'licenseManager.checkout.checkCode';
+
+export interface GeneratedCode {
+  readonly ref: ResourceRef;
+  readonly plan: CheckoutPlan;
+  readonly language: CodeLanguage;
+}
+
+/** The generated documents of this window, by URI. */
+export class CheckoutCodeDocuments implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly made = new Map<string, GeneratedCode>();
+  private readonly registration: vscode.Disposable;
+  private readonly closing: vscode.Disposable;
+
+  constructor() {
+    this.registration = vscode.languages.registerCodeLensProvider({ scheme: 'untitled' }, this);
+    this.closing = vscode.workspace.onDidCloseTextDocument((d) => this.made.delete(d.uri.toString()));
+  }
+
+  async open(code: GeneratedCode): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument({ language: code.language.languageId, content: code.language.generate(code.plan) });
+    this.made.set(doc.uri.toString(), code);
+    return vscode.window.showTextDocument(doc, { preview: false });
+  }
+
+  generated(doc: vscode.TextDocument): GeneratedCode | undefined {
+    return this.made.get(doc.uri.toString());
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.made.has(doc.uri.toString())) return [];
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        command: CHECK_CODE_COMMAND,
+        title: vscode.l10n.t('Check: would this checkout succeed?'),
+        arguments: [doc.uri],
+      }),
+    ];
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.closing.dispose();
+    this.made.clear();
+  }
+}
+
+/**
+ * The entitlements the code asks for now: an entitlement whose name is gone is not asked for; a
+ * counted one takes the whole number written after `Value` (or `.value(`) where its name is.
+ */
+export function entitlementsInCode(text: string, code: GeneratedCode): PlannedEntitlement[] {
+  return code.plan.entitlements.flatMap((e) => {
+    const marker = code.language.id === 'shell' ? code.language.literal(`"Name":${JSON.stringify(e.name)}`).slice(2, -1) : code.language.literal(e.name);
+    const at = text.indexOf(marker);
+    if (at < 0) return [];
+    if (e.value === undefined) return [e];
+    const rest = text.slice(at + marker.length).split(code.language.id === 'shell' ? '}' : '\n')[0];
+    const m = /[Vv]alue[^0-9A-Za-z]*(?:aws\.String\(")?(\d*)/.exec(rest);
+    return [{ ...e, value: m ? m[1] : '' }];
+  });
+}
