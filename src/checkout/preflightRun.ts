@@ -10,6 +10,12 @@ export interface PreflightRun {
   readonly findings: PreflightFinding[];
 }
 
+/** What the pre-flight reads from AWS, in one round: usage and the licenses sharing the SKU and fingerprint. */
+export interface PreflightReads {
+  readonly usage: EntitlementUsage[];
+  readonly others: License[];
+}
+
 /** Licenses the caller holds with the same SKU and fingerprint (issued ones for an issuer, received ones otherwise). */
 async function twins(target: LicenseTarget, signal: AbortSignal): Promise<License[]> {
   const l = target.license;
@@ -24,12 +30,22 @@ async function twins(target: LicenseTarget, signal: AbortSignal): Promise<Licens
   return page.items;
 }
 
-/** Reads usage and twins, then runs every rule for this request. */
-export async function runPreflight(target: LicenseTarget, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[], signal: AbortSignal): Promise<PreflightRun> {
+/** Reads usage and twins at the same time. */
+export async function readPreflight(target: LicenseTarget, signal: AbortSignal): Promise<PreflightReads> {
   const arn = target.license.LicenseArn ?? target.ref.arn;
   const [usage, others] = await Promise.all([target.api.getLicenseUsage(arn, { signal }), twins(target, signal)]);
-  const findings = preflight({ license: target.license, usage, mode, entitlements, now: Date.now(), others }, (m, ...a) => vscode.l10n.t(m, ...a));
-  return { usage, findings };
+  return { usage, others };
+}
+
+/** Every rule for this request, on what was read. */
+export function checkReads(target: LicenseTarget, reads: PreflightReads, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[]): PreflightRun {
+  const findings = preflight({ license: target.license, usage: reads.usage, mode, entitlements, now: Date.now(), others: reads.others }, (m, ...a) => vscode.l10n.t(m, ...a));
+  return { usage: reads.usage, findings };
+}
+
+/** Reads what the rules need, then runs every rule for this request. */
+export async function runPreflight(target: LicenseTarget, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[], signal: AbortSignal): Promise<PreflightRun> {
+  return checkReads(target, await readPreflight(target, signal), mode, entitlements);
 }
 
 /** "7 of 10 Count in use" / "0 in use" for one entitlement. */

@@ -13,8 +13,8 @@ import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
 import { notify, showInputBox, showQuickPick, t, tLines, uiText, type UiPickItem } from '../ui/window';
 import { withAwsProgress, type LicenseTarget } from './license';
-import { answerLost, beneficiaryOf, checkInRecorded, hideToken, sendCheckout, shortToken, type CheckoutRequest, type OpenCheckouts } from './openCheckouts';
-import { runPreflight, usageText } from './preflightRun';
+import { alreadyGone, answerLost, beneficiaryOf, checkInRecorded, hideToken, sendCheckout, shortToken, type CheckoutRequest, type OpenCheckouts } from './openCheckouts';
+import { checkReads, readPreflight, usageText } from './preflightRun';
 
 /** The word typed to confirm a checkout that cannot be undone. */
 export const CONFIRM_WORD = 'consume';
@@ -115,9 +115,9 @@ async function showResult(target: LicenseTarget, result: CheckoutResult, before:
 export async function tryCheckout(services: Services, store: OpenCheckouts, target: LicenseTarget): Promise<TryReport> {
   const arn = target.license.LicenseArn ?? target.ref.arn;
   const mode = checkoutModeOf(target.license);
-  const usageBefore = await withAwsProgress('Reading usage…', (signal) => target.api.getLicenseUsage(arn, { signal }));
-  const entitlement = await pickEntitlement(target, usageBefore);
-  const checks = await withAwsProgress('Checking the checkout…', (signal) => runPreflight(target, mode, [entitlement], signal));
+  const reads = await withAwsProgress('Reading usage…', (signal) => readPreflight(target, signal));
+  const entitlement = await pickEntitlement(target, reads.usage);
+  const checks = checkReads(target, reads, mode, [entitlement]);
   const errors = checks.findings.filter((f) => f.severity === 'error').map((f) => f.message);
   const warnings = checks.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
   const before = usageText(checks.usage, entitlement.name);
@@ -153,8 +153,14 @@ export async function tryCheckout(services: Services, store: OpenCheckouts, targ
         await store.remove(record.id);
         outcome = 'checkedIn';
       } catch (e) {
-        const message = hideToken(e instanceof Error ? e.message : String(e), result.consumptionToken);
-        void notify.error(t('Check-in failed: {0}. It is tried again when the window next starts.', message));
+        if (alreadyGone(e)) {
+          // A check-in whose answer was lost and was retried: it is done.
+          await store.remove(record.id);
+          outcome = 'checkedIn';
+        } else {
+          const message = hideToken(e instanceof Error ? e.message : String(e), result.consumptionToken);
+          void notify.error(t('Check-in failed: {0}. It is tried again when the window next starts.', message));
+        }
       }
     }
   }
