@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { EntitlementUsage, License } from '../aws/types';
 import type { CheckoutMode, PlannedEntitlement } from '../model/checkoutCode';
-import { preflight, type PreflightFinding } from '../model/checkoutPreflight';
+import type { PreflightFinding, preflight } from '../model/checkoutPreflight';
 import type { LicenseTarget } from './license';
 
 export interface PreflightRun {
@@ -37,15 +37,20 @@ export async function readPreflight(target: LicenseTarget, signal: AbortSignal):
   return { usage, others };
 }
 
+/** The rules (loaded with the AWS layer). */
+export interface PreflightRules {
+  readonly preflight: typeof preflight;
+}
+
 /** Every rule for this request, on what was read. */
-export function checkReads(target: LicenseTarget, reads: PreflightReads, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[]): PreflightRun {
-  const findings = preflight({ license: target.license, usage: reads.usage, mode, entitlements, now: Date.now(), others: reads.others }, (m, ...a) => vscode.l10n.t(m, ...a));
+export function checkReads(rules: PreflightRules, target: LicenseTarget, reads: PreflightReads, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[]): PreflightRun {
+  const findings = rules.preflight({ license: target.license, usage: reads.usage, mode, entitlements, now: Date.now(), others: reads.others }, (m, ...a) => vscode.l10n.t(m, ...a));
   return { usage: reads.usage, findings };
 }
 
 /** Reads what the rules need, then runs every rule for this request. */
-export async function runPreflight(target: LicenseTarget, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[], signal: AbortSignal): Promise<PreflightRun> {
-  return checkReads(target, await readPreflight(target, signal), mode, entitlements);
+export async function runPreflight(rules: PreflightRules, target: LicenseTarget, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[], signal: AbortSignal): Promise<PreflightRun> {
+  return checkReads(rules, target, await readPreflight(target, signal), mode, entitlements);
 }
 
 /** "7 of 10 Count in use" / "0 in use" for one entitlement. */

@@ -7,8 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CheckoutResult, EntitlementUsage } from '../aws/types';
-import { checkInAllowed, checkoutModeOf, isCountedUnit, type CheckoutMode, type PlannedEntitlement } from '../model/checkoutCode';
-import { isMarketplaceLicense } from '../model/checkoutPreflight';
+import { checkInAllowed, checkoutModeOf, isCountedUnit, isMarketplaceLicense, type CheckoutMode, type PlannedEntitlement } from '../model/checkoutCode/plan';
 import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
 import { notify, showInputBox, showQuickPick, t, tLines, uiText, type UiPickItem } from '../ui/window';
@@ -117,7 +116,7 @@ export async function tryCheckout(services: Services, store: OpenCheckouts, targ
   const mode = checkoutModeOf(target.license);
   const reads = await withAwsProgress('Reading usage…', (signal) => readPreflight(target, signal));
   const entitlement = await pickEntitlement(target, reads.usage);
-  const checks = checkReads(target, reads, mode, [entitlement]);
+  const checks = checkReads(await services.aws(), target, reads, mode, [entitlement]);
   const errors = checks.findings.filter((f) => f.severity === 'error').map((f) => f.message);
   const warnings = checks.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
   const before = usageText(checks.usage, entitlement.name);

@@ -18,7 +18,8 @@ export const checkCheckoutCode: CommandDefinition = {
     if (!doc || !code) throw new Error(t('This is not a document made by Generate Checkout Code.'));
     const entitlements = entitlementsInCode(doc.getText(), code);
     const target = await readLicense(services, { resource: code.ref, data: {} });
-    const { findings } = await withAwsProgress('Checking the checkout…', (signal) => runPreflight(target, code.plan.mode, entitlements, signal));
+    const aws = await services.aws();
+    const { findings } = await withAwsProgress('Checking the checkout…', (signal) => runPreflight(aws, target, code.plan.mode, entitlements, signal));
     const messages = findings.map((f) => f.message);
     if (entitlements.length === 0) messages.unshift(vscode.l10n.t('The code asks for no entitlement of this license.'));
     if (messages.length === 0) void notify.info(t('Check: as far as can be read, AWS would accept this checkout.'));

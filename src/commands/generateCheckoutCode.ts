@@ -1,5 +1,5 @@
 import { isLicenseHolder, readLicense } from '../checkout/license';
-import { CODE_LANGUAGES, codeLanguage, planCheckout, type CodeLanguage } from '../model/checkoutCode';
+import type { CodeLanguage } from '../model/checkoutCode';
 import { Cancelled } from '../shared/cancelled';
 import { pickLoadedResource } from '../tree/pickers';
 import { showQuickPick, t, uiText, type UiPickItem } from '../ui/window';
@@ -9,8 +9,8 @@ interface LanguageItem extends UiPickItem {
   readonly language: CodeLanguage;
 }
 
-async function pickLanguage(): Promise<CodeLanguage> {
-  const items: LanguageItem[] = CODE_LANGUAGES.map((language) => ({ label: uiText(language.label), language }));
+async function pickLanguage(languages: readonly CodeLanguage[]): Promise<CodeLanguage> {
+  const items: LanguageItem[] = languages.map((language) => ({ label: uiText(language.label), language }));
   const picked = await showQuickPick(items, { title: t('Generate Checkout Code'), placeHolder: t('Language of the code'), ignoreFocusOut: true });
   if (!picked) throw new Cancelled();
   return picked.language;
@@ -30,9 +30,10 @@ export const generateCheckoutCode: CommandDefinition = {
           accept: isLicenseHolder,
           none: t('No license is loaded: expand Licenses or Received licenses in the License Manager explorer first.'),
         });
-    const language = (typeof languageId === 'string' ? codeLanguage(languageId) : undefined) ?? (await pickLanguage());
+    const aws = await services.aws();
+    const language = (typeof languageId === 'string' ? aws.codeLanguage(languageId) : undefined) ?? (await pickLanguage(aws.CODE_LANGUAGES));
     const target = await readLicense(services, holder);
-    const plan = planCheckout(target.license, target.issuedByCaller);
+    const plan = aws.planCheckout(target.license, target.issuedByCaller);
     const editor = await checkout.code.open({ ref: target.ref, plan, language });
     return editor.document.uri;
   },

@@ -6,7 +6,6 @@ import type { EntitlementUsage, GrantedLicense, License } from '../aws/types';
 import { checkInAllowed, checkoutModeOf, isCountedUnit, type CheckoutMode, type PlannedEntitlement } from './checkoutCode/plan';
 import type { Translate } from './translate';
 
-export const MARKETPLACE_FINGERPRINT = 'aws:294406891311:AWS/Marketplace:issuer-fingerprint';
 
 export interface PreflightInput {
   license: License | GrantedLicense;
@@ -153,6 +152,3 @@ export function preflight(input: PreflightInput, t: Translate): PreflightFinding
   const all = PREFLIGHT_RULES.flatMap((r) => r.check(input, t).map((message) => ({ rule: r.rule, severity: r.severity, message })));
   return [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')];
 }
-
-/** True when the license is issued with the AWS Marketplace fingerprint (a live customer entitlement). */
-export const isMarketplaceLicense = (l: License): boolean => l.Issuer?.KeyFingerprint === MARKETPLACE_FINGERPRINT;

@@ -30,6 +30,12 @@ export interface CheckoutPlan {
   extendEveryMinutes?: number;
 }
 
+/** The issuer fingerprint of every AWS Marketplace license. */
+export const MARKETPLACE_FINGERPRINT = 'aws:294406891311:AWS/Marketplace:issuer-fingerprint';
+
+/** True when the license is issued with the AWS Marketplace fingerprint (a live customer entitlement). */
+export const isMarketplaceLicense = (l: License): boolean => l.Issuer?.KeyFingerprint === MARKETPLACE_FINGERPRINT;
+
 export const isCountedUnit = (unit: string): boolean => unit !== 'None';
 
 /** The checkout mode the license's consumption configuration allows. */
