@@ -19,6 +19,7 @@ export interface GeneratedCode {
 /** The generated documents of this window, by URI. */
 export class CheckoutCodeDocuments implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly made = new Map<string, GeneratedCode>();
+  private count = 0;
   private readonly registration: vscode.Disposable;
   private readonly closing: vscode.Disposable;
 
@@ -27,8 +28,20 @@ export class CheckoutCodeDocuments implements vscode.CodeLensProvider, vscode.Di
     this.closing = vscode.workspace.onDidCloseTextDocument((d) => this.made.delete(d.uri.toString()));
   }
 
+  /**
+   * A new untitled document named for its language (`untitled:/checkout-N/LicenseCheck.java`), never one
+   * still open under that name, filled with the code.
+   */
   async open(code: GeneratedCode): Promise<vscode.TextEditor> {
-    const doc = await vscode.workspace.openTextDocument({ language: code.language.languageId, content: code.language.generate(code.plan) });
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    let uri: vscode.Uri;
+    do uri = vscode.Uri.from({ scheme: 'untitled', path: `/checkout-${++this.count}/${code.language.fileName}` });
+    while (open.has(uri.toString()));
+    let doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), code.language.generate(code.plan));
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The generated code could not be written into a new document.'));
+    if (doc.languageId !== code.language.languageId) doc = await vscode.languages.setTextDocumentLanguage(doc, code.language.languageId);
     this.made.set(doc.uri.toString(), code);
     return vscode.window.showTextDocument(doc, { preview: false });
   }

@@ -81,6 +81,7 @@ describe('Checkout Lab in the host', function () {
         assert.equal(doc.uri.toString(), uri.toString());
         assert.equal(doc.languageId, languageId);
         assert.equal(doc.isUntitled, true);
+        assert.equal(doc.uri.path.split('/').pop(), { typescript: 'license-check.ts', python: 'license_check.py', java: 'LicenseCheck.java', go: 'main.go', shell: 'license-check.sh' }[id]);
         const text = doc.getText();
         assert.match(text, content);
         assert.match(text, /Users/);

@@ -12,17 +12,19 @@ export interface CodeLanguage {
   readonly label: string;
   /** VS Code language id of the untitled document. */
   readonly languageId: string;
+  /** Name of the untitled document (Java needs its class name). */
+  readonly fileName: string;
   generate(plan: CheckoutPlan): string;
   /** The language's string literal of a text (as the generator writes it). */
   literal(text: string): string;
 }
 
 export const CODE_LANGUAGES: readonly CodeLanguage[] = [
-  { id: 'typescript', label: 'TypeScript (AWS SDK for JavaScript v3)', languageId: 'typescript', generate: generateTypeScript, literal: tsString },
-  { id: 'python', label: 'Python (boto3)', languageId: 'python', generate: generatePython, literal: pyString },
-  { id: 'java', label: 'Java (AWS SDK for Java v2)', languageId: 'java', generate: generateJava, literal: javaString },
-  { id: 'go', label: 'Go (AWS SDK for Go v2)', languageId: 'go', generate: generateGo, literal: goString },
-  { id: 'shell', label: 'AWS CLI (bash)', languageId: 'shellscript', generate: generateShell, literal: shString },
+  { id: 'typescript', label: 'TypeScript (AWS SDK for JavaScript v3)', languageId: 'typescript', fileName: 'license-check.ts', generate: generateTypeScript, literal: tsString },
+  { id: 'python', label: 'Python (boto3)', languageId: 'python', fileName: 'license_check.py', generate: generatePython, literal: pyString },
+  { id: 'java', label: 'Java (AWS SDK for Java v2)', languageId: 'java', fileName: 'LicenseCheck.java', generate: generateJava, literal: javaString },
+  { id: 'go', label: 'Go (AWS SDK for Go v2)', languageId: 'go', fileName: 'main.go', generate: generateGo, literal: goString },
+  { id: 'shell', label: 'AWS CLI (bash)', languageId: 'shellscript', fileName: 'license-check.sh', generate: generateShell, literal: shString },
 ];
 
 export function codeLanguage(id: string): CodeLanguage | undefined {
