@@ -70,6 +70,11 @@ describe('checkout pre-flight rules', () => {
     assert.deepEqual(preflight(input({ entitlements: big, usage: undefined }), plainTranslate), []);
   });
 
+  it('asking for exactly what is left passes; one more is refused', () => {
+    assert.deepEqual(preflight(input({ entitlements: [{ name: 'Users', unit: 'Count', value: '3' }] }), plainTranslate), []);
+    assert.deepEqual(preflight(input({ entitlements: [{ name: 'Users', unit: 'Count', value: '4' }] }), plainTranslate).map((f) => f.rule), ['countAboveLeft']);
+  });
+
   it('errors come before warnings', () => {
     const found = preflight(input({ others: [twin], entitlements: [{ name: 'Seats', unit: 'Count', value: '1' }] }), plainTranslate);
     assert.deepEqual(found.map((f) => f.severity), ['error', 'warning']);
