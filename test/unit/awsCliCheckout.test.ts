@@ -1,6 +1,6 @@
 /** The AWS CLI, unchanged, checks licenses out of and back into the emulator; the clock moves over HTTP. */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,18 @@ interface CliResult {
   stdout: string;
   stderr: string;
   json?: Record<string, unknown>;
+}
+
+function getClock(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(`${url}/emulator/clock`, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve((JSON.parse(text) as { now: string }).now));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 function postClock(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -116,5 +128,38 @@ describe('AWS CLI checkout against the emulator', function () {
     assert.match(borrow.stderr, /NoEntitlementsAllowedException.*no BorrowConfiguration/);
     const gone = await aws('buyer', ['check-in-license', '--license-consumption-token', 'no-such-token']);
     assert.match(gone.stderr, /ResourceNotFoundException/);
+  });
+});
+
+describe('emulator CLI --clock', function () {
+  this.timeout(120_000);
+
+  it('starts the clock at the given time: a license valid until 2028 is refused as expired, by the AWS CLI', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lm-clock-'));
+    const child = spawn(process.execPath, [join(__dirname, '..', 'emulator', 'cli.js'), '--seed', CHECKOUT_SEED, '--clock', '2030-01-01T00:00:00Z', '--write-aws-config', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`emulator exited (${code}): ${out}`)));
+      });
+      assert.ok(Date.parse(await getClock(url)) >= Date.parse('2030-01-01T00:00:00Z'));
+      const env: NodeJS.ProcessEnv = {};
+      for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+      env.AWS_CONFIG_FILE = join(dir, 'config');
+      env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+      const stderr = await new Promise<string>((resolve) =>
+        execFile('aws', ['license-manager', 'checkout-license', '--product-sku', 'LAB-PROV', '--checkout-type', 'PROVISIONAL', '--key-fingerprint', NORTHWIND_FP,
+          '--entitlements', JSON.stringify([{ Name: 'Users', Unit: 'Count', Value: '1' }]), '--client-token', 'clock-1', '--profile', 'buyer', '--endpoint-url', url], { env }, (_e, _out, err) => resolve(err)),
+      );
+      assert.match(stderr, /NoEntitlementsAllowedException.*expired at 2028-12-31T23:59:59Z/);
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
