@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ResourceRef } from '../model/resources';
-import type { CheckoutPlan, PlannedEntitlement } from '../model/checkoutCode';
-import type { CodeLanguage } from '../model/checkoutCode';
+import type { CheckoutPlan, CodeLanguage, PlannedEntitlement } from '../model/checkoutCode';
 
 export const CHECK_CODE_COMMAND = 'licenseManager.checkout.checkCode';
 
