@@ -68,17 +68,18 @@ export class CheckoutCodeDocuments implements vscode.CodeLensProvider, vscode.Di
 }
 
 /**
- * The entitlements the code asks for now: an entitlement whose name is gone is not asked for; a
- * counted one takes the whole number written after `Value` (or `.value(`) where its name is.
+ * The entitlements the code asks for now: an entitlement whose name is gone is not asked for; each
+ * takes the unit written after `Unit` (or `.unit(`) where its name is, and a counted one the whole
+ * number written after `Value` (or `.value(`).
  */
 export function entitlementsInCode(text: string, code: GeneratedCode): PlannedEntitlement[] {
   return code.plan.entitlements.flatMap((e) => {
     const marker = code.language.id === 'shell' ? code.language.literal(`"Name":${JSON.stringify(e.name)}`).slice(2, -1) : code.language.literal(e.name);
     const at = text.indexOf(marker);
     if (at < 0) return [];
-    if (e.value === undefined) return [e];
     const rest = text.slice(at + marker.length).split(code.language.id === 'shell' ? '}' : '\n')[0];
-    const m = /[Vv]alue[^0-9A-Za-z]*(?:aws\.String\(")?(\d*)/.exec(rest);
-    return [{ ...e, value: m ? m[1] : '' }];
+    const unit = /[Uu]nit[^A-Za-z]*(?:types\.EntitlementDataUnit\(")?([A-Za-z/]*)/.exec(rest)?.[1] || e.unit;
+    const value = /[Vv]alue[^0-9A-Za-z]*(?:aws\.String\(")?(\d*)/.exec(rest)?.[1];
+    return [{ name: e.name, unit, ...(value !== undefined ? { value } : {}) }];
   });
 }

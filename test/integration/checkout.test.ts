@@ -256,6 +256,17 @@ describe('Checkout Lab in the host', function () {
       await refusedWith(await license('buyer', 'receivedLicenses', 'LAB-LOCKED'), 'Seats', 'The grant does not allow CheckoutLicense; it allows: ListPurchasedLicenses.');
     });
 
+    it('the license is not AVAILABLE', async () => {
+      await refusedWith(await license('seller', 'licenses', 'LAB-SUSP'), 'Users', 'The license is SUSPENDED, not AVAILABLE.');
+    });
+
+    it('check-in not allowed is a warning the Check shows for code of such a license', async () => {
+      const uri = (await vscode.commands.executeCommand('licenseManager.checkout.generateCode', await license('seller', 'licenses', 'LAB-LOCKED'), 'go')) as vscode.Uri;
+      const findings = (await vscode.commands.executeCommand('licenseManager.checkout.checkCode', uri)) as PreflightFinding[];
+      assert.deepEqual(findings.map((f) => [f.severity, f.message]), [['warning', 'This license does not allow check-in: the units stay taken for 60 minutes.']]);
+      assert.deepEqual(sent('CheckoutLicense'), []);
+    });
+
     it('the license is out of its validity', async () => {
       await refusedWith(await license('seller', 'licenses', 'LAB-OLD'), 'Users', 'The license expired at 2025-06-30T23:59:59Z.');
     });
@@ -298,6 +309,9 @@ describe('Checkout Lab in the host', function () {
       await edit('Value: "11"', 'Value: ""');
       findings = (await vscode.commands.executeCommand('licenseManager.checkout.checkCode', uri)) as PreflightFinding[];
       assert.deepEqual(findings.map((f) => f.message), ['Entitlement Users needs a Value: a whole number of Count to check out.']);
+      await edit('Unit: "Count", Value: ""', 'Unit: "None"');
+      findings = (await vscode.commands.executeCommand('licenseManager.checkout.checkCode', uri)) as PreflightFinding[];
+      assert.deepEqual(findings.map((f) => f.message), ['Entitlement Users is counted in Count, not None.']);
       assert.deepEqual(sent('CheckoutLicense'), [], 'the check consumes nothing');
     });
   });
