@@ -267,6 +267,30 @@ describe('Checkout Lab in the host', function () {
       assert.deepEqual(sent('CheckoutLicense'), []);
     });
 
+    it('the license changed since the code was generated: an entitlement gone, no provisional or borrow configuration', async () => {
+      /** A new version of the license, as its issuer would make it. */
+      const revise = (sku: string, change: (l: Record<string, unknown>) => void): void => {
+        const l = [...emu().state.licenses.values()].find((x) => emu().state.currentLicense(x).ProductSKU === sku)!;
+        const next = JSON.parse(JSON.stringify(emu().state.currentLicense(l))) as Record<string, unknown>;
+        change(next);
+        next.Version = String(l.versions.length + 1);
+        l.versions.push(next);
+      };
+      const check = async (uri: vscode.Uri): Promise<string[]> => ((await vscode.commands.executeCommand('licenseManager.checkout.checkCode', uri)) as PreflightFinding[]).map((f) => f.message);
+      const prov = (await vscode.commands.executeCommand('licenseManager.checkout.generateCode', await license('buyer', 'receivedLicenses', 'LAB-PROV'), 'python')) as vscode.Uri;
+      const borrow = (await vscode.commands.executeCommand('licenseManager.checkout.generateCode', await license('buyer', 'receivedLicenses', 'LAB-BORROW'), 'java')) as vscode.Uri;
+      revise('LAB-PROV', (l) => {
+        l.Entitlements = (l.Entitlements as { Name: string }[]).filter((e) => e.Name !== 'Pro Features');
+        l.ConsumptionConfiguration = { RenewType: 'None' };
+      });
+      revise('LAB-BORROW', (l) => {
+        l.ConsumptionConfiguration = { RenewType: 'None', ProvisionalConfiguration: { MaxTimeToLiveInMinutes: 60 } };
+      });
+      assert.deepEqual(await check(prov), ['The license has no entitlement named Pro Features.', 'This license has no provisional configuration: a PROVISIONAL checkout is refused.']);
+      assert.deepEqual(await check(borrow), ['This license has no borrow configuration: CheckoutBorrowLicense is refused with NoEntitlementsAllowedException.']);
+      assert.deepEqual(sent('CheckoutLicense'), []);
+    });
+
     it('the license is out of its validity', async () => {
       await refusedWith(await license('seller', 'licenses', 'LAB-OLD'), 'Users', 'The license expired at 2025-06-30T23:59:59Z.');
     });
