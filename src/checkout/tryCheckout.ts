@@ -141,6 +141,8 @@ export async function tryCheckout(services: Services, store: OpenCheckouts, targ
     return await resolveFailedCheckout(services, store, target, record, entitlement, checks.usage, e);
   }
   let outcome: TryOutcome = 'kept';
+  // Views of the license (its panel's usage) reload while the unit is held.
+  services.changes.fire({ profile: target.ref.profile, arns: [arn] });
   try {
     if (checkIn) await store.put({ ...record, consumptionToken: result.consumptionToken });
     else await store.remove(record.id);

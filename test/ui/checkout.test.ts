@@ -12,7 +12,6 @@ import {
   selectProfiles,
   useUiSession,
   waitForDialog,
-  waitForNotification,
   waitForWebview,
 } from './support';
 
@@ -66,13 +65,16 @@ describe('Try Checkout (installed VSIX)', () => {
     assert.match(result.text, /Entitlements allowed: Users = 1 \(Count\)/);
     assert.match(result.text, /In use before: 0 of 10 Count in use/);
     assert.equal(held(), 1, 'the unit is held while the result shows');
+    const usageInPanel = (): Promise<string> => frame.locator('section:has(#section-entitlement-usage) .usage-text').first().innerText().catch(() => '');
+    await poll(async () => (await usageInPanel()).startsWith('1 / 10 Count'), 20_000, 'the panel shows the unit in use');
     assert.equal(emu.requests.filter((r) => r.operation === 'CheckInLicense').length, 0);
-    await answerDialog(page, 'Copy Signed Token');
+    // Copy keeps the result up: the dialog is shown again at once, so it is clicked without waiting for it to close.
+    await page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: /^\s*Copy Signed Token\s*$/ }).first().click();
     await poll(async () => (await readClipboard(page)).split('.').length === 3, 10_000, 'the signed token on the clipboard');
     const again = await waitForDialog(page);
     const close = again.buttons.find((b) => b !== 'Copy Signed Token')!;
     await answerDialog(page, close);
-    await waitForNotification(page, 'Usage of Users: before 0 of 10 Count in use; after 0 of 10 Count in use.', 20_000);
+    await poll(async () => (await usageInPanel()).startsWith('0 / 10 Count'), 20_000, 'the panel shows usage back after the check-in');
     assert.equal(held(), 0, 'checked in');
     assert.deepEqual(
       emu.requests.filter((r) => ['CheckoutLicense', 'CheckInLicense'].includes(r.operation)).map((r) => `${r.operation} ${r.status}`),
