@@ -29,6 +29,7 @@ const DEBIAN_PACKAGES = [
   { name: 'python3-boto3', present: () => dpkgInstalled('python3-boto3') ?? existsSync('/usr/lib/python3/dist-packages/boto3') },
   { name: 'default-jdk-headless', present: () => onPath('javac') },
   { name: 'golang-go', present: () => onPath('go') },
+  { name: 'golang-github-aws-aws-sdk-go-v2-dev', present: () => existsSync('/usr/share/gocode/src/github.com/aws/aws-sdk-go-v2/service/licensemanager') },
 ];
 
 const started = Date.now();

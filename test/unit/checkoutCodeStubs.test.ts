@@ -1,9 +1,10 @@
 /**
  * Generated Java and Go checkout code compiles (javac, go build) against stubs of the SDK types it uses
- * (the SDKs are not installable offline) and, run against the stubs, sends exactly the license's values
+ * and, run against the stubs, sends exactly the license's values
  * and nothing else, checks in after the work and handles the two entitlement errors. Hostile text in
  * every field of the license (and in the region) stays literal data in every language: TypeScript and
- * Python keep the same token structure as for plain text.
+ * Python keep the same token structure as for plain text. Go also compiles against Debian's AWS SDK for
+ * Go v2; the AWS SDK for Java v2 has no Debian package.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -140,6 +141,19 @@ describe('generated checkout code against SDK stubs', function () {
         assert.equal(r.status, status, `${name} ${refuse}: ${r.stderr}`);
         assert.equal(r.stderr, `${message} ${plan.licenseName}: stub refusal\n`);
       }
+    }
+  });
+
+  it("Go also compiles against Debian's AWS SDK for Go v2 (golang-github-aws-aws-sdk-go-v2-dev, GOPATH mode)", () => {
+    for (const [name, make] of PLANS) {
+      const d = join(dir, 'gopath-src', `check-${name.replace(/\W+/g, '-')}`);
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, 'main.go'), codeLanguage('go')!.generate(make()));
+      const env = { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '', GOPROXY: 'off' };
+      const built = spawnSync('go', ['build', '-o', join(d, 'check'), '.'], { cwd: d, env, encoding: 'utf8' });
+      assert.equal(built.status, 0, `${name}: ${built.stderr}`);
+      const vetted = spawnSync('go', ['vet', '.'], { cwd: d, env, encoding: 'utf8' });
+      assert.equal(vetted.status, 0, `${name}: ${vetted.stderr}`);
     }
   });
 
