@@ -14,9 +14,9 @@ const awsRuntime = {
 const up = (folders, message) => ({ regex: `(^|/)(${folders.join('|')})(/|$)`, message });
 const commands = up(['commands'], 'Imports go down: only commands/ (and extension.ts) import commands/.');
 const tree = up(['tree'], 'Views and flows do not import the tree; share the rule through model/, data/ or state/.');
-const views = up(['tree', 'panels', 'documents', 'grants', 'commands'], 'data/ and state/ sit below the views and commands.');
+const views = up(['tree', 'panels', 'documents', 'grants', 'checkout', 'commands'], 'data/ and state/ sit below the views and commands.');
 const aboveModel = up(
-  ['tree', 'panels', 'documents', 'grants', 'commands', 'data', 'state', 'services', 'extension'],
+  ['tree', 'panels', 'documents', 'grants', 'checkout', 'commands', 'data', 'state', 'services', 'extension'],
   'model/ and aws/ are the bottom layer: they import nothing above them.',
 );
 const noVscode = { name: 'vscode', message: 'model/ and aws/ do not depend on VS Code.' };
@@ -87,7 +87,7 @@ export default tseslint.config(
   layer(['src/**/*.ts'], [sdkRule, awsRuntime]),
   { files: ['src/**/*.ts'], ignores: ['src/ui/**', 'src/shared/plainText.ts'], rules: { 'no-restricted-syntax': ['error', ...uiSyntax] } },
   layer(['src/tree/**/*.ts'], [sdkRule, awsRuntime, commands]),
-  layer(['src/panels/**/*.ts', 'src/documents/**/*.ts', 'src/grants/**/*.ts'], [sdkRule, awsRuntime, commands, tree]),
+  layer(['src/panels/**/*.ts', 'src/documents/**/*.ts', 'src/grants/**/*.ts', 'src/checkout/**/*.ts'], [sdkRule, awsRuntime, commands, tree]),
   layer(['src/data/**/*.ts', 'src/state/**/*.ts'], [sdkRule, awsRuntime, views]),
   layer(['src/model/**/*.ts', 'src/shared/**/*.ts'], [sdkRule, awsRuntime, aboveModel], [noVscode]),
   layer(['src/aws/**/*.ts'], [aboveModel], [noVscode]),

@@ -360,6 +360,69 @@ try {
   }
 }
 
+// 4b. Checkout Lab: a Try Checkout round trip against one GetLicense, and code generation.
+{
+  const CHECKOUT_LATENCY = 100;
+  const seed = join(root, 'test/emulator/seeds/checkout.json');
+  const coEmu = await startEmulator({ seed, latencyMs: CHECKOUT_LATENCY });
+  const coDir = mkdtempSync(join(tmpdir(), 'lm-bench-checkout-'));
+  const coFiles = coEmu.writeAwsConfig(coDir);
+  process.env.AWS_CONFIG_FILE = coFiles.configFile;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = coFiles.credentialsFile;
+  const coFactory = aws.createClientFactory({});
+  const { preflight } = require(join(root, 'out/src/model/checkoutPreflight.js'));
+  const { CODE_LANGUAGES, planCheckout } = require(join(root, 'out/src/model/checkoutCode/index.js'));
+  try {
+    const api = coFactory.get('buyer', 'us-east-1');
+    const lic = [...coEmu.state.licenses.values()].find((l) => coEmu.state.currentLicense(l).ProductSKU === 'LAB-PROV');
+    const license = await api.getLicense(lic.arn);
+    // What Try Checkout sends once the user has confirmed: the pre-flight reads (usage and licenses
+    // sharing the SKU, in parallel), the checkout, the check-in, and usage again.
+    const roundTrip = async () => {
+      const filters = [{ Name: 'ProductSKU', Values: [license.ProductSKU] }, { Name: 'Fingerprint', Values: [license.Issuer.KeyFingerprint] }];
+      const [usage, twins] = await Promise.all([api.getLicenseUsage(lic.arn), api.listReceivedLicenses({ filters, maxResults: 100 })]);
+      const entitlements = [{ name: 'Users', unit: 'Count', value: '1' }];
+      const findings = preflight({ license, usage, mode: 'PROVISIONAL', entitlements, now: Date.now(), others: twins.items }, (m) => m);
+      if (findings.some((f) => f.severity === 'error')) throw new Error(`pre-flight refused: ${findings.map((f) => f.message).join('; ')}`);
+      const out = await api.checkoutLicense({
+        productSku: license.ProductSKU, keyFingerprint: license.Issuer.KeyFingerprint, checkoutType: 'PROVISIONAL',
+        entitlements: [{ Name: 'Users', Unit: 'Count', Value: '1' }], clientToken: aws.newClientToken(),
+      });
+      await api.checkInLicense(out.consumptionToken);
+      return api.getLicenseUsage(lic.arn);
+    };
+    await roundTrip();
+    const trips = [];
+    const gets = [];
+    for (let i = 0; i < 11; i++) {
+      let t = performance.now();
+      await api.getLicense(lic.arn);
+      gets.push(performance.now() - t);
+      t = performance.now();
+      await roundTrip();
+      trips.push(performance.now() - t);
+    }
+    row(`one GetLicense, ${CHECKOUT_LATENCY} ms emulator latency, median of 11`, ms(median(gets)));
+    row('Try Checkout round trip (pre-flight, checkout, check-in, usage)', ms(median(trips)));
+    // Four calls must follow each other (pre-flight reads, checkout, check-in, the usage re-read that shows
+    // the truth after check-in), so 4x is the floor itself; the target leaves 10 % for a loaded machine.
+    row('  round trip / one GetLicense (4 calls in a row, 5 sent)', ratio(median(trips) / median(gets)), '<= 4.4x', median(trips) / median(gets) <= 4.4, 'floor 4x');
+    for (const language of CODE_LANGUAGES) {
+      const times = [];
+      for (let i = 0; i < 200; i++) {
+        const t = performance.now();
+        language.generate(planCheckout(license, false));
+        times.push(performance.now() - t);
+      }
+      row(`  generate ${language.id} code for a license (p95 of 200)`, ms(p95(times)), '<= 20 ms', p95(times) <= 20);
+    }
+  } finally {
+    coFactory.dispose();
+    await coEmu.close();
+    rmSync(coDir, { recursive: true, force: true });
+  }
+}
+
 // 5. Issuing licenses: checking a license document, and Create License until the tree can show it.
 {
   const { checkLicenseDocument } = require(join(root, 'out/src/model/licenseDocument.js'));

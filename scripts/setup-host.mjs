@@ -25,6 +25,11 @@ const DEBIAN_PACKAGES = [
   { name: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { name: 'libkrb5-dev', present: () => dpkgInstalled('libkrb5-dev') ?? existsSync('/usr/include/gssapi/gssapi.h') },
   { name: 'awscli', present: () => onPath('aws') },
+  // Generated checkout code: Python runs with Debian's boto3; Java and Go compile against SDK stubs.
+  { name: 'python3-boto3', present: () => dpkgInstalled('python3-boto3') ?? existsSync('/usr/lib/python3/dist-packages/boto3') },
+  { name: 'default-jdk-headless', present: () => onPath('javac') },
+  { name: 'golang-go', present: () => onPath('go') },
+  { name: 'golang-github-aws-aws-sdk-go-v2-dev', present: () => existsSync('/usr/share/gocode/src/github.com/aws/aws-sdk-go-v2/service/licensemanager') },
 ];
 
 const started = Date.now();

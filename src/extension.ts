@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
 import { loadIssuing } from './commands/issuing';
+import { createCheckoutServices, type CheckoutServices } from './checkout/services';
 import { JsonDocumentProvider, JSON_SCHEME } from './documents/jsonDocumentProvider';
 import { LicenseDrafts } from './documents/licenseDrafts';
 import type { ResourceChange } from './model/resources';
@@ -28,6 +29,7 @@ export interface ExtensionApi {
   readonly arns: ArnLookup;
   /** The handler of `…/open?arn=` links. */
   readonly links: DeepLinkHandler;
+  readonly checkout: CheckoutServices;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -66,10 +68,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const drafts = new LicenseDrafts(services, () => loadIssuing().then((m) => m.checkLicenseDocument));
   const arns = new ArnLookup(services, explorer, inbox, () => panels.list().map((p) => p.resource));
   const links = new DeepLinkHandler();
-  context.subscriptions.push(drafts, arns, registerArnProviders(arns), vscode.window.registerUriHandler(links), watchWalkthrough(view));
-  registerCommands({ services, explorer, panels, json, inbox, drafts, arns });
+  const checkout = createCheckoutServices(services);
+  context.subscriptions.push(drafts, arns, registerArnProviders(arns), vscode.window.registerUriHandler(links), watchWalkthrough(view), checkout);
+  registerCommands({ services, explorer, panels, json, inbox, drafts, arns, checkout });
   log.info('License Manager Explorer activated');
-  return { services, explorer, panels, json, inbox, drafts, arns, links };
+  return { services, explorer, panels, json, inbox, drafts, arns, links, checkout };
 }
 
 export function deactivate(): void {

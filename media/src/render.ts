@@ -80,6 +80,10 @@ function toolbar(state: PanelState, view: DetailView | undefined, send: Send): H
   }
   if (view) {
     bar.appendChild(button(s.openJson, { id: 'open-json', 'data-focus': 'open-json' }, () => send({ type: 'openJson' })));
+    if (view.kind === 'license' || view.kind === 'receivedLicense') {
+      bar.appendChild(button(s.generateCheckoutCode, { id: 'generate-checkout-code', class: 'secondary', 'data-focus': 'generate-checkout-code' }, () => send({ type: 'generateCheckoutCode' })));
+      bar.appendChild(button(s.tryCheckout, { id: 'try-checkout', class: 'secondary', 'data-focus': 'try-checkout' }, () => send({ type: 'tryCheckout' })));
+    }
     for (const a of view.actions) {
       const running = state.runningAction === a.action;
       bar.appendChild(

@@ -11,6 +11,9 @@ import {
   type CreateLicenseCommandInput,
   type CreateLicenseVersionCommandInput,
   DeleteGrantCommand,
+  CheckInLicenseCommand,
+  CheckoutBorrowLicenseCommand,
+  CheckoutLicenseCommand,
   GetGrantCommand,
   GetLicenseCommand,
   GetLicenseConfigurationCommand,
@@ -27,6 +30,7 @@ import {
   ListUsageForLicenseConfigurationCommand,
   RejectGrantCommand,
   type AllowedOperation,
+  type EntitlementDataUnit,
   type GrantStatus,
   type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
@@ -35,6 +39,10 @@ import { classifyError, type ErrorContext } from './classify';
 import type { LicenseManagerError } from './errors';
 import { NETWORK_DEFAULTS, cancelledError, timeoutError, unexpectedAnswer } from './outcomes';
 import type {
+  BorrowInput,
+  CheckoutInput,
+  CheckoutResult,
+  EntitlementData,
   CreateGrantInput,
   CallOptions,
   CreatedToken,
@@ -388,4 +396,64 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListTagsForResourceCommand({ ResourceArn: arn }), { abortSignal });
     return this.checked('ListTagsForResource', opts, send, (o) => clean<Tag[]>(o.Tags ?? []));
   }
+
+  checkoutLicense(input: CheckoutInput, opts?: CallOptions): Promise<CheckoutResult> {
+    const command = new CheckoutLicenseCommand({
+      ProductSKU: input.productSku,
+      KeyFingerprint: input.keyFingerprint,
+      CheckoutType: input.checkoutType,
+      Entitlements: sdkEntitlements(input.entitlements),
+      ClientToken: input.clientToken,
+      ...(input.beneficiary !== undefined ? { Beneficiary: input.beneficiary } : {}),
+      ...(input.nodeId !== undefined ? { NodeId: input.nodeId } : {}),
+    });
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CheckoutLicense', opts, send, checkoutResult);
+  }
+
+  checkoutBorrowLicense(input: BorrowInput, opts?: CallOptions): Promise<CheckoutResult> {
+    const command = new CheckoutBorrowLicenseCommand({
+      LicenseArn: input.licenseArn,
+      Entitlements: sdkEntitlements(input.entitlements),
+      DigitalSignatureMethod: 'JWT_PS384',
+      ClientToken: input.clientToken,
+      ...(input.nodeId !== undefined ? { NodeId: input.nodeId } : {}),
+    });
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    return this.checked('CheckoutBorrowLicense', opts, send, checkoutResult);
+  }
+
+  async checkInLicense(consumptionToken: string, beneficiary?: string, opts?: CallOptions): Promise<void> {
+    const command = new CheckInLicenseCommand({ LicenseConsumptionToken: consumptionToken, ...(beneficiary !== undefined ? { Beneficiary: beneficiary } : {}) });
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
+    await this.checked('CheckInLicense', opts, send, () => undefined);
+  }
+}
+
+const sdkEntitlements = (list: EntitlementData[]) => list.map((e) => ({ Name: e.Name, Unit: e.Unit as EntitlementDataUnit, ...(e.Value !== undefined ? { Value: e.Value } : {}) }));
+
+interface CheckoutAnswer {
+  LicenseArn?: string;
+  CheckoutType?: string;
+  LicenseConsumptionToken?: string;
+  EntitlementsAllowed?: { Name?: string; Unit?: string; Value?: string }[];
+  SignedToken?: string;
+  NodeId?: string;
+  IssuedAt?: string;
+  Expiration?: string;
+}
+
+/** A checkout answer without a consumption token cannot be checked in: refused as unexpected. */
+function checkoutResult(o: CheckoutAnswer, fail: Fail): CheckoutResult {
+  if (!o.LicenseConsumptionToken) fail('The checkout answer has no LicenseConsumptionToken.', 'NoConsumptionToken');
+  return clean<CheckoutResult>({
+    licenseArn: o.LicenseArn,
+    checkoutType: o.CheckoutType,
+    consumptionToken: o.LicenseConsumptionToken,
+    entitlementsAllowed: (o.EntitlementsAllowed ?? []).map((e) => ({ Name: e.Name ?? '', Unit: e.Unit ?? '', ...(e.Value !== undefined ? { Value: e.Value } : {}) })),
+    signedToken: o.SignedToken,
+    nodeId: o.NodeId,
+    issuedAt: o.IssuedAt,
+    expiration: o.Expiration,
+  });
 }

@@ -11,3 +11,6 @@ export { isRegionName } from './outcomes';
 export { discoverProfiles, type DiscoverProfilesOptions } from './profiles';
 export { newClientToken } from './facade';
 export { pages, collectAll, type PageFetcher, type PagesOptions, type CollectOptions, type Collected } from './pager';
+// Checkout code generation and the checkout pre-flight rules load with the AWS layer, on first use, not at activation.
+export { CODE_LANGUAGES, codeLanguage, planCheckout, type CodeLanguage } from '../model/checkoutCode';
+export { preflight } from '../model/checkoutPreflight';

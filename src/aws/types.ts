@@ -365,6 +365,49 @@ export interface LicenseManagerApi {
 
   /** ListTagsForResource for a license configuration, license or grant. */
   listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]>;
+
+  /** CheckoutLicense (by SKU and issuer fingerprint): consumes entitlements. Idempotent per `clientToken`. */
+  checkoutLicense(input: CheckoutInput, opts?: CallOptions): Promise<CheckoutResult>;
+  /** CheckoutBorrowLicense (by ARN, JWT_PS384): consumes entitlements for the borrow's lifetime. Idempotent per `clientToken`. */
+  checkoutBorrowLicense(input: BorrowInput, opts?: CallOptions): Promise<CheckoutResult>;
+  /** CheckInLicense: gives back what a consumption holds. */
+  checkInLicense(consumptionToken: string, beneficiary?: string, opts?: CallOptions): Promise<void>;
+}
+
+/** One entitlement of a checkout request or answer. */
+export interface EntitlementData {
+  Name: string;
+  Unit: string;
+  Value?: string;
+}
+
+export interface CheckoutInput {
+  productSku: string;
+  keyFingerprint: string;
+  checkoutType: 'PROVISIONAL' | 'PERPETUAL';
+  entitlements: EntitlementData[];
+  clientToken: string;
+  beneficiary?: string;
+  nodeId?: string;
+}
+
+export interface BorrowInput {
+  licenseArn: string;
+  entitlements: EntitlementData[];
+  clientToken: string;
+  nodeId?: string;
+}
+
+/** What a checkout answered. `consumptionToken` and `signedToken` are secrets: never log or store them in full. */
+export interface CheckoutResult {
+  licenseArn?: string;
+  checkoutType?: string;
+  consumptionToken: string;
+  entitlementsAllowed: EntitlementData[];
+  signedToken?: string;
+  nodeId?: string;
+  issuedAt?: string;
+  expiration?: string;
 }
 
 /** Creates and caches one facade per (profile, region). */

@@ -26,6 +26,9 @@ import { openArn } from './openArn';
 import { copyLink } from './copyLink';
 import { copyCli } from './copyCli';
 import { openConsole } from './openConsole';
+import { generateCheckoutCode } from './generateCheckoutCode';
+import { tryCheckout } from './tryCheckout';
+import { checkCheckoutCode } from './checkCheckoutCode';
 import { registerCommand, type CommandContext, type CommandDefinition } from './register';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
@@ -57,6 +60,9 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   copyLink,
   copyCli,
   openConsole,
+  generateCheckoutCode,
+  tryCheckout,
+  checkCheckoutCode,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

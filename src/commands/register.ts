@@ -11,6 +11,7 @@ import type { InboxProvider } from '../tree/inboxProvider';
 import type { ResourceKind } from '../model/resources';
 import { trustedArgument } from './trust';
 import type { ArnLookup } from '../tree/arnLookup';
+import type { CheckoutServices } from '../checkout/services';
 
 /** What every command receives besides its arguments. */
 export interface CommandContext {
@@ -22,6 +23,7 @@ export interface CommandContext {
   readonly drafts: LicenseDrafts;
   /** What the extension knows about an ARN, and the resources command arguments name. */
   readonly arns: ArnLookup;
+  readonly checkout: CheckoutServices;
 }
 
 /** One command: its id and what it does. `args` are what VS Code passes (a tree node, or nothing from the palette). */

@@ -190,6 +190,13 @@ export class DetailPanel implements vscode.Disposable {
       case 'compareVersions':
         await vscode.commands.executeCommand('licenseManager.resource.compareVersions', this.commandArg());
         return;
+      case 'generateCheckoutCode':
+      case 'tryCheckout': {
+        const kind = this.resource.kind;
+        if (kind !== 'license' && kind !== 'receivedLicense') return this.refuse(`${message.type} on a ${kind}`);
+        await vscode.commands.executeCommand(message.type === 'tryCheckout' ? 'licenseManager.checkout.try' : 'licenseManager.checkout.generateCode', this.commandArg());
+        return;
+      }
     }
   }
 

@@ -115,6 +115,8 @@ export interface UiStrings {
   readonly compareWithPrevious: string;
   readonly compareVersions: string;
   readonly entitlementUsage: string;
+  readonly generateCheckoutCode: string;
+  readonly tryCheckout: string;
 }
 
 /** One version in the History section. */

@@ -22,7 +22,11 @@ export type WebviewMessage =
   /** Opens the diff of one version (a decimal number) with the one before it. */
   | { readonly type: 'compareWithPrevious'; readonly version: string }
   /** Asks for two versions and opens their diff. */
-  | { readonly type: 'compareVersions' };
+  | { readonly type: 'compareVersions' }
+  /** Generate Checkout Code for the panel's license. */
+  | { readonly type: 'generateCheckoutCode' }
+  /** Try Checkout of the panel's license. */
+  | { readonly type: 'tryCheckout' };
 
 /** Extension → webview. */
 export type HostMessage =
@@ -34,7 +38,7 @@ export type WebviewMessageType = WebviewMessage['type'];
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
 
-const NO_PAYLOAD: ReadonlySet<string> = new Set(['ready', 'refresh', 'openJson', 'copyArn', 'copyJson', 'showHistory', 'showOlder', 'compareVersions']);
+const NO_PAYLOAD: ReadonlySet<string> = new Set(['ready', 'refresh', 'openJson', 'copyArn', 'copyJson', 'showHistory', 'showOlder', 'compareVersions', 'generateCheckoutCode', 'tryCheckout']);
 const VERSION = /^[1-9][0-9]{0,9}$/;
 const LINK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_NOTICE = 500;

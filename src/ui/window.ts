@@ -32,6 +32,9 @@ export const notify = {
   /** A modal warning (confirmations). */
   confirm: (text: UiText, options: ModalOptions, ...items: Items): Thenable<string | undefined> =>
     vscode.window.showWarningMessage(text, options, ...items),
+  /** A modal information message (results the user must see before going on). */
+  modal: (text: UiText, options: ModalOptions, ...items: Items): Thenable<string | undefined> =>
+    vscode.window.showInformationMessage(text, options, ...items),
   /** A short message in the status bar. */
   status: (text: UiText, ms: number): vscode.Disposable => vscode.window.setStatusBarMessage(text, ms),
 };

@@ -1,11 +1,11 @@
-/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--lag MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]` */
+/** `npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--lag MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--clock ISO] [--tls] [--log]` */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOperationList, type OpFault } from './faults';
 import { startEmulator } from './index';
 
 const USAGE =
-  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--lag MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--tls] [--log]';
+  'Usage: npm run emulator -- [--port N] [--host H] [--seed FILE] [--latency MS] [--lag MS] [--throttle RATE] [--fail RATE] [--fail-after-commit RATE] [--hang OPS] [--reset OPS] [--html OPS] [--malformed OPS] [--oversize OPS] [--token-cycle OPS] [--write-aws-config DIR] [--clock ISO] [--tls] [--log]';
 
 function num(name: string, v: string | undefined, max?: number): number | undefined {
   if (v === undefined) return undefined;
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       oversize: { type: 'string' },
       'token-cycle': { type: 'string' },
       'write-aws-config': { type: 'string' },
+      clock: { type: 'string' },
       tls: { type: 'boolean' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     port: num('port', values.port, 65535) ?? 0,
     host: values.host,
     tls: values.tls,
+    clock: values.clock,
     seed: values.seed ? resolve(values.seed) : undefined,
     latencyMs: num('latency', values.latency),
     lagMs: num('lag', values.lag),

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { writeAwsConfigFiles } from './awsConfig';
+import { advanceClock, setClock } from './clock';
 import type { AwsConfigFiles } from './awsConfig';
 import { NO_FAULTS } from './faults';
 import { buildState, readSeed } from './seed';
@@ -25,6 +26,8 @@ export interface RunningEmulator {
   /** With `tls`: PEM of the test CA that signed the server certificate. */
   caPem?: string;
   setFaults(f: Partial<FaultOptions>): void;
+  /** Moves the emulator's clock forward (checkout lifetimes, validity); answers the new time in epoch ms. Also `POST /emulator/clock`. */
+  advanceClock(minutes: number): number;
   /** Puts the data back to `seed` (a path or a seed; none: the default), clears the request log and the faults; same address. */
   restoreSeed(seed?: string | Seed): void;
   /**
@@ -37,6 +40,7 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const state = buildState(readSeed(opts.seed));
+  if (opts.clock) setClock(state, opts.clock);
   const emulator = new EmulatorServer(
     state,
     {
@@ -73,8 +77,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     state,
     ...(certificates ? { caPem: certificates.caPem } : {}),
     setFaults: (f) => emulator.setFaults(f),
+    advanceClock: (minutes) => advanceClock(state, minutes),
     restoreSeed(seed) {
       Object.assign(state, buildState(readSeed(seed)));
+      if (opts.clock) setClock(state, opts.clock);
       emulator.requests.length = 0;
       emulator.setFaults(NO_FAULTS);
     },

@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from './auth';
+import { CLOCK_PATH, serveClock } from './clock';
 import { ApiError } from './errors';
 import {
   GATEWAY_PAGE,
@@ -111,6 +112,10 @@ export class EmulatorServer {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.url === CLOCK_PATH) {
+      serveClock(this.state, req, (await readBody(req).catch(() => Buffer.alloc(0))).toString('utf8'), res);
+      return;
+    }
     const entry: RequestLogEntry = { time: Date.now(), requestId: randomUUID(), operation: '', status: 0, body: undefined };
     this.requests.push(entry);
     if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);

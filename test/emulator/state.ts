@@ -80,6 +80,19 @@ export interface GrantRecord {
   tags: Tag[];
 }
 
+/** One license consumption: a checkout (PROVISIONAL or PERPETUAL) or a borrow. */
+export interface CheckoutRecord {
+  token: string;
+  licenseArn: string;
+  accountId: string;
+  kind: 'PROVISIONAL' | 'PERPETUAL' | 'BORROW';
+  entitlements: { Name: string; Unit: string; Value?: string }[];
+  /** Emulator-clock milliseconds; PERPETUAL units never come back. */
+  issuedAt: number;
+  expiresAt: number;
+  checkedIn: boolean;
+}
+
 export interface IdempotencyEntry {
   fingerprint: string;
   response: Json;
@@ -123,6 +136,15 @@ export class EmulatorState {
   readonly licenses = new Map<string, LicenseRecord>();
   readonly grants = new Map<string, GrantRecord>();
   readonly idempotency = new Map<string, IdempotencyEntry>();
+  /** Consumptions by LicenseConsumptionToken. */
+  readonly checkouts = new Map<string, CheckoutRecord>();
+  /** How far the emulator's clock is ahead of the machine's, in milliseconds. */
+  clockOffsetMs = 0;
+
+  /** The emulator's clock (epoch milliseconds): what checkout lifetimes and validity are judged by. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
 
   /** A deep copy of the data, for the lagging view of list operations. */
   snapshot(): EmulatorState {

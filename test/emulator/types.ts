@@ -173,6 +173,8 @@ export interface FaultOptions {
 }
 
 export interface EmulatorOptions extends FaultOptions {
+  /** Start the emulator's clock at this ISO-8601 time (not before now). */
+  clock?: string;
   /** Seed file path or object; default the demo seed. */
   seed?: string | Seed;
   /** 0 = any free port. */

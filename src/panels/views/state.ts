@@ -38,6 +38,8 @@ export function uiStrings(t: Translate): UiStrings {
     showOlder: t('Show older'),
     compareWithPrevious: t('Compare with Previous Version'),
     compareVersions: t('Compare Versions…'),
+    generateCheckoutCode: t('Generate Checkout Code…'),
+    tryCheckout: t('Try Checkout…'),
     entitlementUsage: t('Entitlement usage'),
   };
 }

@@ -1,4 +1,5 @@
 /** Every operation the emulator serves, by name. */
+import { checkoutOps } from './checkout';
 import { configurationOps } from './configurations';
 import type { OperationDef } from './context';
 import { grantMutationOps } from './grantMutations';
@@ -14,6 +15,7 @@ export const OPERATIONS: Record<string, OperationDef> = {
   ...grantMutationOps,
   ...licenseIssuingOps,
   ...tokenOps,
+  ...checkoutOps,
 };
 
 export type { OpContext, OperationDef } from './context';

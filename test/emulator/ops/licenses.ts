@@ -1,4 +1,5 @@
 /** Issued and received licenses, license usage and tags. */
+import { consumedByCheckouts } from '../consumption';
 import { invalidParameter } from '../errors';
 import { clone } from '../state';
 import type { LicenseRecord } from '../state';
@@ -37,7 +38,7 @@ const RECEIVED_FILTERS: Record<string, (l: Json) => string | undefined> = {
  * the current version, nothing consumed yet, counts as strings and MaxCount only where the entitlement
  * has one (an entitlement without one is unlimited).
  */
-function entitlementUsages(current: Json, seeded: Json[]): Json[] {
+function seededUsages(current: Json, seeded: Json[]): Json[] {
   if (seeded.length > 0) return clone(seeded);
   const entitlements = (current.Entitlements as Json[] | undefined) ?? [];
   return entitlements.map((e) => ({
@@ -46,6 +47,14 @@ function entitlementUsages(current: Json, seeded: Json[]): Json[] {
     ...(typeof e.MaxCount === 'number' ? { MaxCount: String(e.MaxCount) } : {}),
     Unit: e.Unit,
   }));
+}
+
+/** The seeded (or zero) usage plus what live checkouts hold, by the emulator's clock. */
+export function entitlementUsages(ctx: OpContext, l: LicenseRecord): Json[] {
+  return seededUsages(ctx.state.currentLicense(l), l.usage).map((u) => {
+    const held = consumedByCheckouts(ctx.state, l.arn, u.Name as string);
+    return held === 0 ? u : { ...u, ConsumedValue: String(Number(u.ConsumedValue ?? 0) + held) };
+  });
 }
 
 export const licenseOps: Record<string, OperationDef> = {
@@ -91,7 +100,7 @@ export const licenseOps: Record<string, OperationDef> = {
       const arn = ck.arn('LicenseArn', true);
       ck.done();
       const l = visibleLicense(ctx, arn!);
-      return { LicenseUsage: { EntitlementUsages: entitlementUsages(ctx.state.currentLicense(l), l.usage) } };
+      return { LicenseUsage: { EntitlementUsages: entitlementUsages(ctx, l) } };
     },
   },
   ListReceivedLicenses: {
