@@ -29,7 +29,7 @@ interface ErrorLike {
   code?: unknown;
   message?: unknown;
   $fault?: unknown;
-  $metadata?: { httpStatusCode?: unknown; requestId?: unknown };
+  $metadata?: { httpStatusCode?: unknown; requestId?: unknown; attempts?: unknown };
   cause?: unknown;
 }
 
@@ -271,7 +271,8 @@ export function classifyError(e: unknown, ctx: ErrorContext = {}): LicenseManage
   const raw = str(err.message) ?? '';
   const status = typeof err.$metadata?.httpStatusCode === 'number' ? err.$metadata.httpStatusCode : undefined;
   const requestId = str(err.$metadata?.requestId);
-  const base = { operation: ctx.operation, profile: ctx.profile, region: ctx.region, requestId };
+  const attempts = typeof err.$metadata?.attempts === 'number' ? err.$metadata.attempts : undefined;
+  const base = { operation: ctx.operation, profile: ctx.profile, region: ctx.region, requestId, attempts };
   const profile = ctx.profile ?? 'default';
   const op = ctx.operation ?? 'the request';
   const transport = classifyTransportFailure(e, ctx, base) ?? classifyTransport(err, ctx);

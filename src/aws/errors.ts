@@ -20,6 +20,8 @@ export class LicenseManagerError extends Error {
       /** What the user can do, e.g. `aws sso login --profile dev`. */
       readonly fix?: string;
       readonly requestId?: string;
+      /** How many attempts the SDK made (its retries included), when it said. */
+      readonly attempts?: number;
     },
   ) {
     super(message);

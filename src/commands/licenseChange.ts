@@ -79,7 +79,7 @@ export async function runLicenseChange(ctx: CommandContext, target: IssuedLicens
       reload();
       const kind = errorKindLabel(vscode.l10n.t, e.kind);
       const fix = e.details.fix ? ` ${e.details.fix}` : '';
-      if (!mayHaveLanded(e.kind)) {
+      if (!mayHaveLanded(e.kind, e.details.attempts)) {
         offerRefresh(notify.error(t('{0} failed for “{1}” ({2}): {3} Nothing was changed.', change.operation, name, kind, e.message + fix), refresh));
         return 'failed';
       }

@@ -133,7 +133,7 @@ export async function runSubmitLicenseDocument(ctx: CommandContext, deps: Issuin
         }
         const kind = errorKindLabel(vscode.l10n.t, e.kind);
         const fix = e.details.fix ? ` ${e.details.fix}` : '';
-        if (mayHaveLanded(e.kind)) {
+        if (mayHaveLanded(e.kind, e.details.attempts)) {
           void notify.warn(
             t('The outcome of {0} for “{1}” is unknown ({2}): {3} Send the document again: it reuses its request token, so nothing is created twice.', operation, name, kind, e.message + fix),
           );

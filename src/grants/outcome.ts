@@ -65,7 +65,7 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  * a read fails or is cancelled, and when a new grant is still not found at the deadline.
  */
 export async function checkOutcome(spec: OutcomeCheck, e: LicenseManagerError, reading: OutcomeReading): Promise<Checked | undefined> {
-  if (!mayHaveLanded(e.kind)) return undefined;
+  if (!mayHaveLanded(e.kind, e.details.attempts)) return undefined;
   const now = reading.now ?? Date.now;
   const sleep = reading.sleep ?? pause;
   const interval = reading.intervalMs ?? 1000;

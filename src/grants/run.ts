@@ -5,7 +5,7 @@ import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
 import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
 import { errorKindLabel } from '../model/errorKinds';
-import { mayHaveLanded } from '../model/mutationOutcome';
+import { mayHaveLanded, refusedOutright } from '../model/mutationOutcome';
 import { notify } from './messages';
 import type { Expectation } from '../model/mutationOutcome';
 import { checkOutcome, type Checked, type Reread } from './outcome';
@@ -89,7 +89,7 @@ function callDeadlineMs(): number {
  * the call deadline (see `checkOutcome`); a cancelled reading leaves the outcome unknown.
  */
 async function readOutcome(spec: GrantActionSpec, e: unknown): Promise<Checked | undefined> {
-  if (!isLicenseManagerError(e) || !mayHaveLanded(e.kind)) return undefined;
+  if (!isLicenseManagerError(e) || !mayHaveLanded(e.kind, e.details.attempts)) return undefined;
   const { ctx, profile, region } = spec;
   return await withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Checking whether {0} took effect…', spec.operation), cancellable: true },
@@ -254,7 +254,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
   }
   const fix = e.details.fix ? ` ${e.details.fix}` : '';
   const kind = errorKindLabel(vscode.l10n.t, e.kind);
-  if (mayHaveLanded(e.kind) && !notLanded) {
+  if (mayHaveLanded(e.kind, e.details.attempts) && !notLanded) {
     // A request kept with its ClientToken can be sent again as it is: AWS applies it at most once.
     const text =
       spec.request === undefined
@@ -270,7 +270,8 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
     return;
   }
   // "Nothing was changed." stays in the message itself: an argument may be cut at its length limit.
-  const text = notLanded
+  const text =
+    notLanded || refusedOutright(e.kind, e.details.attempts)
     ? t('{0} failed for “{1}” ({2}): {3} Nothing was changed.', spec.operation, name, kind, e.message + fix)
     : t('{0} failed for “{1}” ({2}): {3}', spec.operation, name, kind, e.message + fix);
   offerRefresh(notify.error(text, refresh));

@@ -35,9 +35,22 @@ const MAYBE_LANDED: ReadonlySet<AwsErrorKind> = new Set<AwsErrorKind>([
   'staleVersion',
 ]);
 
-/** True when the outcome of a write that failed with `kind` must be checked by reading the grant again. */
-export function mayHaveLanded(kind: AwsErrorKind | string | undefined): boolean {
-  return kind !== undefined && MAYBE_LANDED.has(kind as AwsErrorKind);
+/** Refusals that tell of an earlier landing only when they answer a retry of the same request. */
+const RETRY_REFUSALS: ReadonlySet<AwsErrorKind> = new Set<AwsErrorKind>(['invalidInput', 'staleVersion']);
+
+/**
+ * True when the outcome of a write that failed with `kind` must be checked by reading the grant again.
+ * `attempts` is how many attempts the SDK made: a refusal of the only attempt was the service's answer
+ * to the request itself, so nothing was written.
+ */
+export function mayHaveLanded(kind: AwsErrorKind | string | undefined, attempts?: number): boolean {
+  if (kind === undefined || !MAYBE_LANDED.has(kind as AwsErrorKind)) return false;
+  return !refusedOutright(kind, attempts);
+}
+
+/** True when the service refused the request itself (invalid or stale) at its only attempt: nothing was written. */
+export function refusedOutright(kind: AwsErrorKind | string | undefined, attempts?: number): boolean {
+  return RETRY_REFUSALS.has(kind as AwsErrorKind) && attempts !== undefined && attempts <= 1;
 }
 
 /**

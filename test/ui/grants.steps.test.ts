@@ -16,6 +16,7 @@ import {
   typeInInputBox,
   useUiSession,
   waitForInputBoxMessage,
+  waitForNotification,
   waitForQuickInput,
   type UiSession,
 } from './support';
@@ -237,6 +238,11 @@ describe('multi-step grant inputs in the UI', function () {
     assert.equal(body.HomeRegion, 'eu-west-1', 'the region chosen after going back, not the one typed before');
     assert.deepEqual(body.Principals, ['arn:aws:iam::222222222222:root']);
     assert.deepEqual(body.AllowedOperations, ['CheckoutLicense']);
+    // The service refuses a home region other than the license's: said at once, and nothing else is sent.
+    const refusal = await waitForNotification(page, /eu-west-1/, 15_000);
+    assert.match(refusal.message, /HomeRegion eu-west-1 must be the home region of license .*Nothing was changed\./);
+    const ops = ui.current.emulator!.requests.map((r) => r.operation);
+    assert.deepEqual(ops.slice(ops.indexOf('CreateGrant') + 1), [], 'the refusal is not read again');
   });
 
   it('Delete Grant: Esc at the reason and Cancel in the confirmation send nothing', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { judgeOutcome, mayHaveLanded } from '../../src/model/mutationOutcome';
+import { judgeOutcome, mayHaveLanded, refusedOutright } from '../../src/model/mutationOutcome';
 
 describe('the outcome of a grant write whose answer was lost', () => {
   it('is checked after a lost or unreadable answer and after a refused retry, never after a refusal before writing or a cancel', () => {
@@ -9,6 +9,13 @@ describe('the outcome of a grant write whose answer was lost', () => {
     for (const kind of ['cancelled', 'accessDenied', 'credentials', 'proxy', 'certificate', 'configuration', 'notFound', 'other', undefined]) {
       assert.equal(mayHaveLanded(kind), false, String(kind));
     }
+  });
+
+  it('takes a refusal of the only attempt as the answer to the request itself: nothing was written', () => {
+    assert.deepEqual([mayHaveLanded('invalidInput', 1), mayHaveLanded('staleVersion', 1)], [false, false]);
+    assert.deepEqual([mayHaveLanded('invalidInput', 2), mayHaveLanded('staleVersion', 3)], [true, true], 'a refused retry');
+    assert.deepEqual([mayHaveLanded('timeout', 1), mayHaveLanded('service', 1), mayHaveLanded('network', 1)], [true, true, true]);
+    assert.deepEqual([refusedOutright('invalidInput', 1), refusedOutright('invalidInput', 2), refusedOutright('invalidInput', undefined), refusedOutright('timeout', 1)], [true, false, false, false]);
   });
 
   const accept = { status: 'DISABLED', before: { status: 'PENDING_ACCEPT', version: '1' } };
