@@ -249,7 +249,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       const { page, emulator } = ui.current;
       pendingAgain(ui.current, MARKED.name);
       emulator!.requests.length = 0;
-      await runCommand(page, `License Manager: ${c.command}`);
+      await runCommand(page, `License Manager: ${c.command}…`);
       await waitForQuickInput(page, { title: c.command });
       await (await pickRow(page, MARKED, c.profile)).row.click();
       await c.before?.(page);
