@@ -9,7 +9,7 @@ import type { StateChange } from '../state/explorerState';
 import { CategoryNode } from './nodes/categoryNode';
 import { ExplorerNode } from './nodes/explorerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
-import { MessageNode } from './nodes/messageNode';
+import { MessageNode, onDidStartRetry } from './nodes/messageNode';
 import { PagedNode } from './nodes/pagedNode';
 import { ProfileNode, type ProfileContext } from './nodes/profileNode';
 import { ResourceNode } from './nodes/resourceNode';
@@ -47,6 +47,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.disposables.push(
       services.changes.event((change) => this.onResourceChange(change)),
       state.onDidChange((change) => this.onStateChange(change)),
+      // A row being retried shows a spinner (VS Code ignores rows this tree does not hold).
+      onDidStartRetry((node) => this.emitter.fire(node)),
     );
   }
 

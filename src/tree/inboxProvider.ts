@@ -8,7 +8,7 @@ import { signInProfileOf } from '../grants/signIn';
 import { announceNewGrants } from './inboxNotice';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { InboxGroupNode } from './nodes/inboxGroupNode';
-import { describeError, errorKindText, MessageNode } from './nodes/messageNode';
+import { describeError, errorKindText, MessageNode, onDidStartRetry } from './nodes/messageNode';
 
 /** globalState key of the waiting grants and places seen (no announcement again after a reload). */
 export const INBOX_SEEN_KEY = 'licenseManager.inbox.seen';
@@ -57,6 +57,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       }),
       // After a grant action or a new selection, the inbox follows the explorer (once it has loaded).
       services.changes.event(() => this.refreshIfLoaded()),
+      onDidStartRetry((node) => (this.failures.includes(node) ? this.emitter.fire(node) : undefined)),
       services.state.onDidChange((c) => (c.kind === 'filter' ? undefined : this.refreshIfLoaded())),
     );
     if (products.changed) this.disposables.push(products.changed(() => this.nameProducts()));
@@ -188,6 +189,8 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry.')}`,
           retry: () => this.refresh(),
           key: placeKey(r),
+          error: d.details,
+          requestId: d.requestId,
         }),
       ];
     });
