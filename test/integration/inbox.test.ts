@@ -127,7 +127,7 @@ describe('grants inbox', () => {
     requests.length = 0;
     await api.explorer.getChildren(await path(api, 'seller', 'us-east-1', 'Licenses'));
     await waitFor(async () => (await row())?.includes('Northwind Analytics Suite'), 5_000, 'the product named in the row');
-    assert.equal(await row(), 'The grantee account is suspended · Northwind Analytics Suite · to 777788889999 · seller, us-east-1');
+    assert.equal(await row(), 'The grantee account is suspended · to 777788889999 · Northwind Analytics Suite · seller, us-east-1');
     assert.deepEqual(
       requests.map((r) => r.operation).filter((op) => op !== 'ListLicenses'),
       [],
@@ -135,7 +135,7 @@ describe('grants inbox', () => {
     );
     await api.explorer.reloadProfiles();
     await inbox.refresh();
-    assert.equal(await row(), 'The grantee account is suspended · Northwind Analytics Suite · to 777788889999 · seller, us-east-1', 'still named after the explorer dropped its lists');
+    assert.equal(await row(), 'The grantee account is suspended · to 777788889999 · Northwind Analytics Suite · seller, us-east-1', 'still named after the explorer dropped its lists');
   });
 
   it('accepting from the inbox moves the grant and updates the explorer', async () => {
