@@ -25,7 +25,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     state = message.state;
     render(root, state, undefined, send);
   } else if (state) {
-    showNotice(root, message.text);
+    showNotice(root, message.text, message.near);
   }
 });
 

@@ -16,9 +16,12 @@ export class DetailPanelManager implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly host: PanelHost;
 
-  constructor(readonly services: Services) {
+  constructor(
+    readonly services: Services,
+    productNames: () => ReadonlyMap<string, string> = () => new Map(),
+  ) {
     const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
-    this.host = { services, t, open: (holder) => this.open(holder) };
+    this.host = { services, t, open: (holder) => this.open(holder), productName: (arn) => productNames().get(arn) };
     this.subscription = services.changes.event((change) => void this.applyChange(change));
   }
 
