@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { confirm } from '../grants/prompts';
 import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
+import { InboxGrantNode } from '../tree/nodes/inboxGrantNode';
 import type { CommandDefinition } from './register';
 
 export const acceptGrant: CommandDefinition = {
@@ -8,6 +10,15 @@ export const acceptGrant: CommandDefinition = {
   async run(ctx, arg) {
     const target = await resolveGrant(ctx, arg, 'accept', vscode.l10n.t('Accept Grant'));
     const name = grantLabel(target.grant);
+    // Inbox rows move once a grant is accepted: the row under the pointer may be another grant, so ask first.
+    if (arg instanceof InboxGrantNode) {
+      const product = arg.item.productName ?? target.grant.LicenseArn;
+      await confirm(
+        vscode.l10n.t('Accept “{0}” from account {1}?', name, arg.item.counterpart),
+        vscode.l10n.t('Profile “{0}” ({1}) receives {2} through it. It stays inactive until you activate it.', target.profile, target.region, product),
+        vscode.l10n.t('Accept'),
+      );
+    }
     return runOnGrant(ctx, target, {
       operation: 'AcceptGrant',
       progress: vscode.l10n.t('Accepting grant “{0}”…', name),

@@ -43,19 +43,19 @@ export class DetailPanel implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidDispose = this.disposeEmitter.event;
 
-  static create(host: PanelHost, holder: ResourceHolder): DetailPanel {
+  /** A new panel for `holder`, or the panel VS Code restored after a window reload (`restored`). */
+  static create(host: PanelHost, holder: ResourceHolder, restored?: vscode.WebviewPanel): DetailPanel {
     const media = vscode.Uri.joinPath(host.services.context.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(
-      DETAIL_VIEW_TYPE,
-      host.t('Details'),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        localResourceRoots: [media],
-      },
-    );
+    const options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+    const panel =
+      restored ??
+      vscode.window.createWebviewPanel(
+        DETAIL_VIEW_TYPE,
+        host.t('Details'),
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        { ...options, enableFindWidget: true },
+      );
+    if (restored) restored.webview.options = options;
     const webview = panel.webview;
     webview.html = buildPageHtml({
       cspSource: webview.cspSource,

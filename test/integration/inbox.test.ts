@@ -145,11 +145,27 @@ describe('grants inbox', () => {
     const node = inbox.grantNodes().find((n) => n.item.grant.GrantName === 'Analytics for buyer');
     assert.ok(node, 'the pending grant is in the inbox');
     const messages = recordMessages();
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const savedWarning = w.showWarningMessage;
+    const asked: string[] = [];
+    // The inline Accept asks first, naming the grantor's account: once declined, then confirmed.
+    let answer: string | undefined;
+    w.showWarningMessage = async (message: string) => {
+      asked.push(message);
+      return answer;
+    };
     try {
+      await vscode.commands.executeCommand('licenseManager.grant.accept', node);
+      assert.equal(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant').length, 0, 'declined: nothing sent');
+      answer = 'Accept';
       await vscode.commands.executeCommand('licenseManager.grant.accept', node);
     } finally {
       messages.restore();
+      w.showWarningMessage = savedWarning;
     }
+    assert.deepEqual(asked, [`Accept “Analytics for buyer” from account ${node.item.counterpart}?`, `Accept “Analytics for buyer” from account ${node.item.counterpart}?`]);
+    assert.match(node.item.counterpart, /^\d{12}$/);
+    assert.equal(env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant').length, 1);
     await waitFor(async () => (await shown(inbox)).grants.some((g) => g.group === 'Accepted, not active' && g.name === 'Analytics for buyer'), 10_000, 'the inbox moves the grant');
     const explorerGrant = await waitFor(async () => {
       const profile = (await api.explorer.getChildren()).find((n) => (n as unknown as { name?: string }).name === 'buyer');

@@ -5,6 +5,7 @@ import { plainTranslate } from '../../src/model/translate';
 import { grantActionViews } from '../../src/panels/views/grantView';
 import { parseHostMessage, parseWebviewMessage } from '../../src/shared/messages';
 import { exportFileName } from '../../src/model/fileNames';
+import { parseRestoredRef } from '../../src/model/restoredPanel';
 
 describe('what a new user reads: primary actions, filters in words, copy messages', () => {
   it('the panel leads with the step a grant’s status invites, as its one primary button', () => {
@@ -51,5 +52,32 @@ describe('what a new user reads: primary actions, filters in words, copy message
       message: { type: 'notice', text: 'JSON copied', near: 'copy-json' },
     });
     assert.deepEqual(parseHostMessage({ type: 'notice', text: 'JSON copied', near: '"]*{' }), { ok: true, message: { type: 'notice', text: 'JSON copied' } });
+  });
+});
+
+describe('a detail panel restored after a window reload', () => {
+  const arn = 'arn:aws:license-manager:us-east-1:111122223333:grant:g-0123456789abcdef0123456789abcdef';
+  const ok = { ref: { kind: 'receivedGrant', profile: 'buyer', region: 'us-east-1', arn } };
+
+  it('comes back only as a reference to read again, through a known profile', () => {
+    assert.deepEqual(parseRestoredRef(ok, ['buyer']), ok.ref);
+    assert.equal(parseRestoredRef(ok, ['seller']), undefined, 'a profile that no longer exists');
+  });
+
+  it('refuses a saved state that carries anything else or anything odd', () => {
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'receivedGrant',
+      [ok],
+      { ref: { ...ok.ref, data: { GrantStatus: 'ACTIVE' } } },
+      { ref: { ...ok.ref, kind: 'usage' } },
+      { ref: { ...ok.ref, kind: 'toString' } },
+      { ref: { ...ok.ref, region: 'us-east-1.evil.example' } },
+      { ref: { ...ok.ref, profile: 'buyer\n[profile x]' } },
+      { ref: { ...ok.ref, arn: 'javascript:alert(1)' } },
+      { ref: { ...ok.ref, arn: 5 } },
+    ];
+    for (const state of bad) assert.equal(parseRestoredRef(state, ['buyer']), undefined, JSON.stringify(state));
   });
 });
