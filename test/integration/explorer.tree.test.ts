@@ -172,7 +172,7 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
     await vscode.commands.executeCommand('licenseManager.usage.filter', usage, { resourceType: 'EC2_HOST' });
     const hosts = await loadAll(api, usage);
     assert.equal(arns(hosts).length, 3);
-    for (const n of hosts) assert.match(description(api, n), /^EC2_HOST · /);
+    for (const n of hosts) assert.match(description(api, n), /^\d+ consumed · .* · EC2_HOST$/);
     assert.deepEqual((requests[0].body as { Filters?: unknown }).Filters, [{ Name: 'resourceType', Values: ['EC2_HOST'] }]);
     assert.equal(description(api, usage), 'Resource type: EC2 host');
     await vscode.commands.executeCommand('licenseManager.usage.filter', usage, { resourceAccount: '222222222222' });
