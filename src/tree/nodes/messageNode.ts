@@ -27,6 +27,9 @@ export interface MessageOptions {
   readonly requestId?: string;
 }
 
+/** How long a retried row shows its spinner before the list reloads (and replaces it). */
+const SPINNER_FIRST_MS = 150;
+
 /** When the user last retried a row (by the row's place in its view), for the next row in that place. */
 const lastTries = new Map<string, number>();
 
@@ -130,10 +133,14 @@ export class MessageNode extends ExplorerNode {
     lastTries.set(this.place, Date.now());
     this.retrying = true;
     retryingEmitter.fire(this);
+    // Let the view draw the spinner before the list reloads (a reload replaces this row).
+    await new Promise((resolve) => setTimeout(resolve, SPINNER_FIRST_MS));
     try {
       await this.options.retry();
-    } finally {
+    } catch (e) {
       this.retrying = false;
+      retryingEmitter.fire(this);
+      throw e;
     }
   }
 
