@@ -10,6 +10,9 @@ import { RegionNode } from './regionNode';
 /** What the profile node needs beyond the shared context. */
 export interface ProfileContext extends ExplorerContext {
   regionsOf(profile: ProfileInfo): readonly string[];
+  /** The account id a profile showed before the window reloaded, until a list shows it again. */
+  rememberedAccount?(profile: string): string | undefined;
+  rememberAccount?(profile: string, account: string): void;
   /** Drops cached clients of a profile (so new credentials are picked up). */
   resetClients(profile: string): Promise<void>;
 }
@@ -39,6 +42,8 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   readonly id: string;
   private readonly regions = new Map<string, RegionNode>();
   private account: string | undefined;
+  /** The account shown came from before a reload, not from a list yet. */
+  private accountRemembered = false;
   private credentialError: LicenseManagerError | undefined;
 
   constructor(
@@ -47,6 +52,8 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   ) {
     super(undefined);
     this.id = `profile|${info.name}`;
+    this.account = ctx.rememberedAccount?.(info.name);
+    this.accountRemembered = this.account !== undefined;
   }
 
   get name(): string {
@@ -72,9 +79,12 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   }
 
   learnAccount(accountId: string | undefined): void {
-    if (accountId && !this.account) {
+    if (accountId && (!this.account || this.accountRemembered)) {
+      const changed = accountId !== this.account;
       this.account = accountId;
-      this.ctx.changedWhenIdle(this);
+      this.accountRemembered = false;
+      this.ctx.rememberAccount?.(this.info.name, accountId);
+      if (changed) this.ctx.changedWhenIdle(this);
     }
   }
 
