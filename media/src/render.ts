@@ -173,7 +173,7 @@ function related(view: DetailView, strings: UiStrings, send: Send): HTMLElement 
         send({ type: 'openLink', linkId: l.id }),
       ),
       ' ',
-      h('span', { class: 'mono dim' }, l.description),
+      h('span', { class: 'mono dim ellipsis', title: l.description }, l.description),
     ),
   );
   return h('section', { class: 'card', id: 'related', 'aria-labelledby': 'related-heading' }, h('h2', { id: 'related-heading' }, strings.related), h('ul', { class: 'links' }, ...items));

@@ -12,6 +12,7 @@ import {
   answerDialog,
   clickNotificationButton,
   clickTreeItem,
+  clickViewAction,
   container,
   editorTabs,
   expandTreeItem,
@@ -162,6 +163,9 @@ describe('the first hour in the demo (installed VSIX)', function () {
     await runCommand(page, 'Notifications: Clear All Notifications');
     ui.current.resetEmulator();
     await runCommand(page, 'License Manager: Refresh Explorer');
+    // Only what a test expands is shown, so its rows are rendered (the tree draws what is in view).
+    await openContainer(page);
+    await clickViewAction(page, 'Collapse All');
   });
 
   it('1, 2: the inbox asks before Accept, naming the grantor’s account; a second click where the row was sends nothing; the outcome is in words with Activate next', async () => {
@@ -169,10 +173,11 @@ describe('the first hour in the demo (installed VSIX)', function () {
     await openContainer(page, 30_000, { inbox: true });
     await runCommand(page, 'License Manager: Refresh Inbox');
     const row = await inboxRow(page, PENDING);
-    await row.hover();
     const accept = row.locator('.actions .action-label[aria-label="Accept Grant"]');
-    const box = await accept.boundingBox();
-    assert.ok(box, 'the inline Accept Grant is shown on hover');
+    const box = await poll(async () => {
+      await row.hover({ timeout: 2_000 }).catch(() => undefined);
+      return (await accept.isVisible()) ? ((await accept.boundingBox()) ?? undefined) : undefined;
+    }, 15_000, 'the inline Accept Grant shown on hover');
     ui.current.emulator!.requests.length = 0;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
@@ -252,6 +257,7 @@ describe('the first hour in the demo (installed VSIX)', function () {
     it(`5: the configuration panel at ${width} px reflows its cards, keeps ids whole and shows no empty card`, async () => {
       const { page } = ui.current;
       await setWidth(page, width);
+      await expandTreeItem(page, FLEET.slice(0, -1));
       const frame = await openPanel(page, FLEET, 'License configuration: SQL Server Enterprise fleet');
       assert.deepEqual(await layoutProblems(frame), []);
       const cards = await frame.locator('.sections > .card h2').allInnerTexts();
@@ -346,7 +352,8 @@ describe('the first hour in the demo (installed VSIX)', function () {
     await expandTreeItem(page, RECEIVED);
     await openPanel(page, [...RECEIVED, PENDING], `Received grant: ${PENDING}`);
     ui.current.emulator!.requests.length = 0;
-    await page.reload();
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('load');
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await poll(async () => (await editorTabs(page)).some((t) => t.title === `Received grant: ${PENDING}`), 60_000, 'the panel’s tab back');
     const frame = await panel(page, PENDING);
