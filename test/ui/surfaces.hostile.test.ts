@@ -209,7 +209,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
     await runCommand(page, 'License Manager: Accept Grant');
     await waitForQuickInput(page, { title: 'Accept Grant' });
     await (await pickRow(page, MARKED, 'buyer')).row.click();
-    const done = await toast(page, `Grant “${MARKED.shown}” is now DISABLED`);
+    const done = await toast(page, `Accepted “${MARKED.shown}”. It is not active yet.`);
     assert.deepEqual(await renderedIn(done.el), [], 'no link or icon in the notification');
     const sent = emulator!.requests.length;
     await done.el.click();
