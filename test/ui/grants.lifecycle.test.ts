@@ -142,7 +142,8 @@ describe('grant actions in the UI', function () {
 
     await waitForDescription(page, path, /^DISABLED$/);
     assert.equal(emulatorGrant(ui.current, 'Fabrikam pipeline').GrantStatus, 'DISABLED');
-    await waitForNotification(page, /Fabrikam pipeline.*DISABLED \(version 2\)/);
+    const done = await waitForNotification(page, 'Accepted “Fabrikam pipeline”. It is not active yet.');
+    assert.deepEqual(done.buttons, ['Activate']);
   });
 
   it('activates with a reason: ACTIVE in the tree, the reason in its tooltip and in the received license', async () => {
