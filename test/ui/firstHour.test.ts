@@ -199,11 +199,13 @@ describe('the first hour in the demo (installed VSIX)', function () {
     // A third click where the row was: whatever row is there now, nothing is sent without a question.
     await page.mouse.click(x, y);
     await new Promise((r) => setTimeout(r, 1_500));
+    // Whatever row is there (the same grant before the inbox has reloaded, or another), a question comes first.
     if (await page.locator('.monaco-dialog-box').isVisible()) {
       const other = await waitForDialog(page);
-      assert.doesNotMatch(other.text, new RegExp(PENDING), 'a question about another grant names that grant');
+      assert.match(other.text.split('\n')[0], /^Accept “.+” from account \d{12}\?$/);
       await answerDialog(page, 'Cancel');
     }
+    if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
     assert.equal(sent(ui.current, 'AcceptGrant'), 1, 'still one AcceptGrant');
     // The next step from the notification: activate, then told in words with Open Details next.
     await clickNotificationButton(page, `Accepted “${PENDING}”`, 'Activate');
@@ -257,11 +259,13 @@ describe('the first hour in the demo (installed VSIX)', function () {
     it(`5: the configuration panel at ${width} px reflows its cards, keeps ids whole and shows no empty card`, async () => {
       const { page } = ui.current;
       await setWidth(page, width);
-      await expandTreeItem(page, FLEET.slice(0, -1));
-      const frame = await openPanel(page, FLEET, 'License configuration: SQL Server Enterprise fleet');
+      const config = ['buyer', 'us-east-1', 'License configurations', 'SQL Server Standard'];
+      await expandTreeItem(page, config.slice(0, -1));
+      const frame = await openPanel(page, config, 'License configuration: SQL Server Standard');
       assert.deepEqual(await layoutProblems(frame), []);
+      // The seed gives this configuration no rules: named on one line, not as an empty card.
       const cards = await frame.locator('.sections > .card h2').allInnerTexts();
-      assert.ok(!cards.includes('Rules'), `no card for rules the configuration does not have: ${cards.join(', ')}`);
+      assert.deepEqual(cards.map((c) => c.trim()), ['Usage', 'License configuration', 'Consumption by resource type', 'Managed resources']);
       assert.equal((await frame.locator('#empty-sections').innerText()).trim(), 'No rules');
       const type = frame.locator('td', { hasText: 'SYSTEMS_MANAGER_MANAGED_INSTANCE' });
       assert.equal(await type.getAttribute('title'), 'SYSTEMS_MANAGER_MANAGED_INSTANCE', 'the whole type on hover');
