@@ -22,6 +22,9 @@ export interface ProductNames {
   readonly changed?: vscode.Event<unknown>;
 }
 
+/** workspaceState key of the product names the inbox has learned (shown again after a window reload). */
+const PRODUCT_NAMES_KEY = 'licenseManager.inbox.productNames';
+
 /**
  * The Grants Inbox view: received grants waiting or accepted but not active and
  * distributed grants with problems, across the selected profiles and regions,
@@ -75,9 +78,20 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
     return this.schedule.refreshNow();
   }
 
-  /** Product names seen in the explorer, kept when the explorer drops its lists. */
+  /** Product names seen in the explorer, kept when the explorer drops its lists and across a window reload. */
   private knownProducts(): ReadonlyMap<string, string> {
-    for (const [arn, name] of this.products.names()) this.productNames.set(arn, name);
+    if (this.productNames.size === 0) {
+      const saved = this.services.context.workspaceState.get<unknown>(PRODUCT_NAMES_KEY);
+      if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
+        for (const [arn, name] of Object.entries(saved)) if (typeof name === 'string' && arn.startsWith('arn:')) this.productNames.set(arn, name);
+      }
+    }
+    let learned = false;
+    for (const [arn, name] of this.products.names()) {
+      if (this.productNames.get(arn) !== name) learned = true;
+      this.productNames.set(arn, name);
+    }
+    if (learned) void this.services.context.workspaceState.update(PRODUCT_NAMES_KEY, Object.fromEntries(this.productNames));
     return this.productNames;
   }
 

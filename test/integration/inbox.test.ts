@@ -68,6 +68,8 @@ describe('grants inbox', () => {
     api = await getApi();
     await api.explorer.reloadProfiles();
     await api.services.context.globalState.update(INBOX_SEEN_KEY, undefined);
+    // Product names learned by an earlier test would name rows before the explorer lists them.
+    await api.services.context.workspaceState.update('licenseManager.inbox.productNames', undefined);
     await vscode.workspace.getConfiguration('licenseManager.inbox').update('refreshMinutes', undefined, vscode.ConfigurationTarget.Global);
   });
   afterEach(async () => {
