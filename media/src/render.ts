@@ -152,7 +152,7 @@ function header(state: PanelState, send: Send): HTMLElement {
       h(
         'dd',
         {},
-        h('code', { id: 'arn' }, subject.arn),
+        h('code', { id: 'arn', title: subject.arn }, subject.arn),
         ' ',
         button(s.copyArn, { class: 'secondary small', id: 'copy-arn', 'data-focus': 'copy-arn' }, () => send({ type: 'copyArn' })),
       ),
