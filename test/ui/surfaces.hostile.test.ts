@@ -279,7 +279,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       const inbox = container(page).locator('.monaco-list[role="tree"][aria-label="Grants Inbox"] .monaco-list-row');
       const row = inbox.filter({ has: page.locator('.label-name', { hasText: 'workflow' }) }).first();
       // The row may first show from an earlier refresh; it settles on the expected text.
-      const expected = `${STUCK_REASON} · ${LICENSE.ProductName} · to 444455556666 · seller, us-east-1`;
+      const expected = `${STUCK_REASON} · to 444455556666 · ${LICENSE.ProductName} · seller, us-east-1`;
       let description: string | undefined;
       await poll(async () => {
         if (!(await row.count())) return false;
