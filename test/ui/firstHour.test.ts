@@ -252,6 +252,8 @@ describe('the first hour in the demo (installed VSIX)', function () {
         assert.equal((await copied.innerText()).trim(), 'JSON copied');
         const [b, n] = [await frame.locator('#copy-json').boundingBox(), await copied.boundingBox()];
         assert.ok(b && n && n.x >= b.x + b.width && n.x - (b.x + b.width) < 24 && Math.abs(n.y + n.height / 2 - (b.y + b.height / 2)) < b.height, 'the notice sits right of the button');
+        // The panel as it opens: its top, with the buttons.
+        await frame.locator('body').evaluate((body) => body.ownerDocument.defaultView!.scrollTo(0, 0));
         await screenshot(page, `grant-${c.name.replace(/\W+/g, '-')}-${width}`);
       }
     });
