@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log, loader, changes, state);
 
   const explorer = new ExplorerProvider(services);
-  const panels = new DetailPanelManager(services);
+  const panels = new DetailPanelManager(services, () => explorer.productNames());
   const json = new JsonDocumentProvider(services);
   const view = vscode.window.createTreeView('licenseManager.views.explorer', {
     treeDataProvider: explorer,

@@ -4,6 +4,7 @@ import { render, showNotice } from './render';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  setState(state: unknown): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -23,9 +24,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parsed.message;
   if (message.type === 'state') {
     state = message.state;
+    // Which resource this is, so the panel comes back after a window reload (read again from AWS then).
+    const { kind, profile, region, arn } = state.subject;
+    vscode.setState({ ref: { kind, profile, region, arn } });
     render(root, state, undefined, send);
   } else if (state) {
-    showNotice(root, message.text);
+    showNotice(root, message.text, message.near);
   }
 });
 

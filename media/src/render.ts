@@ -24,41 +24,64 @@ function badge(b: BadgeView, index: number): HTMLElement {
 }
 
 function fieldValue(f: FieldView, send: Send): Node {
+  // Ids and ARNs stay on one line, cut with an ellipsis; the whole value shows on hover.
+  const hover = f.hover ?? (f.mono ? f.value : undefined);
   if (f.linkId !== undefined) {
     const linkId = f.linkId;
-    return button(f.value, { class: 'link', 'data-focus': `field-link-${linkId}`, 'data-link-id': linkId }, () =>
-      send({ type: 'openLink', linkId }),
+    return button(
+      f.value,
+      { class: f.mono ? 'link mono ellipsis' : 'link', title: hover, 'data-focus': `field-link-${linkId}`, 'data-link-id': linkId },
+      () => send({ type: 'openLink', linkId }),
     );
   }
-  const cls = [f.mono ? 'mono' : '', f.tone ? `tone-text-${f.tone}` : ''].filter(Boolean).join(' ');
-  return h('span', { class: cls || undefined }, f.value);
+  const cls = [f.mono ? 'mono ellipsis' : '', f.tone ? `tone-text-${f.tone}` : ''].filter(Boolean).join(' ');
+  return h('span', { class: cls || undefined, title: hover }, f.value);
 }
 
-function fieldList(list: readonly FieldView[], send: Send): HTMLElement {
+function fieldList(list: readonly FieldView[], strings: UiStrings, send: Send): HTMLElement {
   const dl = h('dl', { class: 'fields' });
   for (const f of list) {
+    const copy = f.copy;
     dl.appendChild(h('dt', {}, f.label));
-    dl.appendChild(h('dd', {}, fieldValue(f, send)));
+    dl.appendChild(
+      h(
+        'dd',
+        { class: copy ? 'with-copy' : undefined },
+        fieldValue(f, send),
+        copy &&
+          button(strings.copy, { class: 'secondary small', id: `copy-${copy.id}`, 'data-focus': `copy-${copy.id}`, title: copy.text }, () =>
+            send({ type: 'copyField', fieldId: copy.id }),
+          ),
+      ),
+    );
   }
   return dl;
 }
 
 function table(tv: TableView): HTMLElement {
   const head = h('tr', {}, ...tv.columns.map((c) => h('th', { scope: 'col' }, c)));
-  const body = h('tbody', {}, ...tv.rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', {}, cell)))));
+  const body = h('tbody', {}, ...tv.rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', { title: cell }, cell)))));
   return h('table', {}, h('caption', { class: 'visually-hidden' }, tv.caption), h('thead', {}, head), body);
 }
 
-function section(s: SectionView, send: Send): HTMLElement {
+function hasRows(s: SectionView): boolean {
+  return (s.fields?.length ?? 0) > 0 || (s.items?.length ?? 0) > 0 || (s.table?.rows.length ?? 0) > 0 || !!s.usage;
+}
+
+/** Sections with nothing to list: one line below the cards ("No rules · Nothing consumed"), never an empty card. */
+function emptySections(sections: readonly SectionView[]): HTMLElement | undefined {
+  const texts = sections.filter((s) => !hasRows(s) && s.empty !== undefined).map((s) => s.empty as string);
+  return texts.length ? h('p', { class: 'empty empty-sections', id: 'empty-sections' }, texts.join(' · ')) : undefined;
+}
+
+function section(s: SectionView, strings: UiStrings, send: Send): HTMLElement {
   const headingId = `section-${s.id}`;
-  const hasRows = (s.fields?.length ?? 0) > 0 || (s.items?.length ?? 0) > 0 || (s.table?.rows.length ?? 0) > 0 || !!s.usage;
   const parts: Child[] = [
     h('h2', { id: headingId }, s.title),
     s.usage && usageBar(s.usage),
-    s.fields && s.fields.length > 0 && fieldList(s.fields, send),
+    s.fields && s.fields.length > 0 && fieldList(s.fields, strings, send),
     s.items && s.items.length > 0 && h('ul', { class: 'items' }, ...s.items.map((i) => h('li', {}, i))),
     s.table && s.table.rows.length > 0 && table(s.table),
-    !hasRows && s.empty !== undefined && h('p', { class: 'empty' }, s.empty),
   ];
   return h('section', { class: 'card', 'aria-labelledby': headingId, 'data-section': s.id }, ...parts);
 }
@@ -76,29 +99,31 @@ function toolbar(state: PanelState, view: DetailView | undefined, send: Send): H
   const bar = h('div', { class: 'toolbar', role: 'group', 'aria-label': s.actions });
   const loading = state.phase === 'loading';
   if (view === undefined || view.canRefresh) {
-    bar.appendChild(guarded(s.refresh, { id: 'refresh', 'data-focus': 'refresh' }, loading, () => send({ type: 'refresh' })));
+    bar.appendChild(
+      guarded(s.refresh, { id: 'refresh', class: 'secondary', 'data-focus': 'refresh' }, loading, () => send({ type: 'refresh' })),
+    );
   }
   if (view) {
-    bar.appendChild(button(s.openJson, { id: 'open-json', 'data-focus': 'open-json' }, () => send({ type: 'openJson' })));
+    bar.appendChild(button(s.openJson, { id: 'open-json', class: 'secondary', 'data-focus': 'open-json' }, () => send({ type: 'openJson' })));
     if (view.kind === 'license' || view.kind === 'receivedLicense') {
       bar.appendChild(button(s.generateCheckoutCode, { id: 'generate-checkout-code', class: 'secondary', 'data-focus': 'generate-checkout-code' }, () => send({ type: 'generateCheckoutCode' })));
       bar.appendChild(button(s.tryCheckout, { id: 'try-checkout', class: 'secondary', 'data-focus': 'try-checkout' }, () => send({ type: 'tryCheckout' })));
     }
-    for (const a of view.actions) {
+    // The step the grant's status invites leads, as the one primary button.
+    const actions = view.actions.map((a) => {
       const running = state.runningAction === a.action;
-      bar.appendChild(
-        guarded(
+      return guarded(
           running ? `${a.label} ${s.running}` : a.label,
           {
-            class: a.destructive ? 'secondary destructive' : 'secondary',
+            class: a.primary ? 'primary' : a.destructive ? 'secondary destructive' : 'secondary',
             'data-action': a.action,
             'data-focus': `action-${a.action}`,
           },
           state.runningAction !== undefined || loading,
           () => send({ type: 'grantAction', action: a.action }),
-        ),
-      );
-    }
+        );
+    });
+    bar.prepend(...actions);
   }
   return bar;
 }
@@ -131,7 +156,7 @@ function header(state: PanelState, send: Send): HTMLElement {
       h(
         'dd',
         {},
-        h('code', { id: 'arn' }, subject.arn),
+        h('code', { id: 'arn', title: subject.arn }, subject.arn),
         ' ',
         button(s.copyArn, { class: 'secondary small', id: 'copy-arn', 'data-focus': 'copy-arn' }, () => send({ type: 'copyArn' })),
       ),
@@ -152,7 +177,7 @@ function related(view: DetailView, strings: UiStrings, send: Send): HTMLElement 
         send({ type: 'openLink', linkId: l.id }),
       ),
       ' ',
-      h('span', { class: 'mono dim' }, l.description),
+      h('span', { class: 'mono dim ellipsis', title: l.description }, l.description),
     ),
   );
   return h('section', { class: 'card', id: 'related', 'aria-labelledby': 'related-heading' }, h('h2', { id: 'related-heading' }, strings.related), h('ul', { class: 'links' }, ...items));
@@ -182,7 +207,8 @@ export function render(root: HTMLElement, state: PanelState, notice: string | un
       header(state, send),
       h('p', { id: 'status-line', class: 'status-line', role: 'status', 'aria-live': 'polite' }, statusText),
       state.phase === 'error' && state.error && errorBox(state.error, state.strings, view !== undefined),
-      view && h('div', { class: 'sections' }, ...view.sections.map((s) => section(s, send))),
+      view && h('div', { class: 'sections' }, ...view.sections.filter(hasRows).map((s) => section(s, state.strings, send))),
+      view && emptySections(view.sections),
       view && usageSection(state),
       view && historySection(state, send),
       view && related(view, state.strings, send),
@@ -197,11 +223,18 @@ export function render(root: HTMLElement, state: PanelState, notice: string | un
   }
 }
 
-/** Shows a short notice without redrawing. */
-export function showNotice(root: HTMLElement, text: string): void {
+/** Shows a short notice without redrawing: in the status line, and next to the button `near` names. */
+export function showNotice(root: HTMLElement, text: string, near?: string): void {
   const line = root.querySelector('#status-line');
   if (line) {
     line.replaceChildren();
     append(line, [text]);
+  }
+  for (const old of root.querySelectorAll('.near-notice')) old.remove();
+  const pressed = near ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(near)}"]`) : null;
+  if (pressed) {
+    const mark = h('span', { class: 'near-notice', role: 'status', 'data-near': near }, text);
+    pressed.after(mark);
+    setTimeout(() => mark.remove(), 4000);
   }
 }

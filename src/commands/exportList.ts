@@ -100,7 +100,10 @@ function reasonOf(cause: unknown): string {
 function announce(e: Exportable, target: string, count: number): void {
   const open = t('Open File');
   const reveal = t('Reveal');
-  void notify.info(t('Exported {0} to {1}', e.count(count), basename(target)), open, reveal).then((choice) => {
+  const text = e.filtered
+    ? t('Exported {0} ({1}) to {2}', e.count(count), e.filtered, basename(target))
+    : t('Exported {0} to {1}', e.count(count), basename(target));
+  void notify.info(text, open, reveal).then((choice) => {
     const uri = vscode.Uri.file(target);
     if (choice === open) void vscode.commands.executeCommand('vscode.open', uri);
     else if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', uri);

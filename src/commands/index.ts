@@ -7,6 +7,8 @@ import { selectProfiles } from './selectProfiles';
 import { selectRegions } from './selectRegions';
 import { filterUsage } from './filterUsage';
 import { copyArn } from './copyArn';
+import { copyError } from './copyError';
+import { copyRequestId } from './copyRequestId';
 import { openDetails } from './openDetails';
 import { openJson } from './openJson';
 import { acceptGrant } from './acceptGrant';
@@ -41,6 +43,8 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   selectRegions,
   filterUsage,
   copyArn,
+  copyError,
+  copyRequestId,
   openDetails,
   openJson,
   acceptGrant,

@@ -6,7 +6,7 @@ import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
 import { errorKindLabel } from '../model/errorKinds';
 import { mayHaveLanded, refusedOutright } from '../model/mutationOutcome';
-import { notify } from './messages';
+import { landedChange, landedMessage, notify } from './messages';
 import type { Expectation } from '../model/mutationOutcome';
 import { checkOutcome, type Checked, type Reread } from './outcome';
 import { signInProfileOf, withSignIn } from './signIn';
@@ -185,10 +185,36 @@ async function send(spec: GrantActionSpec): Promise<GrantMutationResult | undefi
   if (pending !== undefined) tokens.settle(pending);
   ctx.services.log.info(`${spec.operation} ${result.GrantArn}: ${result.Status} version ${result.Version} (${profile})`);
   await announceChange(ctx, profile, { ...spec.affected, grantArn: result.GrantArn });
-  void notify.info(
-    uiText(spec.done?.(result)) || t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version),
+  const change = spec.done ? undefined : landedChange(spec.operation, result.Status, spec.expect.before?.status);
+  if (change === undefined) {
+    void notify.info(uiText(spec.done?.(result)) || t('Grant “{0}” is now {1} (version {2}).', name, result.Status, result.Version));
+    return result;
+  }
+  const message = landedMessage(change, name, result.Version);
+  const next = message.next;
+  const answer = next ? notify.info(message.text, next.label) : notify.info(message.text);
+  answer.then(
+    (a) => (next && a === next.label ? takeNextStep(spec, result.GrantArn, next.command) : undefined),
+    () => undefined,
   );
   return result;
+}
+
+/**
+ * Runs the next step on the grant as AWS has it now (read again through the
+ * profile that acted), never on what the notification remembered.
+ */
+async function takeNextStep(spec: GrantActionSpec, grantArn: string, command: string): Promise<void> {
+  const { ctx, profile, region } = spec;
+  try {
+    const factory = await ctx.services.clients();
+    const grant = await factory.get(profile, region).getGrant(grantArn, undefined, {});
+    const kind = spec.affected.categories.includes('receivedGrants') ? 'receivedGrant' : 'distributedGrant';
+    await vscode.commands.executeCommand(command, { resource: { kind, profile, region, arn: grant.GrantArn }, data: grant });
+  } catch (e) {
+    ctx.services.log.warn(`${command} after ${spec.operation}: ${e instanceof Error ? e.message : String(e)}`);
+    void notify.error(t('Could not read “{0}” again: {1}', spec.name, e instanceof Error ? e.message : String(e)));
+  }
 }
 
 /**

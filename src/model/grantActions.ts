@@ -27,6 +27,13 @@ export function grantActionsFor(direction: GrantDirection, status: string): read
   return Object.prototype.hasOwnProperty.call(table, status) ? table[status] : [];
 }
 
+/** The action a grant's status invites (accept a pending grant, activate an accepted one); none otherwise. */
+export function invitedAction(direction: GrantDirection, status: string): GrantAction | undefined {
+  if (direction === 'received' && status === 'PENDING_ACCEPT') return 'accept';
+  if (status === 'DISABLED') return 'activate';
+  return undefined;
+}
+
 /** Statuses a new grant version may set from `current` (the current one first, meaning "keep"). */
 export function nextStatusesFor(current: string): string[] {
   switch (current) {

@@ -1,4 +1,5 @@
 import type { Filter, LicenseConfiguration } from '../aws/types';
+import type { Translate } from './translate';
 
 
 /** Clamps the page size setting to what every list operation accepts (1–100). */
@@ -24,6 +25,33 @@ export interface UsageFilter {
   readonly resourceType?: string;
   readonly resourceAccount?: string;
   readonly resourceArn?: string;
+}
+
+/** A usage resource type in words ("EC2 host"); a type not known here is shown as AWS names it. */
+export function resourceTypeWords(type: string, t: Translate): string {
+  switch (type) {
+    case 'EC2_INSTANCE':
+      return t('EC2 instance');
+    case 'EC2_HOST':
+      return t('EC2 host');
+    case 'EC2_AMI':
+      return t('EC2 AMI');
+    case 'RDS':
+      return t('RDS');
+    case 'SYSTEMS_MANAGER_MANAGED_INSTANCE':
+      return t('Systems Manager managed instance');
+    default:
+      return type;
+  }
+}
+
+/** A usage filter in words, one item per condition: "Resource type: EC2 host". */
+export function usageFilterWords(f: UsageFilter, t: Translate): string[] {
+  const out: string[] = [];
+  if (f.resourceType) out.push(t('Resource type: {0}', resourceTypeWords(f.resourceType, t)));
+  if (f.resourceAccount) out.push(t('Resource account: {0}', f.resourceAccount));
+  if (f.resourceArn) out.push(t('Resource ARN: {0}', f.resourceArn));
+  return out;
 }
 
 export function usageFilters(f: UsageFilter): Filter[] {

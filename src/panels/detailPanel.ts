@@ -21,6 +21,8 @@ export interface PanelHost {
   readonly t: Translate;
   /** Opens (or reveals) the panel of a related resource. */
   open(holder: ResourceHolder): Promise<void>;
+  /** The product name of a license the explorer has listed. */
+  productName?(licenseArn: string): string | undefined;
 }
 
 /** One webview panel showing one resource seen through one (profile, region). */
@@ -41,19 +43,19 @@ export class DetailPanel implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidDispose = this.disposeEmitter.event;
 
-  static create(host: PanelHost, holder: ResourceHolder): DetailPanel {
+  /** A new panel for `holder`, or the panel VS Code restored after a window reload (`restored`). */
+  static create(host: PanelHost, holder: ResourceHolder, restored?: vscode.WebviewPanel): DetailPanel {
     const media = vscode.Uri.joinPath(host.services.context.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(
-      DETAIL_VIEW_TYPE,
-      host.t('Details'),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        localResourceRoots: [media],
-      },
-    );
+    const options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+    const panel =
+      restored ??
+      vscode.window.createWebviewPanel(
+        DETAIL_VIEW_TYPE,
+        host.t('Details'),
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        { ...options, enableFindWidget: true },
+      );
+    if (restored) restored.webview.options = options;
     const webview = panel.webview;
     webview.html = buildPageHtml({
       cspSource: webview.cspSource,
@@ -167,12 +169,19 @@ export class DetailPanel implements vscode.Disposable {
         return;
       case 'copyArn':
         await vscode.env.clipboard.writeText(this.resource.arn);
-        this.post({ type: 'notice', text: t('ARN copied') });
+        this.post({ type: 'notice', text: t('ARN copied'), near: 'copy-arn' });
         return;
       case 'copyJson':
         await vscode.env.clipboard.writeText(this.view()?.json ?? '{}');
-        this.post({ type: 'notice', text: t('JSON copied') });
+        this.post({ type: 'notice', text: t('JSON copied'), near: 'copy-json' });
         return;
+      case 'copyField': {
+        const field = this.view()?.sections.flatMap((s) => s.fields ?? []).find((f) => f.copy?.id === message.fieldId);
+        if (!field?.copy) return this.refuse(`no field ${message.fieldId}`);
+        await vscode.env.clipboard.writeText(field.copy.text);
+        this.post({ type: 'notice', text: t('Copied'), near: `copy-${message.fieldId}` });
+        return;
+      }
       case 'openLink': {
         const link = this.view()?.links.find((l) => l.id === message.linkId);
         if (!link) return this.refuse(`no link ${message.linkId}`);
@@ -234,7 +243,7 @@ export class DetailPanel implements vscode.Disposable {
     return {
       phase: 'ready',
       subject: subjectView(this.host.t, this.holder.resource),
-      view: buildDetailView(this.host.t, this.holder),
+      view: buildDetailView(this.host.t, this.holder, new Date(), { productName: (arn) => this.host.productName?.(arn) }),
       ...this.versions.extras,
       strings: uiStrings(this.host.t),
     };

@@ -6,7 +6,8 @@ import {
   type ResourceHolder,
 } from '../model/resources';
 import type { Services } from '../services';
-import { DetailPanel, type PanelHost } from './detailPanel';
+import { DETAIL_VIEW_TYPE, DetailPanel, type PanelHost } from './detailPanel';
+import { parseRestoredRef } from '../model/restoredPanel';
 import type { Translate } from '../model/translate';
 import { needsLoad } from './views/summary';
 
@@ -16,10 +17,49 @@ export class DetailPanelManager implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly host: PanelHost;
 
-  constructor(readonly services: Services) {
+  constructor(
+    readonly services: Services,
+    productNames: () => ReadonlyMap<string, string> = () => new Map(),
+  ) {
     const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
-    this.host = { services, t, open: (holder) => this.open(holder) };
-    this.subscription = services.changes.event((change) => void this.applyChange(change));
+    this.host = { services, t, open: (holder) => this.open(holder), productName: (arn) => productNames().get(arn) };
+    this.subscription = vscode.Disposable.from(
+      services.changes.event((change) => void this.applyChange(change)),
+      vscode.window.registerWebviewPanelSerializer(DETAIL_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
+      }),
+    );
+  }
+
+  /**
+   * Brings back a panel VS Code kept across a window reload. The saved state only
+   * says which resource, through which profile: it is checked, and the resource is
+   * read again from AWS. A state that does not check out closes the panel.
+   */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    let profiles: string[] = [];
+    try {
+      profiles = (await this.services.state.profiles()).map((p) => p.name);
+    } catch (e) {
+      this.services.log.warn(`details: profiles unavailable to restore a panel: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const ref = parseRestoredRef(state, profiles);
+    if (!ref) {
+      this.services.log.warn('details: a panel saved before the reload could not be restored; closed');
+      panel.dispose();
+      return;
+    }
+    const key = resourceKey(ref);
+    if (this.panels.get(key)) {
+      panel.dispose();
+      return;
+    }
+    const restored = DetailPanel.create(this.host, { resource: ref, data: {} }, panel);
+    this.panels.set(key, restored);
+    restored.onDidDispose(() => {
+      if (this.panels.get(key) === restored) this.panels.delete(key);
+    });
+    await restored.reload();
   }
 
   /**

@@ -22,6 +22,10 @@ export interface FieldView {
   /** When set, the value is a link to the related resource with this id. */
   readonly linkId?: string;
   readonly tone?: Tone;
+  /** Shown on hover, e.g. the ARN behind a product name (the value itself when absent). */
+  readonly hover?: string;
+  /** A Copy button next to the value copies `text`; `id` names the field in messages. */
+  readonly copy?: { readonly id: string; readonly text: string };
 }
 
 export interface TableView {
@@ -66,6 +70,8 @@ export interface ActionView {
   readonly action: GrantAction;
   readonly label: string;
   readonly destructive: boolean;
+  /** The step the grant's status invites (Accept for a pending grant): the panel's primary button. */
+  readonly primary?: boolean;
 }
 
 export interface DetailView {
@@ -99,6 +105,8 @@ export interface UiStrings {
   readonly openJson: string;
   readonly copyArn: string;
   readonly copyJson: string;
+  /** The label of a field's Copy button. */
+  readonly copy: string;
   readonly loading: string;
   readonly related: string;
   readonly rawJson: string;

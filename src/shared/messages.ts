@@ -12,6 +12,8 @@ export type WebviewMessage =
   | { readonly type: 'openJson' }
   | { readonly type: 'copyArn' }
   | { readonly type: 'copyJson' }
+  /** Copies the copy text of the current view's field with this id. */
+  | { readonly type: 'copyField'; readonly fieldId: string }
   /** Opens a related resource named by the id of one of the current view's links. */
   | { readonly type: 'openLink'; readonly linkId: string }
   | { readonly type: 'grantAction'; readonly action: GrantAction }
@@ -31,8 +33,8 @@ export type WebviewMessage =
 /** Extension → webview. */
 export type HostMessage =
   | { readonly type: 'state'; readonly state: PanelState }
-  /** A short confirmation shown in the status line, e.g. "ARN copied". */
-  | { readonly type: 'notice'; readonly text: string };
+  /** A short confirmation shown in the status line, e.g. "ARN copied", and next to the button `near` names. */
+  | { readonly type: 'notice'; readonly text: string; readonly near?: string };
 
 export type WebviewMessageType = WebviewMessage['type'];
 
@@ -84,6 +86,12 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
       }
       return { ok: true, message: { type, action: action as GrantAction } };
     }
+    case 'copyField': {
+      if (!hasOnlyKeys(raw, ['type', 'fieldId'])) return fail('unexpected members in copyField');
+      const fieldId = raw.fieldId;
+      if (typeof fieldId !== 'string' || !LINK_ID.test(fieldId)) return fail('bad fieldId');
+      return { ok: true, message: { type, fieldId } };
+    }
     case 'compareWithPrevious': {
       if (!hasOnlyKeys(raw, ['type', 'version'])) return fail('unexpected members in compareWithPrevious');
       const version = raw.version;
@@ -107,7 +115,8 @@ export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
   }
   if (raw.type === 'notice') {
     if (typeof raw.text !== 'string' || raw.text.length > MAX_NOTICE) return fail('bad notice');
-    return { ok: true, message: { type: 'notice', text: raw.text } };
+    const near = typeof raw.near === 'string' && LINK_ID.test(raw.near) ? raw.near : undefined;
+    return { ok: true, message: near === undefined ? { type: 'notice', text: raw.text } : { type: 'notice', text: raw.text, near } };
   }
   return fail('unknown message type');
 }

@@ -21,7 +21,7 @@ export type NodeState =
     }
   | { readonly node: 'grant'; readonly direction: GrantDirection; readonly status: string }
   | { readonly node: 'loadMore' }
-  | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean }
+  | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean; readonly hasError?: boolean; readonly hasRequestId?: boolean }
   | { readonly node: 'inboxGroup' };
 
 const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
@@ -77,7 +77,12 @@ export function contextValue(state: NodeState): string {
     case 'loadMore':
       return 'loadMore';
     case 'message':
-      return [state.retry ? 'message retryable' : 'message', state.ssoSignIn ? 'ssoSignIn' : ''].filter(Boolean).join(' ');
+      return [
+        state.retry ? 'message retryable' : 'message',
+        state.ssoSignIn ? 'ssoSignIn' : '',
+        state.hasError ? 'hasError' : '',
+        state.hasRequestId ? 'hasRequestId' : '',
+      ].filter(Boolean).join(' ');
     case 'inboxGroup':
       return 'inboxGroup';
   }

@@ -10,10 +10,39 @@ import type { StateChange } from '../state/explorerState';
 import { CategoryNode } from './nodes/categoryNode';
 import { ExplorerNode } from './nodes/explorerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
-import { MessageNode } from './nodes/messageNode';
+import { MessageNode, onDidStartRetry } from './nodes/messageNode';
 import { PagedNode } from './nodes/pagedNode';
 import { ProfileNode, type ProfileContext } from './nodes/profileNode';
 import { ResourceNode } from './nodes/resourceNode';
+
+/** workspaceState keys: what survives a window reload until the lists load again. */
+const EXPANDED_KEY = 'licenseManager.explorer.expanded';
+const ACCOUNTS_KEY = 'licenseManager.explorer.accounts';
+const MAX_EXPANDED = 500;
+
+/** Ids of expanded nodes, kept in workspace state (most recent last, at most `max`). */
+class RememberedSet {
+  private readonly ids: Set<string>;
+
+  constructor(
+    private readonly memory: vscode.Memento,
+    private readonly key: string,
+    private readonly max: number,
+  ) {
+    const saved = memory.get<unknown>(key);
+    this.ids = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string').slice(-max) : []);
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  set(id: string, on: boolean): void {
+    this.ids.delete(id);
+    if (on) this.ids.add(id);
+    void this.memory.update(this.key, [...this.ids].slice(-this.max));
+  }
+}
 
 /**
  * The explorer's TreeDataProvider: profile → region → category → item. Nodes
@@ -30,13 +59,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private view: vscode.TreeView<ExplorerNode> | undefined;
   private profileNodes = new Map<string, ProfileNode>();
   private readonly ctx: ProfileContext;
+  private readonly expanded: RememberedSet;
   private loading = 0;
   private readonly idleChanges = new Set<ExplorerNode>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly services: Services) {
     const state = services.state;
+    const memory = services.context.workspaceState;
+    this.expanded = new RememberedSet(memory, EXPANDED_KEY, MAX_EXPANDED);
+    const accounts = (): Record<string, string> => memory.get<Record<string, string>>(ACCOUNTS_KEY) ?? {};
     this.ctx = {
+      rememberedAccount: (profile) => {
+        const a = accounts()[profile];
+        return typeof a === 'string' && /^\d{12}$/.test(a) ? a : undefined;
+      },
+      rememberAccount: (profile, account) => void memory.update(ACCOUNTS_KEY, { ...accounts(), [profile]: account }),
       api: (profile, region) => this.api(profile, region),
       pageSize: () => clampPageSize(vscode.workspace.getConfiguration('licenseManager').get('pageSize')),
       filter: () => state.filter,
@@ -48,6 +86,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.disposables.push(
       services.changes.event((change) => this.onResourceChange(change)),
       state.onDidChange((change) => this.onStateChange(change)),
+      // A row being retried shows a spinner (VS Code ignores rows this tree does not hold).
+      onDidStartRetry((node) => this.emitter.fire(node)),
     );
   }
 
@@ -57,7 +97,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.disposables.push(
       view.onDidCollapseElement((e) => {
         if (e.element instanceof PagedNode) e.element.abandonLoad();
+        this.expanded.set(e.element.id, false);
       }),
+      view.onDidExpandElement((e) => this.expanded.set(e.element.id, true)),
     );
     this.updateFilterUi();
   }
@@ -68,7 +110,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return withAccessibility(node.getTreeItem(), node);
+    const item = node.getTreeItem();
+    // What the user had expanded before a window reload opens again.
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.expanded.has(node.id)) {
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    }
+    return withAccessibility(item, node);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ExportSource } from '../data/exportSource';
-import { RESOURCE_LISTS } from '../model/resourceLists';
+import { listFilters, RESOURCE_LISTS } from '../model/resourceLists';
 import type { CategoryKind } from '../model/resources';
-import type { ExplorerFilter } from '../model/rules';
+import { usageFilterWords, usageFilters, type ExplorerFilter } from '../model/rules';
 import { AssociationListNode } from './nodes/associationListNode';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -21,6 +21,8 @@ export interface Exportable {
   readonly nameParts: readonly string[];
   /** "1,250 usage records", "1 received license". */
   count(n: number): string;
+  /** The filter the export applies, in words ("Resource type: EC2 host"); undefined when it exports everything. */
+  readonly filtered?: string;
 }
 
 function counted(n: number, one: string, many: string): string {
@@ -37,6 +39,9 @@ export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable 
     const category: CategoryKind = node.category;
     const def = RESOURCE_LISTS[category];
     const where = `${node.owner.name}, ${node.region}`;
+    const status = listFilters(def as Parameters<typeof listFilters>[0], filter)[0];
+    const filtered = status ? t('Status: {0}', status.Values[0]) : undefined;
+    const title = t('{0} ({1})', def.label(t), where);
     return {
       node,
       source: {
@@ -44,8 +49,9 @@ export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable 
         region: node.region,
         list: { list: 'category', category, filter, selectedRegions: node.owner.selectedRegions() },
       },
-      title: t('{0} ({1})', def.label(t), where),
-      nameParts: [def.label(t).toLowerCase(), node.owner.name, node.region],
+      title: filtered ? t('{0}, filtered to {1}', title, filtered) : title,
+      filtered,
+      nameParts: [def.label(t).toLowerCase(), node.owner.name, node.region, ...(status ? [status.Name, ...status.Values] : [])],
       count: (n) => counted(n, def.kindLabel(t).toLowerCase(), def.label(t).toLowerCase()),
     };
   }
@@ -53,6 +59,9 @@ export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable 
     const usage = node instanceof UsageListNode;
     const name = configurationName(node);
     const where = `${node.owner.name}, ${node.region}`;
+    const conditions = usage ? usageFilters(node.filter) : [];
+    const filtered = usage && conditions.length ? usageFilterWords(node.filter, t).join(', ') : undefined;
+    const title = usage ? t('Usage of {0} ({1})', name, where) : t('Associations of {0} ({1})', name, where);
     return {
       node,
       source: {
@@ -62,8 +71,9 @@ export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable 
           ? { list: 'usage', configurationArn: node.configurationArn, filter: node.filter }
           : { list: 'associations', configurationArn: node.configurationArn },
       },
-      title: usage ? t('Usage of {0} ({1})', name, where) : t('Associations of {0} ({1})', name, where),
-      nameParts: [usage ? 'usage' : 'associations', name],
+      title: filtered ? t('{0}, filtered to {1}', title, filtered) : title,
+      filtered,
+      nameParts: [usage ? 'usage' : 'associations', name, ...conditions.flatMap((c) => [c.Name, ...c.Values])],
       count: (n) => (usage ? counted(n, t('usage record'), t('usage records')) : counted(n, t('association'), t('associations'))),
     };
   }

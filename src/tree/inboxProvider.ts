@@ -9,7 +9,7 @@ import { signInProfileOf } from '../grants/signIn';
 import { announceNewGrants } from './inboxNotice';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { InboxGroupNode } from './nodes/inboxGroupNode';
-import { describeError, errorKindText, MessageNode } from './nodes/messageNode';
+import { describeError, errorKindText, MessageNode, onDidStartRetry } from './nodes/messageNode';
 
 /** globalState key of the waiting grants and places seen (no announcement again after a reload). */
 export const INBOX_SEEN_KEY = 'licenseManager.inbox.seen';
@@ -22,6 +22,9 @@ export interface ProductNames {
   names(): ReadonlyMap<string, string>;
   readonly changed?: vscode.Event<unknown>;
 }
+
+/** workspaceState key of the product names the inbox has learned (shown again after a window reload). */
+const PRODUCT_NAMES_KEY = 'licenseManager.inbox.productNames';
 
 /**
  * The Grants Inbox view: received grants waiting or accepted but not active and
@@ -58,6 +61,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       }),
       // After a grant action or a new selection, the inbox follows the explorer (once it has loaded).
       services.changes.event(() => this.refreshIfLoaded()),
+      onDidStartRetry((node) => (this.failures.includes(node) ? this.emitter.fire(node) : undefined)),
       services.state.onDidChange((c) => (c.kind === 'filter' ? undefined : this.refreshIfLoaded())),
     );
     if (products.changed) this.disposables.push(products.changed(() => this.nameProducts()));
@@ -75,9 +79,20 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
     return this.schedule.refreshNow();
   }
 
-  /** Product names seen in the explorer, kept when the explorer drops its lists. */
+  /** Product names seen in the explorer, kept when the explorer drops its lists and across a window reload. */
   private knownProducts(): ReadonlyMap<string, string> {
-    for (const [arn, name] of this.products.names()) this.productNames.set(arn, name);
+    if (this.productNames.size === 0) {
+      const saved = this.services.context.workspaceState.get<unknown>(PRODUCT_NAMES_KEY);
+      if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
+        for (const [arn, name] of Object.entries(saved)) if (typeof name === 'string' && arn.startsWith('arn:')) this.productNames.set(arn, name);
+      }
+    }
+    let learned = false;
+    for (const [arn, name] of this.products.names()) {
+      if (this.productNames.get(arn) !== name) learned = true;
+      this.productNames.set(arn, name);
+    }
+    if (learned) void this.services.context.workspaceState.update(PRODUCT_NAMES_KEY, Object.fromEntries(this.productNames));
     return this.productNames;
   }
 
@@ -189,6 +204,8 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
           tooltip: `${d.details}\n\n${vscode.l10n.t('Click to retry.')}`,
           retry: () => this.refresh(),
           key: placeKey(r),
+          error: d.details,
+          requestId: d.requestId,
         }),
       ];
     });

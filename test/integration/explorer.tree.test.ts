@@ -104,7 +104,7 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
     for (const n of licenses) {
       const l = (n as unknown as { data: License }).data;
       assert.equal(label(api, n), l.LicenseName);
-      assert.equal(description(api, n), `${l.ProductSKU} · ${l.Status}`);
+      assert.equal(description(api, n), `${l.Status} · ${l.ProductSKU}`);
       assert.ok(tokens(api, n).includes('canCreateGrant'));
     }
 
@@ -172,9 +172,9 @@ describe('explorer tree (2 profiles × 2 regions, emulator)', () => {
     await vscode.commands.executeCommand('licenseManager.usage.filter', usage, { resourceType: 'EC2_HOST' });
     const hosts = await loadAll(api, usage);
     assert.equal(arns(hosts).length, 3);
-    for (const n of hosts) assert.match(description(api, n), /^EC2_HOST · /);
+    for (const n of hosts) assert.match(description(api, n), /^\d+ consumed · .* · EC2_HOST$/);
     assert.deepEqual((requests[0].body as { Filters?: unknown }).Filters, [{ Name: 'resourceType', Values: ['EC2_HOST'] }]);
-    assert.equal(description(api, usage), 'resourceType = EC2_HOST');
+    assert.equal(description(api, usage), 'Resource type: EC2 host');
     await vscode.commands.executeCommand('licenseManager.usage.filter', usage, { resourceAccount: '222222222222' });
     assert.equal(arns(await loadAll(api, usage)).length, 1);
     await vscode.commands.executeCommand('licenseManager.usage.filter', usage, {});

@@ -131,7 +131,7 @@ describe('grant actions in the host', () => {
     assert.equal(current(g).GrantStatus, 'ACTIVE');
     assert.equal(current(g).StatusReason, 'Purchase order 42 approved');
     assert.equal(result?.Version, current(g).Version);
-    assert.ok(prompts.texts('info').some((t) => t.includes('ACTIVE') && t.includes(`version ${current(g).Version}`)), prompts.texts('info').join(' | '));
+    assert.deepEqual(prompts.texts('info'), ['Activated “Fabrikam compute”. Its licenses can be used now.']);
     await waitFor(
       async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute')).data as { GrantStatus: string }).GrantStatus === 'ACTIVE',
       10_000,
@@ -153,6 +153,19 @@ describe('grant actions in the host', () => {
     assert.ok(prompts.texts('info').some((t) => t.includes('already being updated')), prompts.texts('info').join(' | '));
     assert.equal(current(grantState(env, 'Fabrikam storage')).GrantStatus, 'DISABLED');
     assert.deepEqual(prompts.texts('error'), []);
+  });
+
+  it('says an accepted grant is not active yet and activates it from the notification button', async () => {
+    const holder = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam storage');
+    prompts.answer = 'Activate';
+    prompts.inputs = [''];
+    await vscode.commands.executeCommand('licenseManager.grant.accept', holder);
+    assert.deepEqual(prompts.shown[0], { kind: 'info', message: 'Accepted “Fabrikam storage”. It is not active yet.', items: ['Activate'] });
+    await waitFor(() => current(grantState(env, 'Fabrikam storage')).GrantStatus === 'ACTIVE' || undefined, 10_000, 'activated by the button');
+    const versions = requests('CreateGrantVersion').map((r) => (r.body as { Status?: string; SourceVersion?: string }));
+    assert.deepEqual(versions.map((b) => b.Status), ['ACTIVE'], 'one activation, sent by the button');
+    await waitFor(() => prompts.texts('info').length === 2 || undefined, 10_000, 'the second notification');
+    assert.equal(prompts.texts('info')[1], 'Activated “Fabrikam storage”. Its licenses can be used now.');
   });
 
   it('offers Refresh when the grant changed since it was loaded, and refreshes', async () => {
@@ -237,7 +250,7 @@ describe('grant actions in the host', () => {
     const after = current(grantState(env, 'Fabrikam warehouse'));
     assert.equal(after.GrantStatus, 'DISABLED');
     assert.equal(result?.Version, after.Version);
-    assert.ok(prompts.texts('info').some((t) => t.includes('DISABLED') && t.includes(`version ${after.Version}`)), prompts.texts('info').join(' | '));
+    assert.deepEqual(prompts.texts('info'), ['Deactivated “Fabrikam warehouse”. Its licenses cannot be used until it is activated again.']);
     await waitFor(
       async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse')).data as { GrantStatus: string }).GrantStatus === 'DISABLED',
       10_000,

@@ -65,8 +65,8 @@ describe('explorer menus and paging in the workbench (installed VSIX, demo seed,
     const { page } = ui.current;
     await expandTreeItem(page, RECEIVED);
     const cases = [
-      { name: 'Globex data pipeline rollout', offered: ['Accept Grant', 'Reject Grant'], absent: ['Activate Grant', 'Deactivate Grant', 'New Grant Version…'] },
-      { name: 'Globex analytics production', offered: ['Deactivate Grant', 'New Grant Version…', 'Reject Grant'], absent: ['Accept Grant', 'Activate Grant'] },
+      { name: 'Globex data pipeline rollout', offered: ['Accept Grant', 'Reject Grant…'], absent: ['Activate Grant…', 'Deactivate Grant…', 'New Grant Version…'] },
+      { name: 'Globex analytics production', offered: ['Deactivate Grant…', 'New Grant Version…', 'Reject Grant…'], absent: ['Accept Grant', 'Activate Grant…'] },
     ];
     for (const c of cases) {
       await loadUntil(page, RECEIVED, c.name);

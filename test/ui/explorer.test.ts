@@ -142,7 +142,7 @@ describe('explorer (installed VSIX)', () => {
     await expandTreeItem(page, RECEIVED);
     // Right after a context-menu action the focused item is selected: the title action must still prompt.
     await runTreeItemContextMenu(page, [...RECEIVED, 'Customer trial'], 'Copy ARN');
-    await clickViewAction(page, 'Filter…');
+    await clickViewAction(page, 'Filter Explorer…');
     await waitForQuickInput(page, { title: 'Filter the explorer' });
     await pickQuickPickItem(page, 'Grant status…');
     await waitForQuickInput(page, { title: 'Grant status' });

@@ -1,4 +1,4 @@
-/** Export… from a list's context menu, through the format pick and the save dialog, checked on disk. */
+/** Export List… from a list's context menu, through the format pick and the save dialog, checked on disk. */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,11 +37,11 @@ describe('export in the workbench (installed VSIX, demo seed)', function () {
     await findTreeItem(page, ['seller']);
   });
 
-  it('Export… on Usage: CSV, the save dialog offers a dated name in the workspace, the file holds every record', async () => {
+  it('Export List… on Usage: CSV, the save dialog offers a dated name in the workspace, the file holds every record', async () => {
     const { page, server } = ui.current;
     await expandTreeItem(page, CONFIG);
     await findTreeItem(page, USAGE);
-    await runTreeItemContextMenu(page, USAGE, 'Export…');
+    await runTreeItemContextMenu(page, USAGE, 'Export List…');
     await waitForQuickInput(page, { title: 'Export format' });
     await pickQuickPickItem(page, 'CSV');
     await waitForQuickInput(page, { title: /^Export Usage of SQL Server Enterprise fleet/ });
@@ -79,7 +79,7 @@ describe('export in the workbench (installed VSIX, demo seed)', function () {
     const mtime = statSync(target).mtimeMs;
     ui.current.emulator!.requests.length = 0;
     const exportFrom = async (format: string): Promise<void> => {
-      await runCommand(page, 'License Manager: Export…');
+      await runCommand(page, 'License Manager: Export List…');
       await waitForQuickInput(page, { title: 'Export which list?' });
       let lists: string[] = [];
       await poll(async () => {

@@ -142,7 +142,8 @@ describe('grant actions in the UI', function () {
 
     await waitForDescription(page, path, /^DISABLED$/);
     assert.equal(emulatorGrant(ui.current, 'Fabrikam pipeline').GrantStatus, 'DISABLED');
-    await waitForNotification(page, /Fabrikam pipeline.*DISABLED \(version 2\)/);
+    const done = await waitForNotification(page, 'Accepted “Fabrikam pipeline”. It is not active yet.');
+    assert.deepEqual(done.buttons, ['Activate']);
   });
 
   it('activates with a reason: ACTIVE in the tree, the reason in its tooltip and in the received license', async () => {
@@ -154,7 +155,7 @@ describe('grant actions in the UI', function () {
     await expandTreeItem(page, licensePath.slice(0, 3));
     await waitForDescription(page, licensePath, /^DISABLED/);
 
-    await runCommand(page, 'License Manager: Activate Grant');
+    await runCommand(page, 'License Manager: Activate Grant…');
     await waitForQuickInput(page, { title: 'Activate Grant' });
     await pickRow(page, 'Fabrikam dashboards', 'buyer');
     await waitForPrompt(page, /Why is “Fabrikam dashboards” being activated\?/);
@@ -173,7 +174,7 @@ describe('grant actions in the UI', function () {
     const path = ['buyer', REGION, 'Received grants', 'Fabrikam gateway trial'];
     await expandTreeItem(page, path.slice(0, 3));
 
-    await runCommand(page, 'License Manager: Reject Grant');
+    await runCommand(page, 'License Manager: Reject Grant…');
     await waitForQuickInput(page, { title: 'Reject Grant' });
     await pickRow(page, 'Fabrikam gateway trial', 'buyer');
     const text = await answerDialog(page, 'Reject');
@@ -193,7 +194,7 @@ describe('grant actions in the UI', function () {
     const before = emulatorGrant(ui.current, 'Fabrikam reporting').Version;
     ui.current.emulator!.requests.length = 0;
 
-    await runCommand(page, 'License Manager: Delete Grant');
+    await runCommand(page, 'License Manager: Delete Grant…');
     await waitForQuickInput(page, { title: 'Delete Grant' });
     await pickRow(page, 'Fabrikam reporting', 'seller');
     await waitForPrompt(page, /Why is “Fabrikam reporting” being deleted\?/);

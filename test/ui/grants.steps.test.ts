@@ -249,12 +249,12 @@ describe('multi-step grant inputs in the UI', function () {
     const { page } = ui.current;
     const grant = 'Fabrikam reporting';
     const reasonPrompt = /Why is “Fabrikam reporting” being deleted\?/;
-    await start(ui.current, 'Delete Grant', 'Delete Grant', grant, reasonPrompt);
+    await start(ui.current, 'Delete Grant…', 'Delete Grant', grant, reasonPrompt);
     assert.equal(await quickInputTitle(page), 'Delete Grant', 'a single step shows no step count');
     assert.equal(await backButton(page).count(), 0, 'a single step has no Back');
     await escapeSendsNothing(ui.current, 'at the reason');
 
-    await start(ui.current, 'Delete Grant', 'Delete Grant', grant, reasonPrompt);
+    await start(ui.current, 'Delete Grant…', 'Delete Grant', grant, reasonPrompt);
     await typeInInputBox(page, 'r'.repeat(401));
     assert.equal((await waitForInputBoxMessage(page, /at most 400 characters \(now 401\)/)).severity, 'error');
     await answerInputBox(page, 'Contract ended');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { expectedInbox, INBOX_SEED } from '../integration/inboxSeed';
-import { container, openContainer, poll, runCommand, selectProfiles, useUiSession, type UiSession } from './support';
+import { answerDialog, container, openContainer, poll, runCommand, selectProfiles, useUiSession, type UiSession } from './support';
 import type { DomElement } from './support/wait';
 
 const INBOX_TREE = '.monaco-list[role="tree"][aria-label="Grants Inbox"]';
@@ -86,11 +86,15 @@ describe('grants inbox in the UI', function () {
     const row = container(page).locator(`${INBOX_TREE} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: name }) });
     const sent = (): boolean => ui.current.emulator!.requests.some((r) => r.operation === 'AcceptGrant');
     // A click can land while a refresh redraws the row: click again until AcceptGrant is sent.
+    // The inline Accept asks first, naming the grant.
     await poll(async () => {
       try {
         await row.first().hover({ timeout: 2_000 });
         await row.first().locator('.actions .action-label[aria-label="Accept Grant"]').click({ timeout: 2_000 });
-      } catch {
+        const asked = await answerDialog(page, 'Accept', 5_000);
+        assert.ok(asked.startsWith(`Accept “${name}” from account `), asked);
+      } catch (e) {
+        if (e instanceof assert.AssertionError) throw e;
         return false;
       }
       return poll(sent, 3_000).then(

@@ -88,7 +88,7 @@ describe('detail panels (installed VSIX)', () => {
     await page.keyboard.press('Escape');
     await runCommand(page, 'View: Close All Editors');
     ui.current.resetEmulator();
-    await runCommand(page, 'License Manager: Refresh');
+    await runCommand(page, 'License Manager: Refresh Explorer');
     await expandTreeItem(page, RECEIVED);
     await poll(async () => (await findTreeItem(page, [...RECEIVED, PENDING_NAME])).description === 'PENDING_ACCEPT', 20_000, 'the seeded pending grant');
   });

@@ -207,7 +207,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
     await runCommand(page, 'License Manager: Accept Grant');
     await waitForQuickInput(page, { title: 'Accept Grant' });
     await (await pickRow(page, MARKED, 'buyer')).row.click();
-    const done = await toast(page, `Grant “${MARKED.shown}” is now DISABLED`);
+    const done = await toast(page, `Accepted “${MARKED.shown}”. It is not active yet.`);
     assert.deepEqual(await renderedIn(done.el), [], 'no link or icon in the notification');
     const sent = emulator!.requests.length;
     await done.el.click();
@@ -248,7 +248,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       const { page, emulator } = ui.current;
       pendingAgain(ui.current, MARKED.name);
       emulator!.requests.length = 0;
-      await runCommand(page, `License Manager: ${c.command}`);
+      await runCommand(page, `License Manager: ${c.command}…`);
       await waitForQuickInput(page, { title: c.command });
       await (await pickRow(page, MARKED, c.profile)).row.click();
       await c.before?.(page);
@@ -279,7 +279,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       const inbox = container(page).locator('.monaco-list[role="tree"][aria-label="Grants Inbox"] .monaco-list-row');
       const row = inbox.filter({ has: page.locator('.label-name', { hasText: 'workflow' }) }).first();
       // The row may first show from an earlier refresh; it settles on the expected text.
-      const expected = `${STUCK_REASON} · ${LICENSE.ProductName} · to 444455556666 · seller, us-east-1`;
+      const expected = `${STUCK_REASON} · to 444455556666 · ${LICENSE.ProductName} · seller, us-east-1`;
       let description: string | undefined;
       await poll(async () => {
         if (!(await row.count())) return false;

@@ -1,4 +1,4 @@
-import { grantActionsFor, type GrantAction, type GrantDirection } from '../../model/grantActions';
+import { grantActionsFor, invitedAction, type GrantAction, type GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
 import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
 import { fields, obj, principalKind, str, strList, type Summary } from './format';
@@ -29,14 +29,27 @@ const DESTRUCTIVE: ReadonlySet<GrantAction> = new Set<GrantAction>(['reject', 'd
 
 /** The buttons a grant panel offers, from the one table of valid actions. */
 export function grantActionViews(t: Translate, direction: GrantDirection, status: string): ActionView[] {
-  return grantActionsFor(direction, status).map((action) => ({
+  const invited = invitedAction(direction, status);
+  const views = grantActionsFor(direction, status).map((action) => ({
     action,
     label: actionLabel(t, action),
     destructive: DESTRUCTIVE.has(action),
+    primary: action === invited,
   }));
+  // The invited step comes first.
+  return [...views.filter((v) => v.primary), ...views.filter((v) => !v.primary)];
 }
 
-export function grantSummary(t: Translate, ref: ResourceRef, data: Record<string, unknown>): Summary {
+/** The id of the grant panel's license field (its Copy button copies the ARN). */
+export const LICENSE_FIELD_ID = 'license-arn';
+
+/** `productName` names a license by its ARN when the explorer has listed it. */
+export function grantSummary(
+  t: Translate,
+  ref: ResourceRef,
+  data: Record<string, unknown>,
+  productName: (licenseArn: string) => string | undefined = () => undefined,
+): Summary {
   const direction: GrantDirection = ref.kind === 'receivedGrant' ? 'received' : 'distributed';
   const status = str(data.GrantStatus) ?? '';
   const licenseArn = str(data.LicenseArn);
@@ -69,7 +82,7 @@ export function grantSummary(t: Translate, ref: ResourceRef, data: Record<string
   const overview: FieldView[] = fields(
     { label: t('Name'), value: str(data.GrantName) },
     { label: t('Direction'), value: direction === 'received' ? t('Received') : t('Distributed') },
-    licenseArn ? { label: t('License'), value: licenseArn, mono: true, linkId: LICENSE_LINK_ID } : undefined,
+    licenseArn ? licenseField(t, licenseArn, productName(licenseArn)) : undefined,
     parentArn && parentArn !== licenseArn
       ? { label: t('Parent'), value: parentArn, mono: true, linkId: parentIsGrant ? PARENT_LINK_ID : undefined }
       : undefined,
@@ -94,5 +107,17 @@ export function grantSummary(t: Translate, ref: ResourceRef, data: Record<string
     sections,
     links,
     actions: grantActionViews(t, direction, status),
+  };
+}
+
+/** The license by product name (its ARN on hover and copied by Copy), or by ARN until the name is known. */
+function licenseField(t: Translate, arn: string, product: string | undefined): FieldView {
+  return {
+    label: t('License'),
+    value: product ?? arn,
+    mono: product === undefined,
+    linkId: LICENSE_LINK_ID,
+    hover: arn,
+    copy: { id: LICENSE_FIELD_ID, text: arn },
   };
 }

@@ -23,6 +23,7 @@ export function uiStrings(t: Translate): UiStrings {
     openJson: t('Open JSON'),
     copyArn: t('Copy ARN'),
     copyJson: t('Copy JSON'),
+    copy: t('Copy'),
     loading: t('Loading…'),
     related: t('Related resources'),
     rawJson: t('JSON'),

@@ -59,11 +59,16 @@ function tokenSummary(t: Translate, ref: ResourceRef, data: Record<string, unkno
   return { title: str(data.TokenId) ?? ref.arn, badges: [], sections: [{ id: 'overview', title: kindLabel(t, ref.kind), fields: list }], links: [], actions: [] };
 }
 
-export function summaryFor(t: Translate, ref: ResourceRef, data: Record<string, unknown>, now: Date): Summary {
+/** What a view may know besides the resource itself (names the explorer has listed). */
+export interface ViewContext {
+  productName?(licenseArn: string): string | undefined;
+}
+
+export function summaryFor(t: Translate, ref: ResourceRef, data: Record<string, unknown>, now: Date, known: ViewContext = {}): Summary {
   switch (ref.kind) {
     case 'distributedGrant':
     case 'receivedGrant':
-      return grantSummary(t, ref, data);
+      return grantSummary(t, ref, data, known.productName);
     case 'license':
     case 'receivedLicense':
       return licenseSummary(t, ref, data, now);
@@ -87,10 +92,10 @@ export function needsLoad(holder: ResourceHolder): boolean {
 }
 
 /** The whole view-model of one resource. Pure: the same input always gives the same view. */
-export function buildDetailView(t: Translate, holder: ResourceHolder, now: Date = new Date()): DetailView {
+export function buildDetailView(t: Translate, holder: ResourceHolder, now: Date = new Date(), known: ViewContext = {}): DetailView {
   const ref = holder.resource;
   const data = obj(holder.data) ?? {};
-  const summary = summaryFor(t, ref, data, now);
+  const summary = summaryFor(t, ref, data, now, known);
   return {
     kind: ref.kind,
     kindLabel: kindLabel(t, ref.kind),

@@ -48,7 +48,7 @@ export class InboxGrantNode extends ResourceNode<Grant> {
     const { item } = this;
     const who = item.side === 'received' ? t('from {0}', item.counterpart) : t('to {0}', item.counterpart);
     const reason = item.group === 'problems' ? (g.StatusReason ?? g.GrantStatus) : undefined;
-    const description = joinUi([reason ? uiText(reason) : undefined, item.productName ? uiText(item.productName) : undefined, who, uiText(this.where())], ' · ');
+    const description = joinUi([reason ? uiText(reason) : undefined, who, item.productName ? uiText(item.productName) : undefined, uiText(this.where())], ' · ');
     const item_ = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None, {
       description,
       tooltip: tooltipLines(this.label, [

@@ -37,7 +37,7 @@ export class LicenseNode extends ResourceNode<License> {
   getTreeItem(): vscode.TreeItem {
     const l = this.data;
     const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.Collapsed);
-    setItemText(item, 'description', uiText([l.ProductSKU, l.Status].filter(Boolean).join(' · ')));
+    setItemText(item, 'description', uiText([l.Status, l.ProductSKU].filter(Boolean).join(' · ')));
     item.iconPath = new vscode.ThemeIcon(
       'key',
       l.Status && l.Status !== 'AVAILABLE' ? new vscode.ThemeColor('disabledForeground') : undefined,

@@ -21,6 +21,26 @@ export interface MessageOptions {
   readonly signInProfile?: string;
   /** Distinguishes two messages of one kind under one parent. */
   readonly key?: string;
+  /** The failure in full, for Copy Error. */
+  readonly error?: string;
+  /** The request id AWS gave the failure, for Copy Request Id. */
+  readonly requestId?: string;
+}
+
+/** How long a retried row shows its spinner before the list reloads (and replaces it). */
+const SPINNER_FIRST_MS = 150;
+
+/** When the user last retried a row (by the row's place in its view), for the next row in that place. */
+const lastTries = new Map<string, number>();
+
+/** Fires when a row starts retrying, so its view shows it busy. */
+const retryingEmitter = new vscode.EventEmitter<MessageNode>();
+export const onDidStartRetry: vscode.Event<MessageNode> = retryingEmitter.event;
+
+/** "14:05:09": when a retry was started, in the window's local time. */
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 const ICONS: Record<MessageKind, vscode.ThemeIcon | undefined> = {
@@ -39,7 +59,7 @@ export function errorKindText(kind: AwsErrorKind | undefined): string {
 }
 
 /** Multi-line plain-text description of a failure (operation, code, request id, fix). */
-export function describeError(error: unknown): { kind?: AwsErrorKind; message: string; fix?: string; details: string } {
+export function describeError(error: unknown): { kind?: AwsErrorKind; message: string; fix?: string; details: string; requestId?: string } {
   if (isLicenseManagerError(error)) {
     const d = error.details;
     const lines = [
@@ -49,7 +69,7 @@ export function describeError(error: unknown): { kind?: AwsErrorKind; message: s
       d.requestId ? vscode.l10n.t('Request id: {0}', d.requestId) : undefined,
       d.fix ? vscode.l10n.t('Fix: {0}', d.fix) : undefined,
     ];
-    return { kind: error.kind, message: error.message, fix: d.fix, details: lines.filter(Boolean).join('\n') };
+    return { kind: error.kind, message: error.message, fix: d.fix, details: lines.filter(Boolean).join('\n'), requestId: d.requestId };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { message, details: message };
@@ -58,6 +78,7 @@ export function describeError(error: unknown): { kind?: AwsErrorKind; message: s
 /** An item that says something instead of listing resources: empty, error, credentials, hint. */
 export class MessageNode extends ExplorerNode {
   readonly id: string;
+  private retrying = false;
 
   /** The profile Sign in signs in to, when no profile item is above this one. */
   get signInProfile(): string | undefined {
@@ -74,6 +95,20 @@ export class MessageNode extends ExplorerNode {
     this.id = `${parent?.id ?? 'root'}|message|${kind}|${options.key ?? ''}`;
   }
 
+  /** The row's place in its view, whatever its kind (an error may turn into a credentials problem). */
+  private get place(): string {
+    return `${this.parent?.id ?? 'root'}|${this.options.key ?? this.label}`;
+  }
+
+  /** The failure in full (Copy Error), when the row shows one. */
+  get errorText(): string | undefined {
+    return this.options.error;
+  }
+
+  get requestId(): string | undefined {
+    return this.options.requestId;
+  }
+
   /** An error item naming the kind of failure; clicking it runs `retry`. */
   static fromError(parent: ExplorerNode | undefined, error: unknown, retry: () => unknown, key?: string): MessageNode {
     const d = describeError(error);
@@ -83,6 +118,8 @@ export class MessageNode extends ExplorerNode {
       tooltip: `${d.details}\n\n${clickToRetry}`,
       retry,
       key,
+      error: d.details,
+      requestId: d.requestId,
     });
   }
 
@@ -92,15 +129,41 @@ export class MessageNode extends ExplorerNode {
 
   /** Runs the retry action, if any. */
   async retry(): Promise<void> {
-    await this.options.retry?.();
+    if (!this.options.retry) return;
+    lastTries.set(this.place, Date.now());
+    this.retrying = true;
+    retryingEmitter.fire(this);
+    // Let the view draw the spinner before the list reloads (a reload replaces this row).
+    await new Promise((resolve) => setTimeout(resolve, SPINNER_FIRST_MS));
+    try {
+      await this.options.retry();
+    } catch (e) {
+      this.retrying = false;
+      retryingEmitter.fire(this);
+      throw e;
+    }
+  }
+
+  /** The description, led by the time of the last retry when the user retried this row. */
+  private description(): string | undefined {
+    const tried = this.options.retry ? lastTries.get(this.place) : undefined;
+    if (tried === undefined) return this.options.description;
+    const at = vscode.l10n.t('tried {0}', clockTime(tried));
+    return this.options.description ? vscode.l10n.t('{0} · {1}', at, this.options.description) : at;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
-    setItemText(item, 'description', uiText(this.options.description));
+    setItemText(item, 'description', uiText(this.retrying ? vscode.l10n.t('Retrying…') : this.description()));
     setItemText(item, 'tooltip', uiText(this.options.tooltip ?? this.options.description, { multiline: true }));
-    item.iconPath = ICONS[this.kind];
-    item.contextValue = contextValue({ node: 'message', retry: this.retryable, ssoSignIn: this.options.ssoSignIn ?? this.options.signInProfile !== undefined });
+    item.iconPath = this.retrying ? new vscode.ThemeIcon('loading~spin') : ICONS[this.kind];
+    item.contextValue = contextValue({
+      node: 'message',
+      retry: this.retryable,
+      ssoSignIn: this.options.ssoSignIn ?? this.options.signInProfile !== undefined,
+      hasError: this.options.error !== undefined,
+      hasRequestId: this.options.requestId !== undefined,
+    });
     if (this.options.retry) {
       item.command = { command: 'licenseManager.explorer.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] };
     } else if (this.options.command) {

@@ -10,6 +10,9 @@ import { RegionNode } from './regionNode';
 /** What the profile node needs beyond the shared context. */
 export interface ProfileContext extends ExplorerContext {
   regionsOf(profile: ProfileInfo): readonly string[];
+  /** The account id a profile showed before the window reloaded, until a list shows it again. */
+  rememberedAccount?(profile: string): string | undefined;
+  rememberAccount?(profile: string, account: string): void;
   /** Drops cached clients of a profile (so new credentials are picked up). */
   resetClients(profile: string): Promise<void>;
 }
@@ -39,8 +42,10 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   readonly id: string;
   private readonly regions = new Map<string, RegionNode>();
   private known: string | undefined;
+  /** The account shown came from before a reload, not from a list yet. */
+  private accountRemembered = false;
 
-  /** The profile's account id, once a loaded item revealed it. */
+  /** The profile's account id, once a loaded item revealed it (or remembered from before a reload). */
   get account(): string | undefined {
     return this.known;
   }
@@ -52,6 +57,8 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   ) {
     super(undefined);
     this.id = `profile|${info.name}`;
+    this.known = ctx.rememberedAccount?.(info.name);
+    this.accountRemembered = this.account !== undefined;
   }
 
   get name(): string {
@@ -82,9 +89,12 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   }
 
   learnAccount(accountId: string | undefined): void {
-    if (accountId && !this.known) {
+    if (accountId && (!this.known || this.accountRemembered)) {
+      const changed = accountId !== this.known;
       this.known = accountId;
-      this.ctx.changedWhenIdle(this);
+      this.accountRemembered = false;
+      this.ctx.rememberAccount?.(this.info.name, accountId);
+      if (changed) this.ctx.changedWhenIdle(this);
     }
   }
 

@@ -3,7 +3,7 @@ import { setItemText, treeItem, uiText } from '../../ui/window';
 import type { LicenseConfigurationUsage, LicenseManagerApi, Page } from '../../aws/types';
 import { contextValue } from '../contextValue';
 import { lastArnPart } from '../../model/arn';
-import { usageFilters, type UsageFilter } from '../../model/rules';
+import { usageFilterWords, usageFilters, type UsageFilter } from '../../model/rules';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
@@ -57,7 +57,8 @@ export class UsageListNode extends PagedNode<LicenseConfigurationUsage> {
   getTreeItem(): vscode.TreeItem {
     const item = treeItem(uiText(vscode.l10n.t('Usage')), vscode.TreeItemCollapsibleState.Collapsed);
     const f = usageFilters(this.usageFilter);
-    setItemText(item, 'description', uiText(f.length ? f.map((x) => `${x.Name} = ${x.Values[0]}`).join(', ') : undefined));
+    const words = usageFilterWords(this.usageFilter, vscode.l10n.t);
+    setItemText(item, 'description', uiText(words.length ? words.join(', ') : undefined));
     setItemText(item, 'tooltip', uiText(f.length ? vscode.l10n.t('Filtered: {0}', item.description ?? '') : vscode.l10n.t('Resources that consume this configuration'), { multiline: true }));
     item.iconPath = new vscode.ThemeIcon('graph');
     item.contextValue = contextValue({ node: 'usageList' });
@@ -75,7 +76,7 @@ export class UsageRecordNode extends ResourceNode<LicenseConfigurationUsage> {
   getTreeItem(): vscode.TreeItem {
     const u = this.data;
     const item = treeItem(uiText(lastArnPart(u.ResourceArn) || vscode.l10n.t('(no ARN)')), vscode.TreeItemCollapsibleState.None);
-    setItemText(item, 'description', uiText([u.ResourceType, vscode.l10n.t('{0} consumed', u.ConsumedLicenses ?? 0), u.ResourceStatus]
+    setItemText(item, 'description', uiText([vscode.l10n.t('{0} consumed', u.ConsumedLicenses ?? 0), u.ResourceStatus, u.ResourceType]
       .filter(Boolean)
       .join(' · ')));
     item.iconPath = new vscode.ThemeIcon('vm');
