@@ -1,5 +1,5 @@
 import { withSignIn, signInProfileOf } from '../grants/signIn';
-import { markReadFromAws } from '../grants/trusted';
+import { markReadFromAws, wasMadeHere } from '../grants/trusted';
 import { accountOfArn, licenseManagerArnKind, regionOfArn, type LicenseManagerArnKind } from '../model/arn';
 import { isRegionCode } from '../model/regions';
 import { isResourceHolder, resourceKey, type ResourceHolder, type ResourceKind, type ResourceRef } from '../model/resources';
@@ -39,6 +39,8 @@ export function heldHolder(ctx: Omit<TrustContext, 'services'>, arg: unknown): R
   if (!isResourceHolder(arg)) return undefined;
   // A node object of the extension's own classes: nothing outside the extension can make one.
   if (arg instanceof ResourceNode) return arg;
+  // What the extension built itself from an answer of AWS (a next step offered after an outcome).
+  if (wasMadeHere(arg)) return arg;
   const nodes: ResourceHolder[] = [...ctx.explorer.loadedResources(), ...ctx.inbox.grantNodes()];
   const key = resourceKey(arg.resource);
   const panel = ctx.panels.list().find((p) => !p.isDisposed && resourceKey(p.resource) === key);

@@ -10,6 +10,7 @@ import { landedChange, landedMessage, notify } from './messages';
 import type { Expectation } from '../model/mutationOutcome';
 import { checkOutcome, type Checked, type Reread } from './outcome';
 import { signInProfileOf, withSignIn } from './signIn';
+import { markMadeHere } from './trusted';
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -210,7 +211,7 @@ async function takeNextStep(spec: GrantActionSpec, grantArn: string, command: st
     const factory = await ctx.services.clients();
     const grant = await factory.get(profile, region).getGrant(grantArn, undefined, {});
     const kind = spec.affected.categories.includes('receivedGrants') ? 'receivedGrant' : 'distributedGrant';
-    await vscode.commands.executeCommand(command, { resource: { kind, profile, region, arn: grant.GrantArn }, data: grant });
+    await vscode.commands.executeCommand(command, markMadeHere({ resource: { kind, profile, region, arn: grant.GrantArn }, data: grant }));
   } catch (e) {
     ctx.services.log.warn(`${command} after ${spec.operation}: ${e instanceof Error ? e.message : String(e)}`);
     void notify.error(t('Could not read “{0}” again: {1}', spec.name, e instanceof Error ? e.message : String(e)));

@@ -16,3 +16,19 @@ export function markReadFromAws<T extends ResourceHolder>(holder: T): T {
 export function wasReadFromAws(holder: unknown): boolean {
   return typeof holder === 'object' && holder !== null && readFromAws.has(holder);
 }
+
+const madeHere = new WeakSet<object>();
+
+/**
+ * Records that the extension itself made `holder` from what AWS answered, for a step the user chose on
+ * the extension's own surface (the button of an outcome notification): commands take it as held.
+ */
+export function markMadeHere<T extends ResourceHolder>(holder: T): T {
+  madeHere.add(holder);
+  return holder;
+}
+
+/** True for a holder from `markMadeHere`. */
+export function wasMadeHere(holder: unknown): boolean {
+  return typeof holder === 'object' && holder !== null && madeHere.has(holder);
+}
