@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import { InboxProvider } from '../../src/tree/inboxProvider';
-import { getApi, useEmulator } from '../support';
+import { forgetWindowMemory, getApi, useEmulator } from '../support';
 import { children, path, type Node } from './explorerSupport';
 
 const SELLER = '111122223333';
@@ -28,6 +28,7 @@ describe('spoken labels of tree items (in host, demo seed)', () => {
   beforeEach(async () => {
     env.reset();
     api = await getApi();
+    await forgetWindowMemory(api);
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['buyer', 'seller']);
     await api.services.state.setRegions('buyer', [REGION]);

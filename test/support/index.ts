@@ -16,6 +16,13 @@ export async function getApi(): Promise<ExtensionApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
+/** What the extension keeps for a window reload (expanded nodes, account ids, product names): forgotten, so a test starts as a fresh window. */
+export async function forgetWindowMemory(api: ExtensionApi): Promise<void> {
+  for (const key of ['licenseManager.explorer.expanded', 'licenseManager.explorer.accounts', 'licenseManager.inbox.productNames']) {
+    await api.services.context.workspaceState.update(key, undefined);
+  }
+}
+
 /**
  * Polls `fn` until it returns a value other than undefined/false (or stops
  * throwing), then resolves with it; rejects with the last error or a timeout.
