@@ -4,6 +4,7 @@
  */
 import type * as IssuingModule from './issuingEntry';
 import { Cancelled } from '../shared/cancelled';
+import { wasReadFromAws } from '../grants/trusted';
 import { reloadAndFindLicense } from '../tree/findLicense';
 import { CategoryNode } from '../tree/nodes/categoryNode';
 import { TokenListNode, TokenNode } from '../tree/nodes/tokenListNode';
@@ -27,6 +28,7 @@ function depsOf(ctx: CommandContext): IssuingDeps {
   const held = (n: unknown): boolean => ctx.explorer.loadedNodes().includes(n as never);
   return {
     licensesListOf: (arg) => (arg instanceof CategoryNode && arg.category === 'licenses' && held(arg) ? { profile: arg.owner.name, region: arg.region } : undefined),
+    readFromAws: (arg) => wasReadFromAws(arg),
     licenseOfTokenList: (arg) => (arg instanceof TokenListNode && held(arg) ? arg.parent : undefined),
     heldTokens: () =>
       ctx.explorer
@@ -67,9 +69,9 @@ const ISSUED: readonly ResourceKind[] = ['license'];
 export const ISSUING_COMMANDS: readonly CommandDefinition[] = [
   lazy('licenseManager.license.create', (m, ctx, deps, [arg, options]) => m.runCreateLicense(ctx, deps, arg, options)),
   lazy('licenseManager.license.submit', (m, ctx, deps, [arg]) => m.runSubmitLicenseDocument(ctx, deps, arg)),
-  lazy('licenseManager.license.newVersion', (m, ctx, _deps, [arg]) => m.runNewLicenseVersion(ctx, arg), ISSUED),
-  lazy('licenseManager.license.deactivate', (m, ctx, _deps, [arg]) => m.runDeactivateLicense(ctx, arg), ISSUED),
-  lazy('licenseManager.license.delete', (m, ctx, _deps, [arg]) => m.runDeleteLicense(ctx, arg), ISSUED),
+  lazy('licenseManager.license.newVersion', (m, ctx, deps, [arg]) => m.runNewLicenseVersion(ctx, deps, arg), ISSUED),
+  lazy('licenseManager.license.deactivate', (m, ctx, deps, [arg]) => m.runDeactivateLicense(ctx, deps, arg), ISSUED),
+  lazy('licenseManager.license.delete', (m, ctx, deps, [arg]) => m.runDeleteLicense(ctx, deps, arg), ISSUED),
   lazy('licenseManager.token.create', (m, ctx, deps, [arg]) => m.runCreateToken(ctx, deps, arg), ISSUED),
   lazy('licenseManager.token.delete', (m, ctx, deps, [arg]) => m.runDeleteToken(ctx, deps, arg), ['token']),
 ];
