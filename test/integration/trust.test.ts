@@ -72,6 +72,7 @@ describe('commands with arguments the extension did not make', () => {
   const env = useEmulator('grants');
   let api: ExtensionApi;
   let prompts: ReturnType<typeof recordPrompts>;
+  let inboxNodes: ExtensionApi['inbox']['grantNodes'];
 
   beforeEach(async () => {
     env.reset();
@@ -81,8 +82,16 @@ describe('commands with arguments the extension did not make', () => {
     for (const p of ['seller', 'buyer']) await api.services.state.setRegions(p, [REGION]);
     env.current.emulator.requests.length = 0;
     prompts = recordPrompts();
+    // The window's inbox may have loaded the buyer's grants in an earlier test (it follows the
+    // selection once loaded); a grant it shows is one the extension holds. These tests are about
+    // arguments no view holds.
+    inboxNodes = api.inbox.grantNodes;
+    api.inbox.grantNodes = () => [];
   });
-  afterEach(() => prompts.restore());
+  afterEach(() => {
+    prompts.restore();
+    api.inbox.grantNodes = inboxNodes;
+  });
 
   const sent = (ops: readonly string[] = MUTATIONS): { operation: string; arn: unknown; key: unknown }[] =>
     env.current.emulator.requests
