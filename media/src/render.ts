@@ -8,6 +8,7 @@ import type {
   TableView,
   UiStrings,
 } from '../../src/shared/detailView';
+import { actionMessage } from '../../src/shared/messages';
 import { append, button, h, type Child } from './dom';
 import { usageBar, type Send } from './parts';
 export type { Send } from './parts';
@@ -120,7 +121,7 @@ function toolbar(state: PanelState, view: DetailView | undefined, send: Send): H
             'data-focus': `action-${a.action}`,
           },
           state.runningAction !== undefined || loading,
-          () => send({ type: 'grantAction', action: a.action }),
+          () => send(actionMessage(a.action)),
         );
     });
     bar.prepend(...actions);

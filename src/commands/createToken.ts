@@ -22,7 +22,7 @@ interface TokenAnswers {
 export async function runCreateToken(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Create Token');
     const from = deps.licenseOfTokenList(arg) ?? arg;
-    const { ref, license, name } = await resolveIssuedLicense(ctx, from, title);
+    const { ref, license, name } = await resolveIssuedLicense(ctx, deps, from, title);
     if (license.Status !== 'AVAILABLE') {
       void notify.warn(t('The license “{0}” is {1}; tokens need an AVAILABLE license.', name, license.Status ?? '?'));
       throw new Cancelled();

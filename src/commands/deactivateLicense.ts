@@ -5,12 +5,13 @@ import { versionDocument } from '../model/licenseTemplates';
 import { Cancelled } from '../shared/cancelled';
 import { grantCount, runLicenseChange } from './licenseChange';
 import { resolveIssuedLicense } from './licenseTarget';
+import type { IssuingDeps } from './issuingDeps';
 import type { CommandContext } from './register';
 
 /** Deactivate License: a new version of the license as read, with Status DEACTIVATED, based on that version. */
-export async function runDeactivateLicense(ctx: CommandContext, arg: unknown): Promise<unknown> {
+export async function runDeactivateLicense(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Deactivate License');
-    const target = await resolveIssuedLicense(ctx, arg, title);
+    const target = await resolveIssuedLicense(ctx, deps, arg, title);
     const { ref, license, name } = target;
     if (license.Status !== 'AVAILABLE') {
       void notify.warn(t('The license “{0}” is {1}; only an AVAILABLE license can be deactivated.', name, license.Status ?? '?'));

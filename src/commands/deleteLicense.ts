@@ -4,12 +4,13 @@ import { confirm } from '../grants/prompts';
 import { Cancelled } from '../shared/cancelled';
 import { grantCount, runLicenseChange } from './licenseChange';
 import { resolveIssuedLicense } from './licenseTarget';
+import type { IssuingDeps } from './issuingDeps';
 import type { CommandContext } from './register';
 
 /** Delete License: deletes the version read (a license changed meanwhile is refused, not deleted). */
-export async function runDeleteLicense(ctx: CommandContext, arg: unknown): Promise<unknown> {
+export async function runDeleteLicense(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Delete License');
-    const target = await resolveIssuedLicense(ctx, arg, title);
+    const target = await resolveIssuedLicense(ctx, deps, arg, title);
     const { ref, license, name } = target;
     if (license.Status === 'DELETED' || license.Status === 'PENDING_DELETE' || !license.Version) {
       void notify.warn(t('The license “{0}” is {1}; nothing was sent.', name, license.Status ?? '?'));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { notify, showQuickPick, t, uiText, withProgress } from '../ui/window';
 import { confirm } from '../grants/prompts';
 import { Cancelled } from '../shared/cancelled';
+import { isResourceHolder, resourceKey } from '../model/resources';
 import type { IssuingDeps } from './issuingDeps';
 import type { CommandContext } from './register';
 
@@ -9,7 +10,9 @@ import type { CommandContext } from './register';
 export async function runDeleteToken(ctx: CommandContext, deps: IssuingDeps, arg: unknown): Promise<unknown> {
     const title = vscode.l10n.t('Delete Token');
     const loaded = deps.heldTokens();
-    let node = loaded.find((h) => h.node === arg);
+    // The wrapper hands over the node or panel the extension holds for the argument, never the argument itself.
+    const key = isResourceHolder(arg) ? resourceKey(arg.resource) : undefined;
+    let node = loaded.find((h) => h.node === arg || resourceKey(h.resource) === key);
     if (!node) {
       if (loaded.length === 0) {
         void notify.info(t('{0}: expand Tokens under an issued license in the License Manager explorer first.', title));

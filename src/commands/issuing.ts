@@ -4,9 +4,11 @@
  */
 import type * as IssuingModule from './issuingEntry';
 import { Cancelled } from '../shared/cancelled';
+import { wasReadFromAws } from '../grants/trusted';
 import { reloadAndFindLicense } from '../tree/findLicense';
 import { CategoryNode } from '../tree/nodes/categoryNode';
 import { TokenListNode, TokenNode } from '../tree/nodes/tokenListNode';
+import type { ResourceKind } from '../model/resources';
 import type { IssuingDeps } from './issuingDeps';
 import type { CommandContext, CommandDefinition } from './register';
 
@@ -26,6 +28,7 @@ function depsOf(ctx: CommandContext): IssuingDeps {
   const held = (n: unknown): boolean => ctx.explorer.loadedNodes().includes(n as never);
   return {
     licensesListOf: (arg) => (arg instanceof CategoryNode && arg.category === 'licenses' && held(arg) ? { profile: arg.owner.name, region: arg.region } : undefined),
+    readFromAws: (arg) => wasReadFromAws(arg),
     licenseOfTokenList: (arg) => (arg instanceof TokenListNode && held(arg) ? arg.parent : undefined),
     heldTokens: () =>
       ctx.explorer
@@ -41,9 +44,14 @@ function depsOf(ctx: CommandContext): IssuingDeps {
 }
 
 /** A command whose flow lives in the issuing bundle; its `Cancelled` is this bundle's to the wrapper. */
-function lazy(id: string, run: (m: Issuing, ctx: CommandContext, deps: IssuingDeps, args: unknown[]) => Promise<unknown>): CommandDefinition {
+function lazy(
+  id: string,
+  run: (m: Issuing, ctx: CommandContext, deps: IssuingDeps, args: unknown[]) => Promise<unknown>,
+  accepts?: readonly ResourceKind[],
+): CommandDefinition {
   return {
     id,
+    ...(accepts ? { accepts } : {}),
     async run(ctx, ...args) {
       try {
         return await run(await loadIssuing(), ctx, depsOf(ctx), args);
@@ -55,12 +63,15 @@ function lazy(id: string, run: (m: Issuing, ctx: CommandContext, deps: IssuingDe
   };
 }
 
+/** License and token actions take an issued license (a node, a panel, or an ARN read from AWS first). */
+const ISSUED: readonly ResourceKind[] = ['license'];
+
 export const ISSUING_COMMANDS: readonly CommandDefinition[] = [
   lazy('licenseManager.license.create', (m, ctx, deps, [arg, options]) => m.runCreateLicense(ctx, deps, arg, options)),
   lazy('licenseManager.license.submit', (m, ctx, deps, [arg]) => m.runSubmitLicenseDocument(ctx, deps, arg)),
-  lazy('licenseManager.license.newVersion', (m, ctx, _deps, [arg]) => m.runNewLicenseVersion(ctx, arg)),
-  lazy('licenseManager.license.deactivate', (m, ctx, _deps, [arg]) => m.runDeactivateLicense(ctx, arg)),
-  lazy('licenseManager.license.delete', (m, ctx, _deps, [arg]) => m.runDeleteLicense(ctx, arg)),
-  lazy('licenseManager.token.create', (m, ctx, deps, [arg]) => m.runCreateToken(ctx, deps, arg)),
-  lazy('licenseManager.token.delete', (m, ctx, deps, [arg]) => m.runDeleteToken(ctx, deps, arg)),
+  lazy('licenseManager.license.newVersion', (m, ctx, deps, [arg]) => m.runNewLicenseVersion(ctx, deps, arg), ISSUED),
+  lazy('licenseManager.license.deactivate', (m, ctx, deps, [arg]) => m.runDeactivateLicense(ctx, deps, arg), ISSUED),
+  lazy('licenseManager.license.delete', (m, ctx, deps, [arg]) => m.runDeleteLicense(ctx, deps, arg), ISSUED),
+  lazy('licenseManager.token.create', (m, ctx, deps, [arg]) => m.runCreateToken(ctx, deps, arg), ISSUED),
+  lazy('licenseManager.token.delete', (m, ctx, deps, [arg]) => m.runDeleteToken(ctx, deps, arg), ['token']),
 ];

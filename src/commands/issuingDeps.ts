@@ -17,6 +17,8 @@ export interface IssuingDeps {
   licensesListOf(arg: unknown): { readonly profile: string; readonly region: string } | undefined;
   /** The license item above a Tokens list the explorer holds, if `arg` is one. */
   licenseOfTokenList(arg: unknown): unknown;
+  /** True for an argument no view showed: the wrapper read it from AWS by its ARN (see `trust.ts`), so flows ask first. */
+  readFromAws(arg: unknown): boolean;
   /** The token items the explorer holds. */
   heldTokens(): HeldToken[];
   /** Reloads the Tokens lists of a license that the explorer has loaded. */

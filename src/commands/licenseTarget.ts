@@ -3,6 +3,8 @@ import { notify, showQuickPick, t, uiText, withProgress } from '../ui/window';
 import type { License } from '../aws/types';
 import { isResourceHolder, type ResourceRef } from '../model/resources';
 import { Cancelled } from '../shared/cancelled';
+import { confirm } from '../grants/prompts';
+import type { IssuingDeps } from './issuingDeps';
 import type { CommandContext } from './register';
 
 /** An issued license as just read from AWS, with where it was read. */
@@ -15,9 +17,10 @@ export interface IssuedLicense {
 /**
  * The issued license a license action is about: the node or panel argument, else a pick among the
  * issued licenses the explorer has loaded; then read afresh with GetLicense, so that nothing is
- * changed on the strength of what an argument says.
+ * changed on the strength of what an argument says. A license no view showed (named by a link or
+ * another extension) is asked about first, naming what AWS answered.
  */
-export async function resolveIssuedLicense(ctx: CommandContext, arg: unknown, title: string): Promise<IssuedLicense> {
+export async function resolveIssuedLicense(ctx: CommandContext, deps: Pick<IssuingDeps, 'readFromAws'>, arg: unknown, title: string): Promise<IssuedLicense> {
   let ref: ResourceRef | undefined = isResourceHolder(arg) && arg.resource.kind === 'license' ? arg.resource : undefined;
   if (!ref) {
     const loaded = ctx.explorer.loadedResources().filter((n) => n.resource.kind === 'license');
@@ -50,5 +53,21 @@ export async function resolveIssuedLicense(ctx: CommandContext, arg: unknown, ti
       }
     },
   );
-  return { ref: target, license, name: license.LicenseName ?? target.arn };
+  const name = license.LicenseName ?? target.arn;
+  if (deps.readFromAws(arg)) {
+    await confirm(
+      vscode.l10n.t('{0}: “{1}”?', title, name),
+      vscode.l10n.t(
+        'This license was named by a link or another extension, not picked in a License Manager view. AWS answered for it just now:\nLicense: {0}\nProduct: {1}\nIssuer: {2}\nARN: {3}\nAs profile “{4}” in {5}',
+        license.LicenseName ?? '',
+        license.ProductName ?? '',
+        license.Issuer?.Name ?? '',
+        target.arn,
+        target.profile,
+        target.region,
+      ),
+      title,
+    );
+  }
+  return { ref: target, license, name };
 }

@@ -113,6 +113,11 @@ async function readArgument(ctx: TrustContext, arg: unknown, accepts: readonly R
           const api = factory.get(profile, region);
           try {
             const resource: ResourceRef = { kind: await kindThrough(ctx, api, arnKind, arn, profile, abort.signal), profile, region, arn };
+            // E.g. a license action reads a license through a profile that only received it: try the next place.
+            if (!accepts.includes(resource.kind)) {
+              failures.push({ profile, region, error: new Error(t('this profile does not own it')) });
+              continue;
+            }
             const data = await fetchResource(api, resource, abort.signal);
             if (data) return { resource, data };
           } catch (e) {

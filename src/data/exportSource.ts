@@ -26,7 +26,9 @@ export type ExportList =
   /** A configuration's usage, with its server-side resource filter. */
   | { readonly list: 'usage'; readonly configurationArn: string; readonly filter: UsageFilter }
   /** A configuration's associations. */
-  | { readonly list: 'associations'; readonly configurationArn: string };
+  | { readonly list: 'associations'; readonly configurationArn: string }
+  /** An issued license's tokens (what they are, never the tokens). */
+  | { readonly list: 'tokens'; readonly licenseArn: string };
 
 /** One list as seen through one (profile, region). */
 export interface ExportSource {
@@ -44,6 +46,8 @@ export function csvKindOf(list: ExportList): CsvKind {
       return 'usage';
     case 'associations':
       return 'association';
+    case 'tokens':
+      return 'token';
   }
 }
 
@@ -85,5 +89,11 @@ export function exportFetcher(api: LicenseManagerApi, source: ExportSource, sign
     }
     case 'associations':
       return (nextToken) => api.listAssociationsForLicenseConfiguration(list.configurationArn, { maxResults: EXPORT_PAGE_SIZE, nextToken }, { signal });
+    case 'tokens':
+      return async (nextToken) => {
+        const page = await api.listTokens(list.licenseArn, { maxResults: EXPORT_PAGE_SIZE, nextToken }, { signal });
+        // The tokens the tree shows: those of this license.
+        return { ...page, items: page.items.filter((i) => i.LicenseArn === undefined || i.LicenseArn === list.licenseArn) };
+      };
   }
 }

@@ -18,7 +18,7 @@ import type { Options } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 
 /** The lists that can be exported, by the API object their rows are. */
-export type CsvKind = 'usage' | 'association' | 'licenseConfiguration' | 'license' | 'receivedLicense' | 'grant';
+export type CsvKind = 'usage' | 'association' | 'licenseConfiguration' | 'license' | 'receivedLicense' | 'grant' | 'token';
 
 /** What joins the items of a list inside one cell. */
 export const LIST_SEPARATOR = '; ';
@@ -80,6 +80,8 @@ export const CSV_COLUMNS: Readonly<Record<CsvKind, readonly string[]>> = {
     'Tags[].Value',
   ],
   license: LICENSE_COLUMNS,
+  // ListTokens answers what a token is, never the token itself.
+  token: ['TokenId', 'TokenType', 'LicenseArn', 'Status', 'ExpirationTime', 'RoleArns[]', 'TokenProperties[]'],
   receivedLicense: [
     ...LICENSE_COLUMNS,
     'ReceivedMetadata.ReceivedStatus',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { setPanelTitle, t } from '../ui/window';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
+import { licenseActionRecord, licenseActionsFor, type LicenseAction } from '../model/licenseActions';
 import { resourceKey, type ResourceHolder, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
 import type { DetailView, PanelState } from '../shared/detailView';
@@ -190,6 +191,8 @@ export class DetailPanel implements vscode.Disposable {
       }
       case 'grantAction':
         return this.runGrantAction(message.action);
+      case 'licenseAction':
+        return this.runLicenseAction(message.action);
       case 'showHistory':
       case 'showOlder':
         return this.versions.showHistory(this.resource, this.holder.data, message.type === 'showOlder');
@@ -221,6 +224,22 @@ export class DetailPanel implements vscode.Disposable {
     this.setState({ ...this.current, runningAction: action });
     try {
       await vscode.commands.executeCommand(`licenseManager.grant.${action}`, this.commandArg());
+    } finally {
+      if (!this.disposed) this.setState({ ...this.current, runningAction: undefined });
+    }
+  }
+
+  /** A license action's button: the same command the explorer's menu runs, on this panel's license. */
+  private async runLicenseAction(action: LicenseAction): Promise<void> {
+    if (this.resource.kind !== 'license') return this.refuse(`not an issued license: ${action}`);
+    const status = (this.holder.data as { Status?: unknown }).Status;
+    if (typeof status !== 'string' || !licenseActionsFor(status).some((r) => r.action === action)) {
+      return this.refuse(`${action} is not valid for a license ${String(status)}`);
+    }
+    if (this.current.runningAction) return this.refuse(`${this.current.runningAction} still running`);
+    this.setState({ ...this.current, runningAction: action });
+    try {
+      await vscode.commands.executeCommand(licenseActionRecord(action).command, this.commandArg());
     } finally {
       if (!this.disposed) this.setState({ ...this.current, runningAction: undefined });
     }

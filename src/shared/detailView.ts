@@ -3,6 +3,7 @@
  * rendered by the webview with DOM text nodes only.
  */
 import type { GrantAction } from '../model/grantActions';
+import type { LicenseAction } from '../model/licenseActions';
 import type { ResourceKind, ResourceRef } from '../model/resources';
 import type { Tone } from '../model/statuses';
 
@@ -66,8 +67,11 @@ export interface LinkView {
   readonly target: ResourceRef;
 }
 
+/** An action a panel button runs: a grant's or an issued license's. */
+export type PanelAction = GrantAction | LicenseAction;
+
 export interface ActionView {
-  readonly action: GrantAction;
+  readonly action: PanelAction;
   readonly label: string;
   readonly destructive: boolean;
   /** The step the grant's status invites (Accept for a pending grant): the panel's primary button. */
@@ -189,7 +193,7 @@ export interface PanelState {
   readonly view?: DetailView;
   readonly error?: ErrorView;
   /** A grant action started from this panel and still running. */
-  readonly runningAction?: GrantAction;
+  readonly runningAction?: PanelAction;
   /** Grants and licenses: the History section. */
   readonly history?: HistoryView;
   /** Licenses: entitlement usage. */

@@ -3,7 +3,8 @@
  * Shared by both sides; no `vscode` and no DOM here.
  */
 import { GRANT_ACTIONS, type GrantAction } from '../model/grantActions';
-import type { PanelState } from './detailView';
+import { LICENSE_ACTION_NAMES, type LicenseAction } from '../model/licenseActions';
+import type { PanelAction, PanelState } from './detailView';
 
 /** Webview → extension. */
 export type WebviewMessage =
@@ -17,6 +18,8 @@ export type WebviewMessage =
   /** Opens a related resource named by the id of one of the current view's links. */
   | { readonly type: 'openLink'; readonly linkId: string }
   | { readonly type: 'grantAction'; readonly action: GrantAction }
+  /** Runs an issued license's action (a record of `LICENSE_ACTIONS`) on the panel's license. */
+  | { readonly type: 'licenseAction'; readonly action: LicenseAction }
   /** Loads the History section's first page. */
   | { readonly type: 'showHistory' }
   /** Loads the next older page of the History section. */
@@ -37,6 +40,15 @@ export type HostMessage =
   | { readonly type: 'notice'; readonly text: string; readonly near?: string };
 
 export type WebviewMessageType = WebviewMessage['type'];
+
+function isLicenseAction(action: PanelAction): action is LicenseAction {
+  return (LICENSE_ACTION_NAMES as readonly string[]).includes(action);
+}
+
+/** The message a panel's action button posts. */
+export function actionMessage(action: PanelAction): WebviewMessage {
+  return isLicenseAction(action) ? { type: 'licenseAction', action } : { type: 'grantAction', action };
+}
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
 
@@ -91,6 +103,14 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
       const fieldId = raw.fieldId;
       if (typeof fieldId !== 'string' || !LINK_ID.test(fieldId)) return fail('bad fieldId');
       return { ok: true, message: { type, fieldId } };
+    }
+    case 'licenseAction': {
+      if (!hasOnlyKeys(raw, ['type', 'action'])) return fail('unexpected members in licenseAction');
+      const action = raw.action;
+      if (typeof action !== 'string' || !(LICENSE_ACTION_NAMES as readonly string[]).includes(action)) {
+        return fail('unknown license action');
+      }
+      return { ok: true, message: { type, action: action as LicenseAction } };
     }
     case 'compareWithPrevious': {
       if (!hasOnlyKeys(raw, ['type', 'version'])) return fail('unexpected members in compareWithPrevious');

@@ -9,6 +9,7 @@
  */
 import type { Filter, Grant } from '../aws/types';
 import { compareVersions, isVersion } from '../model/versions';
+import { RecentLicenses } from './recentLicenses';
 
 /** How long a change made here outranks a list that does not show it yet. */
 export const RECENT_CHANGE_MS = 5 * 60_000;
@@ -58,12 +59,16 @@ const FILTERED_MEMBER: Readonly<Record<string, keyof Grant>> = {
 
 export class RecentChanges {
   private readonly entries = new Map<string, Entry>();
+  /** Issued licenses this window created or changed, laid over ListLicenses the same way. */
+  readonly licenses: RecentLicenses;
 
   constructor(
     private readonly now: () => number = Date.now,
     private readonly ttlMs = RECENT_CHANGE_MS,
     private readonly limit = RECENT_CHANGE_LIMIT,
-  ) {}
+  ) {
+    this.licenses = new RecentLicenses(now, ttlMs, limit);
+  }
 
   /** How many changes are remembered (expired ones are dropped first). */
   get size(): number {
@@ -112,6 +117,7 @@ export class RecentChanges {
   /** Forgets every change (the profiles were discovered again: the accounts behind them may differ). */
   clear(): void {
     this.entries.clear();
+    this.licenses.clear();
   }
 
   /**

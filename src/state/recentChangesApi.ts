@@ -1,5 +1,5 @@
 /**
- * The one door through which every facade the extension uses sees `RecentChanges`: grant changes
+ * The one door through which every facade the extension uses sees `RecentChanges`: grant and issued-license changes
  * are recorded from their answers and read back by ARN, reads by ARN are noted, grant lists are
  * merged (after reading by ARN what a list contradicts), and a received license whose grant this
  * window changed mirrors that grant as the merged received grants list shows it.
@@ -13,6 +13,8 @@ import type {
   GrantedLicense,
   GrantMutationResult,
   LicenseManagerApi,
+  LicenseMutationResult,
+  LicenseRequestInput,
   ListRequest,
   Page,
 } from '../aws/types';
@@ -54,6 +56,14 @@ function wrap(recent: RecentChanges, api: LicenseManagerApi): LicenseManagerApi 
     await readBack(result.GrantArn, opts);
     return result;
   };
+  /** After a license change: the license read back by ARN, listed where it was made until ListLicenses shows it. */
+  const licenseChanged = async (result: LicenseMutationResult, opts?: CallOptions): Promise<LicenseMutationResult> => {
+    await api.getLicense(result.LicenseArn, undefined, opts).then(
+      (license) => recent.licenses.record(license, { profile: api.profile, region: api.region }),
+      (e: unknown) => (isNotFound(e) ? recent.licenses.forget(result.LicenseArn) : undefined),
+    );
+    return result;
+  };
   const receivedGrants = list('received', (req, opts) => api.listReceivedGrants(req, opts));
   const overrides: Partial<LicenseManagerApi> = {
     listDistributedGrants: list('distributed', (req, opts) => api.listDistributedGrants(req, opts)),
@@ -67,6 +77,17 @@ function wrap(recent: RecentChanges, api: LicenseManagerApi): LicenseManagerApi 
       );
       return { ...page, items };
     },
+    listLicenses: async (req = {}, opts) => {
+      const page = await api.listLicenses(req, opts);
+      return { ...page, items: recent.licenses.merge(page.items, { profile: api.profile, region: api.region, filters: req.filters, arns: req.arns, last: !page.nextToken }) };
+    },
+    getLicense: async (arn: string, version?: string, opts?: CallOptions) => {
+      const license = await api.getLicense(arn, version, opts);
+      if (version === undefined) recent.licenses.noteRead(license);
+      return license;
+    },
+    createLicense: async (input: LicenseRequestInput, opts?: CallOptions) => licenseChanged(await api.createLicense(input, opts), opts),
+    createLicenseVersion: async (input: LicenseRequestInput, opts?: CallOptions) => licenseChanged(await api.createLicenseVersion(input, opts), opts),
     getGrant: async (arn: string, version?: string, opts?: CallOptions) => {
       const grant = await api.getGrant(arn, version, opts);
       if (version === undefined) recent.noteRead(grant);

@@ -1,5 +1,6 @@
 import { grantableOperations } from '../model/validation';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import { licenseActionsFor } from '../model/licenseActions';
 import type { CategoryKind } from '../model/resources';
 
 /** What the context menus need to know about a tree node. */
@@ -13,7 +14,7 @@ export type NodeState =
   | { readonly node: 'token' }
   | { readonly node: 'associationList' }
   | { readonly node: 'usageRecord' | 'association'; readonly hasArn: boolean }
-  | { readonly node: 'license' }
+  | { readonly node: 'license'; readonly status?: string }
   | {
       readonly node: 'receivedLicense';
       readonly receivedStatus?: string;
@@ -55,7 +56,7 @@ export function contextValue(state: NodeState): string {
     case 'association':
       return [state.node, 'hasJson', ...(state.hasArn ? ['hasArn'] : [])].join(' ');
     case 'license':
-      return ['license', ...RESOURCE, 'hasHistory', 'canCreateGrant'].join(' ');
+      return ['license', ...RESOURCE, 'hasHistory', 'canCreateGrant', ...licenseActionsFor(state.status).map((a) => a.token)].join(' ');
     case 'receivedLicense':
       return [
         'receivedLicense',

@@ -7,6 +7,7 @@ import { AssociationListNode } from './nodes/associationListNode';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { LicenseConfigurationNode } from './nodes/licenseConfigurationNode';
+import { TokenListNode } from './nodes/tokenListNode';
 import { UsageListNode } from './nodes/usageListNode';
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -75,6 +76,17 @@ export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable 
       filtered,
       nameParts: [usage ? 'usage' : 'associations', name, ...conditions.flatMap((c) => [c.Name, ...c.Values])],
       count: (n) => (usage ? counted(n, t('usage record'), t('usage records')) : counted(n, t('association'), t('associations'))),
+    };
+  }
+  if (node instanceof TokenListNode) {
+    const parent = node.parent as { label?: unknown } | undefined;
+    const name = typeof parent?.label === 'string' ? parent.label : '';
+    return {
+      node,
+      source: { profile: node.owner.name, region: node.region, list: { list: 'tokens', licenseArn: node.licenseArn } },
+      title: t('Tokens of {0} ({1})', name, `${node.owner.name}, ${node.region}`),
+      nameParts: ['tokens', name],
+      count: (n) => counted(n, t('token'), t('tokens')),
     };
   }
   return undefined;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LicenseChangeOutcome } from '../../src/commands/licenseChange';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
-import { getApi, useEmulator } from '../support';
+import { getApi, useEmulator, waitFor } from '../support';
 import { licensesList, Messages, RENDER_ARN, treeChild } from './issuingSupport';
 
 /** Faults decided by a queue: each failAfterCommit roll takes the next number (default: no fault). */
@@ -27,7 +27,10 @@ describe('deactivating and deleting issued licenses', () => {
     env.current.emulator.setFaults({ latencyMs: 0, failAfterCommitRate: 0 });
     messages = new Messages();
   });
-  afterEach(() => messages.restore());
+  afterEach(() => {
+    messages.restore();
+    for (const p of api.panels.list()) p.dispose();
+  });
 
   const sent = (operation: string): Record<string, unknown>[] =>
     env.current.emulator.requests.filter((r) => r.operation === operation).map((r) => r.body as Record<string, unknown>);
@@ -91,5 +94,39 @@ describe('deactivating and deleting issued licenses', () => {
       JSON.stringify(messages.shown),
     );
     assert.equal(license().versions[0].Status, 'DELETED');
+  });
+
+  it('the panel of an issued license has a button per valid license action, each running the menu’s command; others are ignored', async () => {
+    const node = await item();
+    await api.panels.open({ resource: node.resource, data: node.data });
+    const panel = api.panels.list().find((p) => p.resource.arn === RENDER_ARN)!;
+    await waitFor(() => panel.state.phase === 'ready', 10_000, 'the panel is ready');
+    assert.deepEqual(
+      panel.state.view?.actions.map((a) => [a.action, a.label, a.destructive]),
+      [
+        ['newLicenseVersion', 'New License Version…', false],
+        ['createToken', 'Create Token…', false],
+        ['deactivateLicense', 'Deactivate License…', false],
+        ['deleteLicense', 'Delete License…', true],
+      ],
+    );
+    env.current.emulator.requests.length = 0;
+    for (const m of [{ type: 'licenseAction', action: 'delete' }, { type: 'grantAction', action: 'delete' }, { type: 'licenseAction', action: 'deleteLicense', arn: RENDER_ARN }]) {
+      await panel.receive(m);
+    }
+    assert.equal(messages.shown.length, 0, 'nothing was asked');
+    assert.deepEqual(env.current.emulator.requests, [], 'nothing was read or sent');
+
+    // Delete License… asks what the tree's Delete License asks; Cancel sends nothing.
+    await panel.receive({ type: 'licenseAction', action: 'deleteLicense' });
+    assert.deepEqual(messages.shown.map((s) => [s.message, s.items]), [['Delete the license “Tailspin Render Farm”?', ['Delete']]]);
+    assert.deepEqual(sent('DeleteLicense'), []);
+    assert.equal(panel.state.runningAction, undefined);
+
+    messages.answer = 'Deactivate';
+    await panel.receive({ type: 'licenseAction', action: 'deactivateLicense' });
+    assert.deepEqual(sent('CreateLicenseVersion').map((b) => [b.LicenseArn, b.Status]), [[RENDER_ARN, 'DEACTIVATED']]);
+    await waitFor(() => panel.state.phase === 'ready' && panel.state.view?.badges.some((b) => b.text === 'DEACTIVATED'), 10_000, 'the panel shows DEACTIVATED');
+    assert.deepEqual(panel.state.view?.actions.map((a) => a.action), ['newLicenseVersion', 'deleteLicense'], 'a deactivated license offers what its status allows');
   });
 });

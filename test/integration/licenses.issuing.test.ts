@@ -20,7 +20,7 @@ describe('issuing licenses from license documents', () => {
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['issuer']);
     env.current.emulator.requests.length = 0;
-    env.current.emulator.setFaults({ latencyMs: 0, failAfterCommitRate: 0 });
+    env.current.emulator.setFaults({ latencyMs: 0, failAfterCommitRate: 0, lagMs: 0 });
     messages = new Messages();
   });
   afterEach(async () => {
@@ -101,6 +101,34 @@ describe('issuing licenses from license documents', () => {
     // Sending the same document again sends nothing.
     await vscode.commands.executeCommand('licenseManager.license.submit', doc.uri);
     assert.equal(sent('CreateLicense').length, creates.length);
+  });
+
+  it('shows a license created while ListLicenses lags 3 s in the tree at once, and still once the list catches up', async function () {
+    this.timeout(30_000);
+    const LAG_MS = 3000;
+    const factory = (await api.services.aws()).createClientFactory();
+    try {
+      // What the lagging list answers, without the extension's overlay.
+      const raw = factory.get('issuer', REGION);
+      const doc = await newDocument();
+      env.current.emulator.setFaults({ lagMs: LAG_MS });
+      const started = Date.now();
+      const outcome = (await vscode.commands.executeCommand('licenseManager.license.submit', doc.uri)) as SubmitOutcome;
+      assert.equal(outcome.outcome, 'created', JSON.stringify(messages.shown));
+      const arn = (outcome as { licenseArn: string }).licenseArn;
+      assert.equal((outcome as { shownInTree: boolean }).shownInTree, true, 'the submit itself shows it in the tree');
+      const shown = async (): Promise<string[]> => {
+        const list = await licensesList(api);
+        await api.explorer.refresh(list as never);
+        return (await api.explorer.getChildren(list as never)).map((n) => (n as unknown as ResourceHolder).resource?.arn).filter((a) => a === arn);
+      };
+      assert.deepEqual(await shown(), [arn], 'the tree, read again, shows it once');
+      assert.deepEqual((await raw.listLicenses({ arns: [arn] })).items, [], `ListLicenses still lags (${Date.now() - started} ms after Create License)`);
+      await waitFor(async () => (await raw.listLicenses({ arns: [arn] })).items.length === 1, 15_000, 'ListLicenses catches up');
+      assert.deepEqual(await shown(), [arn], 'once the list shows it, the tree shows it once');
+    } finally {
+      factory.dispose();
+    }
   });
 
   it('refuses a stale New License Version, says so with Refresh, and keeps the license as it was', async () => {

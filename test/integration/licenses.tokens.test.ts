@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
@@ -7,6 +8,8 @@ import type { ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
 import { answerInputBoxes, type AskedBox } from './inputBoxes';
 import { licensesList, Messages, RENDER_ARN, treeChild } from './issuingSupport';
+
+const EXPORT = 'licenseManager.list.export';
 
 function filesUnder(dir: string): string[] {
   try {
@@ -116,5 +119,28 @@ describe('license tokens', () => {
     await vscode.commands.executeCommand('licenseManager.token.delete', item);
     assert.deepEqual(sent('DeleteToken'), [{ TokenId: made.TokenId }]);
     await waitFor(async () => (await tokenItems()).length === 0, 10_000, 'the list is empty');
+  });
+
+  it('Export of a Tokens list writes what each token is, never the token itself', async () => {
+    const seller = (await api.services.clients()).get('issuer', 'us-east-1');
+    const made = await seller.createToken({ clientToken: 'export', licenseArn: RENDER_ARN, roleArns: ['arn:aws:iam::567856785678:role/Render'], expirationInDays: 30, tokenProperties: ['=cmd|calc'] });
+    const list = await tokensList();
+    await api.explorer.refresh(list as never);
+    const dir = mkdtempSync(join(tmpdir(), 'lm-tokens-'));
+    try {
+      const target = join(dir, 'tokens.csv');
+      const result = await vscode.commands.executeCommand(EXPORT, list, { target, format: 'csv' });
+      assert.deepEqual(result, { outcome: 'exported', count: 1, target });
+      const [data] = (await seller.listTokens(RENDER_ARN)).items;
+      const text = readFileSync(target, 'utf8').replace(/^\ufeff/, '');
+      assert.equal(
+        text,
+        'TokenId,TokenType,LicenseArn,Status,ExpirationTime,RoleArns[],TokenProperties[]\r\n' +
+          `${made.TokenId},REFRESH_TOKEN,${RENDER_ARN},AVAILABLE,${data.ExpirationTime},arn:aws:iam::567856785678:role/Render,"'=cmd|calc"\r\n`,
+      );
+      assert.equal(text.includes(made.Token ?? '(no token)'), false, 'the token is not exported');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

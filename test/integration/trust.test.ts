@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { getApi, useEmulator, waitFor } from '../support';
 import { answerInputBoxes } from './inputBoxes';
+import { child, path } from './explorerSupport';
 
 const REGION = 'us-east-1';
 const SELLER = '111111111111';
@@ -75,6 +76,7 @@ describe('commands with arguments the extension did not make', () => {
   const env = useEmulator('grants');
   let api: ExtensionApi;
   let prompts: ReturnType<typeof recordPrompts>;
+  let inboxNodes: ExtensionApi['inbox']['grantNodes'];
 
   beforeEach(async () => {
     env.reset();
@@ -86,8 +88,16 @@ describe('commands with arguments the extension did not make', () => {
     for (const p of ['seller', 'buyer']) await api.services.state.setRegions(p, [REGION]);
     env.current.emulator.requests.length = 0;
     prompts = recordPrompts();
+    // The window's inbox may have loaded the buyer's grants in an earlier test (it follows the
+    // selection once loaded); a grant it shows is one the extension holds. These tests are about
+    // arguments no view holds.
+    inboxNodes = api.inbox.grantNodes;
+    api.inbox.grantNodes = () => [];
   });
-  afterEach(() => prompts.restore());
+  afterEach(() => {
+    prompts.restore();
+    api.inbox.grantNodes = inboxNodes;
+  });
 
   const sent = (ops: readonly string[] = MUTATIONS): { operation: string; arn: unknown; key: unknown }[] =>
     env.current.emulator.requests
@@ -225,6 +235,67 @@ describe('commands with arguments the extension did not make', () => {
     const right = JSON.parse((await vscode.workspace.openTextDocument(input.modified)).getText()) as { GrantName: string; Version: string; GrantStatus: string };
     assert.deepEqual([right.GrantName, right.Version, right.GrantStatus], [GRANTS.storage.name, '2', 'DISABLED']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  /** The license and token changes sent, as (operation, what it names). */
+  const licenseChanges = (): [string, unknown][] =>
+    env.current.emulator.requests
+      .filter((r) => ['CreateLicenseVersion', 'DeleteLicense', 'DeleteToken', 'CreateToken'].includes(r.operation))
+      .map((r) => [r.operation, (r.body as { LicenseArn?: unknown; TokenId?: unknown }).LicenseArn ?? (r.body as { TokenId?: unknown }).TokenId]);
+  const PIPELINE = `arn:aws:license-manager::${SELLER}:license:l-5fb093efb05260f096d52707b37b8a67`;
+  /** A license named by a link: the buyer's side, another name, status and version. */
+  const forgedLicense = { resource: { kind: 'receivedLicense', profile: 'buyer', region: REGION, arn: PIPELINE }, data: { LicenseArn: PIPELINE, LicenseName: FORGED_NAME, Status: 'AVAILABLE', Version: '9' } };
+  const NAMED_BY_LINK =
+    'This license was named by a link or another extension, not picked in a License Manager view. AWS answered for it just now:\n' +
+    `License: Contoso Pipeline\nProduct: Contoso Pipeline\nIssuer: Contoso Licensing\nARN: ${PIPELINE}\nAs profile “seller” in us-east-1`;
+
+  it('Deactivate License and Delete License on a forged license ask about the license the owner read, and send nothing when declined', async () => {
+    for (const [command, title] of [['licenseManager.license.deactivate', 'Deactivate License'], ['licenseManager.license.delete', 'Delete License']]) {
+      prompts.shown.length = 0;
+      await vscode.commands.executeCommand(command, forgedLicense);
+      assert.deepEqual(prompts.shown, [{ message: `${title}: “Contoso Pipeline”?`, detail: NAMED_BY_LINK, items: [title] }], command);
+    }
+    assert.deepEqual(licenseChanges(), [], 'nothing was sent');
+  });
+
+  it('Deactivate License and Delete License on a forged license, once the read license is confirmed, still ask their own question', async () => {
+    prompts.answers.push('Deactivate License');
+    await vscode.commands.executeCommand('licenseManager.license.deactivate', forgedLicense);
+    prompts.answers.push('Delete License');
+    await vscode.commands.executeCommand('licenseManager.license.delete', forgedLicense);
+    assert.deepEqual(
+      prompts.shown.map((s) => [s.message, s.detail.split('\n')[0], s.items]),
+      [
+        ['Deactivate License: “Contoso Pipeline”?', NAMED_BY_LINK.split('\n')[0], ['Deactivate License']],
+        ['Deactivate the license “Contoso Pipeline”?', 'It has 1 grant(s). Grantees can no longer use its entitlements until a new version makes it AVAILABLE again.', ['Deactivate']],
+        ['Delete License: “Contoso Pipeline”?', NAMED_BY_LINK.split('\n')[0], ['Delete License']],
+        ['Delete the license “Contoso Pipeline”?', 'It has 1 grant(s); they are deleted with it. A deleted license cannot be restored.', ['Delete']],
+      ],
+    );
+    assert.ok(!JSON.stringify(prompts.shown).includes(FORGED_NAME), 'nothing of the argument is shown');
+    assert.deepEqual(licenseChanges(), [], 'declined at the second question: nothing was sent');
+  });
+
+  it('Delete Token on a forged token deletes nothing: refused unless the explorer holds it, then asked about the token it listed', async () => {
+    const seller = (await api.services.clients()).get('seller', REGION);
+    const made = await seller.createToken({ clientToken: 'forged-delete', licenseArn: PIPELINE });
+    env.current.emulator.requests.length = 0;
+    const forgedToken = {
+      resource: { kind: 'token', profile: 'seller', region: REGION, arn: made.TokenId },
+      data: { TokenId: made.TokenId, LicenseArn: 'arn:aws:license-manager::999999999999:license:l-0', Status: 'AVAILABLE' },
+    };
+    await vscode.commands.executeCommand('licenseManager.token.delete', forgedToken);
+    assert.deepEqual(prompts.shown.map((s) => s.message), ['This command works on items of the License Manager views, or on the ARN of a License Manager grant, license or license configuration. Nothing was done.']);
+    assert.deepEqual(env.current.emulator.requests.map((r) => r.operation), [], 'nothing was read or sent for a token the explorer does not hold');
+
+    const tokens = await child(api, await path(api, 'seller', 'us-east-1', 'Licenses', 'Contoso Pipeline'), 'Tokens');
+    assert.deepEqual((await api.explorer.getChildren(tokens)).map((n) => (n as unknown as { resource: { arn: string } }).resource.arn), [made.TokenId]);
+    prompts.shown.length = 0;
+    await vscode.commands.executeCommand('licenseManager.token.delete', forgedToken);
+    assert.deepEqual(prompts.shown.map((s) => [s.message, s.detail, s.items]), [
+      [`Delete the token ${made.TokenId}?`, `Its holder can no longer get access tokens for the license ${PIPELINE}. A deleted token cannot be restored.`, ['Delete']],
+    ]);
+    assert.deepEqual(licenseChanges(), [], 'declined: nothing was sent');
   });
 
   it('Copy ARN copies a License Manager ARN it read, and nothing for anything else', async () => {

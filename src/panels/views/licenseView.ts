@@ -1,5 +1,6 @@
 import type { ResourceRef } from '../../model/resources';
-import type { BadgeView, FieldView, SectionView } from '../../shared/detailView';
+import type { ActionView, BadgeView, FieldView, SectionView } from '../../shared/detailView';
+import { licenseActionsFor } from '../../model/licenseActions';
 import { fields, formatDate, obj, objList, str, strList, yesNo, type Summary } from './format';
 import { statusTone } from '../../model/statuses';
 import type { Translate } from '../../model/translate';
@@ -134,6 +135,11 @@ export function licenseSummary(t: Translate, ref: ResourceRef, data: Record<stri
     badges,
     sections,
     links: [],
-    actions: [],
+    actions: ref.kind === 'license' ? licenseActionViews(t, status) : [],
   };
+}
+
+/** The buttons an issued license's panel offers, from the table of license actions. */
+export function licenseActionViews(t: Translate, status: string | undefined): ActionView[] {
+  return licenseActionsFor(status).map((r) => ({ action: r.action, label: r.label(t), destructive: r.destructive }));
 }

@@ -53,7 +53,7 @@ export class LicenseNode extends ResourceNode<License> {
       [vscode.l10n.t('Version'), l.Version],
       [vscode.l10n.t('ARN'), l.LicenseArn],
     ]), { multiline: true }));
-    item.contextValue = contextValue({ node: 'license' });
+    item.contextValue = contextValue({ node: 'license', status: l.Status });
     item.command = this.openDetails();
     return item;
   }
