@@ -431,7 +431,7 @@ try {
   const out = mkdtempSync(join(tmpdir(), 'lm-vsix-'));
   try {
     const vsix = join(out, 'license-manager-explorer.vsix');
-    execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'ignore' });
+    execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, stdio: 'ignore' });
     const vsixSize = statSync(vsix).size;
     row('packaged VSIX', kb(vsixSize));
     console.log(`vsix: ${(vsixSize / 1024).toFixed(1)} KiB`);

@@ -25,7 +25,7 @@ describe('packaged VSIX', () => {
     );
   });
 
-  it('vsce ls lists the Marketplace page, the icon, the bundles, schemas, l10n and walkthrough media, and nothing else', () => {
+  it('vsce ls lists the Marketplace page and its pictures, the icon, the bundles, schemas, l10n and walkthrough media, and nothing else', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { icon: string; l10n: string };
     const vsce = join(repoRoot, 'node_modules', '.bin', 'vsce');
     const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 })
@@ -37,7 +37,15 @@ describe('packaged VSIX', () => {
       readdirSync(join(repoRoot, dir))
         .filter((f) => f.endsWith(ext))
         .map((f) => `${dir}/${f}`);
+    // The README's pictures, shown by the Extensions view from the installed files.
+    const images = [...readFileSync(join(repoRoot, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(
+      images.filter((i) => !i.startsWith('media/screenshots/')),
+      [],
+      'README pictures outside media/screenshots/',
+    );
     const wanted = [
+      ...images,
       'README.md',
       'CHANGELOG.md',
       'LICENSE',
