@@ -487,15 +487,18 @@ try {
   }
 }
 
-// 6. The packaged VSIX, as users download it (vsce package runs the production build).
+// 6. The packaged VSIX, as users download it (vsce package runs the production build),
+// and 7. the same VSIX in the real host: activation, first paint and memory (scripts/benchHost.mjs).
 {
+  const { benchHost } = await import('./benchHost.mjs');
   const out = mkdtempSync(join(tmpdir(), 'lm-vsix-'));
   try {
     const vsix = join(out, 'license-manager-explorer.vsix');
-    execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'ignore' });
+    execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, stdio: 'ignore' });
     const vsixSize = statSync(vsix).size;
     row('packaged VSIX', kb(vsixSize));
     console.log(`vsix: ${(vsixSize / 1024).toFixed(1)} KiB`);
+    await benchHost(row, vsix).catch((err) => row('host figures (code-server)', 'error', 'measured', false, err instanceof Error ? err.message : String(err)));
   } finally {
     rmSync(out, { recursive: true, force: true });
     execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });

@@ -6,14 +6,8 @@
 // Ctrl+C stops everything it started.
 //
 //   node scripts/demo.mjs [--port 8080] [--seed demo|path/to/seed.json]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { hostSupport, prepare, root, seedPath, startDemo } from './demoStack.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
 
 function usage(message) {
@@ -36,26 +30,8 @@ function parseArgs(argv) {
   return out;
 }
 
-function step(label, cmd, args) {
-  const t = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) {
-    process.stdout.write(r.stdout ?? '');
-    process.stderr.write(r.stderr ?? '');
-    console.error(`demo: ${label} failed`);
-    process.exit(1);
-  }
-  console.log(`demo: ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-}
-
 const opts = parseArgs(process.argv.slice(2));
-const seedFile = (() => {
-  const named = join(root, 'test', 'emulator', 'seeds', `${opts.seed}.json`);
-  if (!opts.seed.includes('/') && existsSync(named)) return named;
-  const p = isAbsolute(opts.seed) ? opts.seed : resolve(process.cwd(), opts.seed);
-  if (!existsSync(p)) usage(`no seed named ${opts.seed} (looked for ${named} and ${p})`);
-  return p;
-})();
+const seedFile = seedPath(opts.seed) ?? usage(`no seed named ${opts.seed} (looked in test/emulator/seeds/ and at that path)`);
 
 // Fail fast, before the build, when the port is taken.
 const net = await import('node:net');
@@ -69,28 +45,20 @@ if (!portFree) {
   process.exit(1);
 }
 
-if (!existsSync(join(root, 'node_modules'))) step('installed npm dependencies', 'npm', ['ci', '--no-audit', '--no-fund']);
-{
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'setup-host.mjs')], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(1);
+try {
+  prepare('demo');
+} catch (err) {
+  console.error(`demo: ${err.message}`);
+  process.exit(1);
 }
-step('built', process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet']);
-step('packaged the extension', 'npm', ['run', '--silent', 'package']);
 
-const require = createRequire(import.meta.url);
-const host = require(join(root, 'out', 'test', 'ui', 'support', 'host.js'));
-const { startEmulator } = require(join(root, 'out', 'test', 'emulator', 'index.js'));
-
-const dir = mkdtempSync(join(tmpdir(), 'lm-demo-'));
-let emulator;
-let server;
+const host = hostSupport();
+let demo;
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  await server?.stop().catch(() => undefined);
-  await emulator?.close().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
+  await demo?.stop();
   process.exit(code);
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -101,22 +69,8 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 try {
-  emulator = await startEmulator({ seed: seedFile });
-  const aws = emulator.writeAwsConfig(join(dir, 'aws'));
-  const userDataDir = join(dir, 'user-data');
-  const extensionsDir = join(dir, 'extensions');
-  mkdirSync(userDataDir, { recursive: true });
-  mkdirSync(extensionsDir, { recursive: true });
-  host.installVsix(join(root, '.vscode-test', 'license-manager-explorer.vsix'), extensionsDir, userDataDir);
-  server = await host.startCodeServer({
-    dir,
-    host: HOST,
-    port: opts.port,
-    userDataDir,
-    extensionsDir,
-    folder: join(dir, 'workspace'),
-    env: { AWS_CONFIG_FILE: aws.configFile, AWS_SHARED_CREDENTIALS_FILE: aws.credentialsFile },
-  });
+  demo = await startDemo({ seedFile, host: HOST, port: opts.port });
+  const { emulator, server, aws } = demo;
   server.process.once('exit', (code) => {
     if (stopping) return;
     console.error(`demo: code-server exited (${code}); its log was ${server.logFile}`);
