@@ -42,8 +42,10 @@ execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--quiet'],
 const extJs = readFileSync(join(root, 'dist/extension.js'), 'utf8');
 const awsSize = statSync(join(root, 'dist/aws.js')).size;
 // The activation bundle holds every view and flow (no SDK: see the next rows); 0.1.0 was 88.8 KiB,
-// the history, export and cancel flows bring it to about 130 KiB.
-row('extension.js (loaded at activation)', kb(extJs.length), '< 160 KiB', extJs.length < 160 * 1024);
+// the history, export and cancel flows brought it to about 130 KiB, and ARN hovers and links, the
+// trust lookup, the recent-changes overlay, Try Checkout and the issuing stubs to about 212 KiB.
+// What a user waits for, activate and loading this file in the real host, is timed in section 6.
+row('extension.js (loaded at activation)', kb(extJs.length), '< 240 KiB', extJs.length < 240 * 1024);
 row('aws.js (loaded on first expand)', kb(awsSize));
 const sdkMarks = (extJs.match(/@aws-sdk|@smithy|LicenseManagerClient/g) ?? []).length;
 row('SDK references inside extension.js', sdkMarks, '0', sdkMarks === 0);
