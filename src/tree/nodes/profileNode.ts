@@ -45,9 +45,12 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
   /** The account shown came from before a reload, not from a list yet. */
   private accountRemembered = false;
 
-  /** The profile's account id, once a loaded item revealed it (or remembered from before a reload). */
+  /**
+   * The profile's account id, once a loaded item of this window revealed it. One remembered from
+   * before a reload is only shown: the profile may name another account now, so nothing decides by it.
+   */
   get account(): string | undefined {
-    return this.known;
+    return this.accountRemembered ? undefined : this.known;
   }
   private credentialError: LicenseManagerError | undefined;
 
@@ -58,7 +61,7 @@ export class ProfileNode extends ExplorerNode implements ProfileHooks {
     super(undefined);
     this.id = `profile|${info.name}`;
     this.known = ctx.rememberedAccount?.(info.name);
-    this.accountRemembered = this.account !== undefined;
+    this.accountRemembered = this.known !== undefined;
   }
 
   get name(): string {
