@@ -106,7 +106,7 @@ describe('grant inputs in the UI', function () {
       'the current operations are preselected',
     );
     await acceptQuickInput(page);
-    await waitForNotification(page, /DISABLED \(version \d+\)/);
+    await waitForNotification(page, /^Saved version \d+ of “/);
 
     assert.deepEqual(mutationsSent(ui.current), ['CreateGrantVersion']);
     const body = ui.current.emulator!.requests.find((r) => r.operation === 'CreateGrantVersion')!.body as Record<string, unknown>;

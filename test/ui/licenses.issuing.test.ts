@@ -39,7 +39,7 @@ describe('issuing a license in the UI', function () {
 
     await waitForNotification(page, 'License “Test license”: version 1 created, AVAILABLE.', 30_000);
     const item = await findTreeItem(page, [...list, 'Test license'], 20_000);
-    assert.equal(item.description, 'EXAMPLE-SKU · AVAILABLE');
+    assert.equal(item.description, 'AVAILABLE · EXAMPLE-SKU');
     await waitForWebview(page, 'Test license');
     const creates = ui.current.emulator!.requests.filter((r) => r.operation === 'CreateLicense');
     assert.deepEqual(creates.map((r) => r.status), [200]);
