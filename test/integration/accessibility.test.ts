@@ -4,7 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import { InboxProvider } from '../../src/tree/inboxProvider';
 import { forgetWindowMemory, getApi, useEmulator } from '../support';
-import { children, path, type Node } from './explorerSupport';
+import { children, path, type Node, selectOnly } from './explorerSupport';
 
 const SELLER = '111122223333';
 const REGION = 'us-east-1';
@@ -29,10 +29,7 @@ describe('spoken labels of tree items (in host, demo seed)', () => {
     env.reset();
     api = await getApi();
     await forgetWindowMemory(api);
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
   });
 
   it('speaks each item with its kind and status', async () => {

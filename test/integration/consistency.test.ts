@@ -10,7 +10,7 @@ import type { LicenseManagerApi } from '../../src/aws/types';
 import type { ResourceHolder } from '../../src/model/resources';
 import { InboxProvider, type InboxView } from '../../src/tree/inboxProvider';
 import { getApi, useEmulator, waitFor } from '../support';
-import { children, description, label, path, type Node } from './explorerSupport';
+import { children, description, label, path, type Node, selectOnly } from './explorerSupport';
 
 const LAG_MS = 3000;
 const REGION = 'us-east-1';
@@ -32,10 +32,7 @@ describe('eventual consistency (emulator lists lag 3 s behind changes)', functio
     env.reset();
     env.current.emulator.setFaults({ lagMs: LAG_MS });
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
     const factory = (await api.services.aws()).createClientFactory();
     raw = (profile) => factory.get(profile, REGION);
     disposeRaw = () => factory.dispose();

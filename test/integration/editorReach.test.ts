@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import { EXTENSION_ID, getApi, useEmulator } from '../support';
-import { children, path, type Node } from './explorerSupport';
+import { children, path, type Node, selectOnly } from './explorerSupport';
 
 const SELLER = '111122223333';
 const GRANT = `arn:aws:license-manager::${SELLER}:grant:g-4abfbe07ca6291fc4c9fdf856c5dd1a8`; // Globex analytics production, ACTIVE
@@ -72,10 +72,7 @@ describe('ARNs in files, links and copied commands (in host, demo seed)', () => 
   beforeEach(async () => {
     env.reset();
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
     api.arns.clear();
   });
   afterEach(() => {

@@ -6,6 +6,13 @@ import type { ExplorerNode } from '../../src/tree/nodes/explorerNode';
 
 export type Node = ExplorerNode;
 
+/** The explorer reloaded with exactly `profiles` selected, each in `region` alone. */
+export async function selectOnly(api: ExtensionApi, profiles: readonly string[], region: string): Promise<void> {
+  await api.explorer.reloadProfiles();
+  await api.services.state.setSelectedProfiles([...profiles]);
+  for (const p of profiles) await api.services.state.setRegions(p, [region]);
+}
+
 export function item(api: ExtensionApi, node: Node): vscode.TreeItem {
   return api.explorer.getTreeItem(node);
 }

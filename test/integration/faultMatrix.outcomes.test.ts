@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
-import { children, label, path } from './explorerSupport';
+import { children, label, path, selectOnly } from './explorerSupport';
 import { NO_FAULTS, DEADLINES, WindowSpy, report, setDeadlines, type Faults } from './faultMatrix.support';
 import { acceptQuickPicks } from './quickPicks';
 
@@ -40,10 +40,7 @@ describe('fault matrix: what the user is told after a lost answer (short deadlin
   beforeEach(async () => {
     env.reset();
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
     env.current.emulator.requests.length = 0;
     spy = new WindowSpy();
     restorePicks = acceptQuickPicks();

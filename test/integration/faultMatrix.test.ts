@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
-import { children, isLoadMore, isMessage, label, path, setPageSize, type Node } from './explorerSupport';
+import { children, isLoadMore, isMessage, label, path, setPageSize, type Node, selectOnly } from './explorerSupport';
 import { FAULTS, NO_FAULTS, DEADLINES, WindowSpy, report, resetRolls, rolls, setDeadlines } from './faultMatrix.support';
 
 const REGION = 'us-east-1';
@@ -55,10 +55,7 @@ describe('fault matrix (every fault × every surface, short deadlines)', functio
     env.current.emulator.setFaults(NO_FAULTS);
     resetRolls();
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
     env.current.emulator.requests.length = 0;
     spy = new WindowSpy();
   });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator } from '../support';
-import { children, path, type Node } from './explorerSupport';
+import { children, path, type Node, selectOnly } from './explorerSupport';
 import { answerInputBoxes } from './inputBoxes';
 
 const SELLER = '111122223333';
@@ -28,10 +28,7 @@ describe('Copy as AWS CLI Command in grant confirmations (in host, demo seed)', 
   beforeEach(async () => {
     env.reset();
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
     offered = [];
     const w = vscode.window as unknown as Record<string, unknown>;
     const saved = w.showWarningMessage;

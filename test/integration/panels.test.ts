@@ -4,7 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
 import type { DetailPanel } from '../../src/panels/detailPanel';
 import { getApi, useEmulator, waitFor } from '../support';
-import { children, label, path, type Node } from './explorerSupport';
+import { children, label, path, type Node, selectOnly } from './explorerSupport';
 
 const SELLER = '111122223333';
 const BUYER = '444455556666';
@@ -45,10 +45,7 @@ describe('detail panels (in host, demo seed)', () => {
   beforeEach(async () => {
     env.reset();
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
-    await api.services.state.setRegions('buyer', [REGION]);
-    await api.services.state.setRegions('seller', [REGION]);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
   });
   beforeEach(() => {
     env.current.emulator.requests.length = 0;
