@@ -106,7 +106,8 @@ describe('grant inputs in the UI', function () {
       'the current operations are preselected',
     );
     await acceptQuickInput(page);
-    await waitForNotification(page, /^Saved version \d+ of “/);
+    // The grant was ACTIVE: the new DISABLED version (renamed) is told as a deactivation, with Activate next.
+    await waitForNotification(page, 'Deactivated “Fabrikam warehouse (audit)”. Its licenses cannot be used until it is activated again.');
 
     assert.deepEqual(mutationsSent(ui.current), ['CreateGrantVersion']);
     const body = ui.current.emulator!.requests.find((r) => r.operation === 'CreateGrantVersion')!.body as Record<string, unknown>;
