@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { Grant } from '../../src/aws/types';
 import { getApi, useEmulator, waitFor } from '../support';
-import { arns, child, children, description, isMessage, item, label, loadAll, path, tokens, type Node } from './explorerSupport';
+import { arns, children, description, isMessage, item, label, loadAll, path, tokens, type Node } from './explorerSupport';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 
@@ -38,7 +38,14 @@ describe('explorer state (emulator)', () => {
       { profile: 'vendor', regions: REGIONS },
     ]);
     await vscode.commands.executeCommand('licenseManager.regions.select', 'customer', ['eu-west-1']);
-    assert.deepEqual((await children(api, await path(api, 'customer'))).map((n) => label(api, n)), ['eu-west-1']);
+    assert.deepEqual(state.get<Record<string, string[]>>('licenseManager.selectedRegions')?.customer, ['eu-west-1']);
+    let regions: string[] = [];
+    await waitFor(
+      async () => (regions = (await children(api, await path(api, 'customer'))).map((n) => label(api, n))).join() === 'eu-west-1',
+      5000,
+      'the tree follows the region choice',
+    ).catch(() => undefined);
+    assert.deepEqual(regions, ['eu-west-1']);
     await vscode.commands.executeCommand('licenseManager.regions.select', 'customer', REGIONS);
   });
 
@@ -217,9 +224,21 @@ describe('explorer credential problems (emulator)', () => {
     const profile = await path(api, 'broken');
     const fixItem = (await children(api, profile))[0];
     await vscode.commands.executeCommand('licenseManager.explorer.refreshNode', fixItem);
-    const fresh = await path(api, 'broken');
-    const licenses = await loadAll(api, await child(api, await child(api, fresh, 'us-east-1'), 'Licenses'));
-    assert.deepEqual(licenses.map((n) => label(api, n)).sort(), [1, 2, 3, 4, 5, 6, 7].map((i) => `Vendor Analytics Seat ${i}`));
+    // The profile may be reloaded once more as the credentials file changes: read the tree as it settles.
+    const expected = [1, 2, 3, 4, 5, 6, 7].map((i) => `Vendor Analytics Seat ${i}`);
+    let shown: string[] = [];
+    await waitFor(
+      async () => {
+        const fresh = await path(api, 'broken');
+        const region = (await children(api, fresh)).find((n) => label(api, n) === 'us-east-1');
+        const list = region && (await children(api, region)).find((n) => label(api, n) === 'Licenses');
+        shown = list ? (await loadAll(api, list)).map((n) => label(api, n)).sort() : [];
+        return shown.join('|') === expected.join('|');
+      },
+      10_000,
+      'the licenses of the repaired profile',
+    ).catch(() => undefined);
+    assert.deepEqual(shown, expected);
     assert.doesNotMatch(description(api, await path(api, 'broken')), /problem/);
     assert.match(description(api, await path(api, 'broken')), /^111111111111 · access keys$/);
   });

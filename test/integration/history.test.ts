@@ -7,6 +7,7 @@ import type { DetailPanel } from '../../src/panels/detailPanel';
 import type { PanelState } from '../../src/shared/detailView';
 import { contextValue } from '../../src/tree/contextValue';
 import { EXTENSION_ID, getApi, resolveSeed, useEmulator, waitFor } from '../support';
+import { selectOnly, path, loadAll } from './explorerSupport';
 import { answerInputBoxes } from './inputBoxes';
 
 const SELLER = '111122223333';
@@ -24,7 +25,7 @@ function answerPrompts(inputs: string[], confirm: string): () => void {
   w.showInputBox = async () => inputs.shift();
   const restoreInputBoxes = answerInputBoxes(() => inputs.shift());
   // The holders here are the test's own objects: the extension reads each grant and asks first (“Accept Grant: …?”).
-  const readConfirm = (r: unknown): r is string => typeof r === 'string' && /^(Accept|Activate|Deactivate) Grant$/.test(r);
+  const readConfirm = (r: unknown): r is string => typeof r === 'string' && /^(Accept|Activate|Deactivate)( Grant)?$/.test(r);
   w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes(confirm) ? confirm : rest.find(readConfirm));
   w.showInformationMessage = async () => undefined;
   return () => {
@@ -55,9 +56,17 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
   beforeEach(async () => {
     env.reset();
     api = await getApi();
-    await api.explorer.reloadProfiles();
-    await api.services.state.setSelectedProfiles(['buyer', 'seller']);
+    await selectOnly(api, ['buyer', 'seller'], REGION);
   });
+
+  /** The pending grant as the explorer lists it now: the node a user acts on (read again after each change). */
+  async function pendingNode(status?: string): Promise<unknown> {
+    return waitFor(async () => {
+      const nodes = await loadAll(api, await path(api, 'buyer', REGION, 'Received grants'));
+      const node = nodes.find((n) => (n as unknown as Partial<ResourceHolder>).resource?.arn === PENDING) as unknown as ResourceHolder | undefined;
+      return node && (status === undefined || (node.data as { GrantStatus?: string }).GrantStatus === status) ? node : undefined;
+    }, 10_000, `the pending grant listed${status ? ` as ${status}` : ''}`);
+  }
   afterEach(async () => {
     for (const p of api.panels.list()) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -83,9 +92,9 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
   it('lists every grant version newest first after accept, activate with a reason and deactivate with another', async () => {
     const restore = answerPrompts(['Budget approved for Q3', 'Paused for the licence audit'], 'Deactivate');
     try {
-      await vscode.commands.executeCommand('licenseManager.grant.accept', holderOf('receivedGrant', 'buyer', PENDING, currentGrant(PENDING)));
-      await vscode.commands.executeCommand('licenseManager.grant.activate', holderOf('receivedGrant', 'buyer', PENDING, currentGrant(PENDING)));
-      await vscode.commands.executeCommand('licenseManager.grant.deactivate', holderOf('receivedGrant', 'buyer', PENDING, currentGrant(PENDING)));
+      await vscode.commands.executeCommand('licenseManager.grant.accept', await pendingNode('PENDING_ACCEPT'));
+      await vscode.commands.executeCommand('licenseManager.grant.activate', await pendingNode('DISABLED'));
+      await vscode.commands.executeCommand('licenseManager.grant.deactivate', await pendingNode('ACTIVE'));
     } finally {
       restore();
     }
@@ -108,7 +117,7 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
   it('opens the diff editor on a grant version and the one before it, both read from the emulator', async () => {
     const restore = answerPrompts([], '');
     try {
-      await vscode.commands.executeCommand('licenseManager.grant.accept', holderOf('receivedGrant', 'buyer', PENDING, currentGrant(PENDING)));
+      await vscode.commands.executeCommand('licenseManager.grant.accept', await pendingNode('PENDING_ACCEPT'));
     } finally {
       restore();
     }
