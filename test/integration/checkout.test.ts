@@ -8,7 +8,7 @@ import type { TryReport } from '../../src/checkout/tryCheckout';
 import { tsString } from '../../src/model/checkoutCode/typescript';
 import type { PreflightFinding } from '../../src/model/checkoutPreflight';
 import type { CategoryKind, ResourceHolder } from '../../src/model/resources';
-import { getApi, useEmulator, waitFor } from '../support';
+import { closeEditorsUnsaved, getApi, useEmulator, waitFor } from '../support';
 import { User } from './checkoutUser';
 
 const REGION = 'us-east-1';
@@ -31,7 +31,7 @@ describe('Checkout Lab in the host', function () {
   });
   afterEach(async () => {
     user.restore();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsUnsaved();
   });
 
   const emu = () => env.current.emulator;

@@ -3,7 +3,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { Grant } from '../../src/aws/types';
-import { getApi, useEmulator, waitFor } from '../support';
+import { closeEditorsUnsaved, getApi, useEmulator, waitFor } from '../support';
 import { arns, children, description, isMessage, item, label, loadAll, path, tokens, type Node } from './explorerSupport';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -27,7 +27,7 @@ describe('explorer state (emulator)', () => {
   });
   afterEach(async () => {
     api.services.state.setFilter({});
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsUnsaved();
   });
 
   it('keeps the profile and region choice in global state', async () => {

@@ -6,7 +6,7 @@ import type { ResourceHolder, ResourceKind } from '../../src/model/resources';
 import type { DetailPanel } from '../../src/panels/detailPanel';
 import type { PanelState } from '../../src/shared/detailView';
 import { contextValue } from '../../src/tree/contextValue';
-import { EXTENSION_ID, getApi, resolveSeed, useEmulator, waitFor } from '../support';
+import { closeEditorsUnsaved, EXTENSION_ID, getApi, resolveSeed, useEmulator, waitFor } from '../support';
 import { selectOnly, path, loadAll } from './explorerSupport';
 import { answerInputBoxes } from './inputBoxes';
 
@@ -69,7 +69,7 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
   }
   afterEach(async () => {
     for (const p of api.panels.list()) p.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsUnsaved();
   });
 
   it('offers both compare commands in the context menu of grants and licenses only, in the view group', () => {
@@ -123,8 +123,7 @@ describe('version history, diffs and license usage (in host, demo seed)', functi
     }
     const versions = grantVersions(PENDING);
     const [older, newer] = versions.slice(-2);
-    const holder = holderOf('receivedGrant', 'buyer', PENDING, currentGrant(PENDING));
-    await vscode.commands.executeCommand('licenseManager.resource.compareWithPrevious', holder);
+    await vscode.commands.executeCommand('licenseManager.resource.compareWithPrevious', await pendingNode('DISABLED'));
 
     const title = `${String(newer.GrantName)}: v${String(older.Version)} ↔ v${String(newer.Version)}`;
     const tab = await waitFor(

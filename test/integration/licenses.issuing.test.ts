@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SubmitOutcome } from '../../src/commands/submitLicenseDocument';
 import type { ExtensionApi } from '../../src/extension';
 import type { ResourceHolder } from '../../src/model/resources';
-import { getApi, useEmulator, waitFor } from '../support';
+import { closeEditorsUnsaved, getApi, useEmulator, waitFor } from '../support';
 import { edit, licensesList, lineOf, Messages, REGION, RENDER_ARN, treeChild } from './issuingSupport';
 
 /** Faults decided by a queue: each failAfterCommit roll takes the next number (default: no fault). */
@@ -25,7 +25,7 @@ describe('issuing licenses from license documents', () => {
   });
   afterEach(async () => {
     messages.restore();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsUnsaved();
   });
 
   const sent = (operation: string): { status: number; body: Record<string, unknown> }[] =>

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { getApi, useEmulator, waitFor } from '../support';
+import { closeEditorsUnsaved, getApi, useEmulator, waitFor } from '../support';
 import { answerInputBoxes } from './inputBoxes';
 import { child, path } from './explorerSupport';
 
@@ -234,7 +234,7 @@ describe('commands with arguments the extension did not make', () => {
     const input = tab.input as vscode.TabInputTextDiff;
     const right = JSON.parse((await vscode.workspace.openTextDocument(input.modified)).getText()) as { GrantName: string; Version: string; GrantStatus: string };
     assert.deepEqual([right.GrantName, right.Version, right.GrantStatus], [GRANTS.storage.name, '2', 'DISABLED']);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsUnsaved();
   });
 
   /** The license and token changes sent, as (operation, what it names). */

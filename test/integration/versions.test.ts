@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { Seed } from '../emulator/index';
-import { getApi, useEmulator, waitFor } from '../support';
+import { closeEditorsUnsaved, getApi, useEmulator, waitFor } from '../support';
 import { children, label, path } from './explorerSupport';
 import { answerInputBoxes, type AskedBox } from './inputBoxes';
 import { acceptQuickPicks } from './quickPicks';
@@ -43,7 +43,7 @@ describe('Compare Versions of a grant with many versions', function () {
   });
   afterEach(async () => {
     for (const r of restore.splice(0)) r();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsUnsaved();
   });
 
   async function grantNode(): Promise<unknown> {

@@ -16,6 +16,18 @@ export async function getApi(): Promise<ExtensionApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
+/**
+ * Closes every editor without saving: each changed document is reverted first, so no "Save changes?"
+ * dialog stays open to block the editors of the tests that follow.
+ */
+export async function closeEditorsUnsaved(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 /** What the extension keeps for a window reload (expanded nodes, account ids, product names): forgotten, so a test starts as a fresh window. */
 export async function forgetWindowMemory(api: ExtensionApi): Promise<void> {
   for (const key of ['licenseManager.explorer.expanded', 'licenseManager.explorer.accounts', 'licenseManager.inbox.productNames']) {
