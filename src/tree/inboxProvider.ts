@@ -43,6 +43,8 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   private groups: InboxGroupNode[] = [];
   private failures: MessageNode[] = [];
   private loaded = false;
+  /** The selection changed while the view was hidden: reload when it is shown. */
+  private selectionChanged = false;
   private loading = false;
   private noSelection = false;
   private abort: AbortController | undefined;
@@ -62,14 +64,19 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       // After a grant action or a new selection, the inbox follows the explorer (once it has loaded).
       services.changes.event(() => this.refreshIfLoaded()),
       onDidStartRetry((node) => (this.failures.includes(node) ? this.emitter.fire(node) : undefined)),
-      services.state.onDidChange((c) => (c.kind === 'filter' ? undefined : this.refreshIfLoaded())),
+      services.state.onDidChange((c) => (c.kind === 'filter' ? undefined : this.followSelection())),
     );
     if (products.changed) this.disposables.push(products.changed(() => this.nameProducts()));
   }
 
   attach(view: InboxView): void {
     this.view = view;
-    this.disposables.push(view.onDidChangeVisibility((e) => this.schedule.setVisible(e.visible)));
+    this.disposables.push(
+      view.onDidChangeVisibility((e) => {
+        this.schedule.setVisible(e.visible);
+        if (e.visible && this.selectionChanged) this.refreshIfLoaded();
+      }),
+    );
     this.schedule.setVisible(view.visible);
     this.updateBadge();
   }
@@ -102,7 +109,20 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
     if (this.items.some((i) => names.get(i.grant.LicenseArn) !== i.productName)) this.show();
   }
 
+  /**
+   * A new selection: a shown inbox follows it at once; a hidden one when it is next shown (its badge
+   * keeps the last count meanwhile), so choosing profiles in the explorer sends no inbox request.
+   */
+  private followSelection(): void {
+    if (this.view && !this.view.visible) {
+      this.selectionChanged = this.loaded;
+      return;
+    }
+    this.refreshIfLoaded();
+  }
+
   private refreshIfLoaded(): void {
+    this.selectionChanged = false;
     if (this.loaded) void this.schedule.refreshNow();
   }
 

@@ -13,7 +13,10 @@ export const EXTENSION_ID = 'license-manager-explorer.license-manager-explorer';
 export async function getApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  // Every test starts as a fresh window: nothing an earlier test expanded or learned comes back.
+  await forgetWindowMemory(api);
+  return api;
 }
 
 /**
