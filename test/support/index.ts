@@ -14,8 +14,11 @@ export async function getApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
   const api = ext.isActive ? ext.exports : await ext.activate();
-  // Every test starts as a fresh window: nothing an earlier test expanded or learned comes back.
+  // Every test starts as a fresh window: nothing an earlier test expanded or learned comes back, and
+  // the License Manager views are hidden again (a test that revealed an item showed them, and a shown
+  // Grants Inbox polls).
   await forgetWindowMemory(api);
+  await vscode.commands.executeCommand('workbench.view.explorer');
   return api;
 }
 
