@@ -1,6 +1,6 @@
 /** The Getting Started walkthrough, in a session of its own (its steps complete on context keys set after it opens). */
 import * as assert from 'node:assert/strict';
-import { expandTreeItem, openContainer, pickQuickPickItem, poll, runCommand, selectProfiles, useUiSession, waitForQuickInput } from './support';
+import { expandTreeItem, openContainer, pickQuickPickItem, pickQuickPickItems, poll, runCommand, useUiSession, waitForQuickInput } from './support';
 
 describe('Getting started walkthrough (installed VSIX, demo seed)', function () {
   this.timeout(120_000);
@@ -23,7 +23,11 @@ describe('Getting started walkthrough (installed VSIX, demo seed)', function () 
     assert.equal(await done('Expand a region'), false);
     assert.equal(await done('Try the offline demo data'), false);
 
-    await selectProfiles(page, ['buyer', 'seller']);
+    // The step's own button, as a user in the walkthrough presses it.
+    await step('Pick your AWS profiles').click();
+    await page.locator('.getting-started-step.expanded', { hasText: 'Pick your AWS profiles' }).locator('a, button', { hasText: 'Select Profiles' }).first().click({ timeout: 10_000 });
+    await waitForQuickInput(page, { title: 'Profiles to show' });
+    await pickQuickPickItems(page, ['buyer', 'seller']);
     await poll(() => done('Pick your AWS profiles'), 15_000, 'the profiles step completes');
     assert.equal(await done('Expand a region'), false, 'only what was done completes');
 
