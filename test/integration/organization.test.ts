@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { getApi, useEmulator } from '../support';
 import { children, description, label, path, selectOnly, tokens, type Node } from './explorerSupport';
@@ -81,6 +82,25 @@ describe('organization lists in the explorer (emulator, organization seed)', () 
     const again = await children(api, await path(api, 'org-member', 'eu-west-1', 'Organization', 'Organization license configurations'));
     assert.deepEqual(again.map((n) => label(api, n)), [NOT_ADMIN]);
     assert.deepEqual(ops().slice(1), ['ListLicenseConfigurationsForOrganization org-member eu-west-1']);
+  });
+
+  it('copies the AWS CLI command of each organization list, with the license ARN for its grants', async () => {
+    const copy = (n: Node) => vscode.commands.executeCommand<string>('licenseManager.resource.copyCli', n);
+    const org = ['org-admin', 'us-east-1', 'Organization'];
+    assert.equal(
+      await copy(await path(api, ...org, 'Organization received licenses')),
+      'aws license-manager list-received-licenses-for-organization --profile org-admin --region us-east-1',
+    );
+    assert.equal(
+      await copy(await path(api, ...org, 'Organization license configurations')),
+      'aws license-manager list-license-configurations-for-organization --profile org-admin --region us-east-1',
+    );
+    const grants = await path(api, ...org, 'Organization received licenses', 'Contoso Analytics – Fabrikam', 'Organization grants');
+    assert.equal(
+      await copy(grants),
+      'aws license-manager list-received-grants-for-organization --license-arn arn:aws:license-manager::210987654321:license:l-92b0c3407982715ac04abe7bec42e0c1 --profile org-admin --region us-east-1',
+    );
+    assert.equal(await vscode.env.clipboard.readText(), await copy(grants));
   });
 
   it('a delegated administrator sees the organization lists as the management account does', async () => {
