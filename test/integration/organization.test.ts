@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { getApi, useEmulator } from '../support';
-import { children, description, label, path, selectOnly, tokens, type Node } from './explorerSupport';
+import { children, description, isLoadMore, label, loadAll, path, selectOnly, setPageSize, tokens, type Node } from './explorerSupport';
 
 const NOT_ADMIN = "Organization lists need the organization's management account or a delegated administrator";
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -17,6 +17,10 @@ describe('organization lists in the explorer (emulator, organization seed)', () 
     await api.explorer.reloadProfiles();
     await api.services.state.setSelectedProfiles(['org-admin', 'org-member']);
     for (const p of ['org-admin', 'org-member']) await api.services.state.setRegions(p, REGIONS);
+  });
+
+  afterEach(async () => {
+    await setPageSize(undefined);
   });
 
   const rows = (nodes: Node[]): string[][] => nodes.map((n) => [label(api, n), description(api, n)]);
@@ -101,6 +105,16 @@ describe('organization lists in the explorer (emulator, organization seed)', () 
       'aws license-manager list-received-grants-for-organization --license-arn arn:aws:license-manager::210987654321:license:l-92b0c3407982715ac04abe7bec42e0c1 --profile org-admin --region us-east-1',
     );
     assert.equal(await vscode.env.clipboard.readText(), await copy(grants));
+  });
+
+  it('pages an organization list with Load more, and speaks a grant row as account, kind and status', async () => {
+    await setPageSize(2);
+    const grants = await path(api, 'org-admin', 'us-east-1', 'Organization', 'Organization received licenses', 'Contoso Analytics – Fabrikam', 'Organization grants');
+    const first = await children(api, grants);
+    assert.deepEqual(first.map((n) => isLoadMore(api, n)), [false, false, true]);
+    const all = await loadAll(api, grants);
+    assert.deepEqual(rows(all).map(([account]) => account), ['Organization o-fab1holdings', '500000000002', '500000000003', '500000000004', '500000000001']);
+    assert.equal(api.explorer.getTreeItem(all[1]).accessibilityInformation?.label, '500000000002, Organization grant, status ACTIVE');
   });
 
   it('a delegated administrator sees the organization lists as the management account does', async () => {

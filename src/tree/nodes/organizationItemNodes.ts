@@ -71,6 +71,7 @@ export class OrganizationLicenseNode extends OrganizationItemNode<GrantedLicense
       [t('ARN'), l.LicenseArn],
     ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'organizationItem' });
+    item.accessibilityInformation = { label: uiText([this.label, t('Organization received license'), status ? t('status {0}', status) : ''].filter(Boolean).join(', ')) };
     return item;
   }
 
@@ -114,6 +115,7 @@ export class OrganizationGrantNode extends OrganizationItemNode<Grant> {
       [t('ARN'), g.GrantArn],
     ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'organizationItem' });
+    item.accessibilityInformation = { label: uiText([this.label, t('Organization grant'), g.GrantStatus ? t('status {0}', g.GrantStatus) : ''].filter(Boolean).join(', ')) };
     return item;
   }
 }

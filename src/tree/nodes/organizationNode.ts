@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setItemText, treeItem, uiText } from '../../ui/window';
+import { setItemText, treeItem, uiText, withProgress } from '../../ui/window';
 import { receivedLicenseRegion } from '../../model/regions';
 import {
   isNotOrganizationAdmin,
@@ -200,7 +200,18 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
     node.loading = true;
     this.ctx.changed(node);
     try {
-      await this.list.loadMore(node.token, this.fetcher);
+      // Cancel abandons the page: the loaded items and Load more stay, nothing more is sent.
+      await withProgress(
+        { location: vscode.ProgressLocation.Notification, title: uiText(t('Loading more items…')), cancellable: true },
+        async (_progress, cancel) => {
+          const sub = cancel.onCancellationRequested(() => this.abandonCalls());
+          try {
+            await this.list.loadMore(node.token, this.fetcher);
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
     } finally {
       node.loading = false;
     }
@@ -217,9 +228,13 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
     this.ctx.changed(this);
   }
 
-  override reset(): void {
+  private abandonCalls(): void {
     this.calls.abort();
     this.calls = new AbortController();
+  }
+
+  override reset(): void {
+    this.abandonCalls();
     this.list.reset();
     this.nodes.clear();
     this.more = undefined;
