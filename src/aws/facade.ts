@@ -21,10 +21,13 @@ import {
   ListAssociationsForLicenseConfigurationCommand,
   ListDistributedGrantsCommand,
   ListLicenseConfigurationsCommand,
+  ListLicenseConfigurationsForOrganizationCommand,
   ListLicensesCommand,
   ListLicenseVersionsCommand,
   ListReceivedGrantsCommand,
+  ListReceivedGrantsForOrganizationCommand,
   ListReceivedLicensesCommand,
+  ListReceivedLicensesForOrganizationCommand,
   ListTagsForResourceCommand,
   ListTokensCommand,
   ListUsageForLicenseConfigurationCommand,
@@ -288,6 +291,24 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
     const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedGrantsCommand(input), { abortSignal });
     return this.list('ListReceivedGrants', opts, req?.maxResults, send, (o) => o.Grants);
+  }
+
+  listReceivedLicensesForOrganization(req?: ListRequest, opts?: CallOptions): Promise<Page<GrantedLicense>> {
+    const input = listInput(req);
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedLicensesForOrganizationCommand(input), { abortSignal });
+    return this.list('ListReceivedLicensesForOrganization', opts, req?.maxResults, send, (o) => o.Licenses);
+  }
+
+  listReceivedGrantsForOrganization(licenseArn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<Grant>> {
+    const input = { LicenseArn: licenseArn, ...listInput(req) };
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedGrantsForOrganizationCommand(input), { abortSignal });
+    return this.list('ListReceivedGrantsForOrganization', opts, req?.maxResults, send, (o) => o.Grants);
+  }
+
+  listLicenseConfigurationsForOrganization(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>> {
+    const input = { ...listInput(req), ...(req?.arns ? { LicenseConfigurationArns: req.arns } : {}) };
+    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicenseConfigurationsForOrganizationCommand(input), { abortSignal });
+    return this.list('ListLicenseConfigurationsForOrganization', opts, req?.maxResults, send, (o) => o.LicenseConfigurations);
   }
 
   getGrant(arn: string, version?: string, opts?: CallOptions): Promise<Grant> {

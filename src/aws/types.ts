@@ -332,6 +332,16 @@ export interface LicenseManagerApi {
   listDistributedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>>;
   /** ListReceivedGrants (grantee side). Filters: `ProductSKU`, `LicenseIssuerName`, `LicenseArn`, `GrantStatus`, `GranterAccountId`. */
   listReceivedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>>;
+  /**
+   * ListReceivedLicensesForOrganization: the licenses the accounts of the caller's organization
+   * received. Only the management account or a delegated administrator may call it; others are
+   * refused (kind `accessDenied`). Filters: `Beneficiary`, `ProductSKU`.
+   */
+  listReceivedLicensesForOrganization(req?: ListRequest, opts?: CallOptions): Promise<Page<GrantedLicense>>;
+  /** ListReceivedGrantsForOrganization: the grants of one license into the organization. Filters: `ParentArn`, `GranteePrincipalArn`. */
+  listReceivedGrantsForOrganization(licenseArn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<Grant>>;
+  /** ListLicenseConfigurationsForOrganization: the license configurations of the organization's accounts (regional). */
+  listLicenseConfigurationsForOrganization(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>>;
   /** GetGrant; `version` picks a historical version, omitted = current. Deleted grants stay readable. */
   getGrant(arn: string, version?: string, opts?: CallOptions): Promise<Grant>;
 

@@ -23,7 +23,8 @@ export type NodeState =
   | { readonly node: 'grant'; readonly direction: GrantDirection; readonly status: string }
   | { readonly node: 'loadMore' }
   | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean; readonly hasError?: boolean; readonly hasRequestId?: boolean }
-  | { readonly node: 'inboxGroup' };
+  | { readonly node: 'inboxGroup' }
+  | { readonly node: 'organization' | 'organizationList' | 'organizationItem' };
 
 const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
   accept: 'canAccept',
@@ -86,5 +87,10 @@ export function contextValue(state: NodeState): string {
       ].filter(Boolean).join(' ');
     case 'inboxGroup':
       return 'inboxGroup';
+    case 'organization':
+    case 'organizationList':
+      return [state.node, 'refreshable'].join(' ');
+    case 'organizationItem':
+      return 'organizationItem';
   }
 }

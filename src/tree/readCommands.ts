@@ -7,6 +7,7 @@ import { usageFilters, type ExplorerFilter } from '../model/rules';
 import { AssociationListNode } from './nodes/associationListNode';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';
+import { OrganizationListNode } from './nodes/organizationNode';
 import { UsageListNode } from './nodes/usageListNode';
 
 /**
@@ -22,6 +23,10 @@ export function listReadArgs(node: ExplorerNode, filter: ExplorerFilter): string
   if (node instanceof UsageListNode) {
     const args = ['--license-configuration-arn', node.configurationArn, ...filterArg(usageFilters(node.filter))];
     return awsCliArgs('list-usage-for-license-configuration', args, node.owner.name, node.region);
+  }
+  if (node instanceof OrganizationListNode) {
+    const [operation, ...args] = node.cliArgs();
+    return awsCliArgs(operation, args, node.owner.name, node.region);
   }
   if (node instanceof AssociationListNode) {
     return awsCliArgs('list-associations-for-license-configuration', ['--license-configuration-arn', node.configurationArn], node.owner.name, node.region);

@@ -122,6 +122,8 @@ export interface SeedOrganization {
   managementAccountId: string;
   accounts: string[];
   ous?: { id: string; accounts: string[] }[];
+  /** Member accounts registered as delegated administrators for License Manager. */
+  delegatedAdministrators?: string[];
 }
 
 export interface Seed {

@@ -90,7 +90,7 @@ describe('explorer (installed VSIX)', () => {
     await expandTreeItem(page, ['customer', 'us-east-1']);
     assert.deepEqual(
       (await treeChildren(page, ['customer', 'us-east-1'])).map((i) => i.label),
-      ['License configurations', 'Licenses', 'Received licenses', 'Distributed grants', 'Received grants'],
+      ['License configurations', 'Licenses', 'Received licenses', 'Distributed grants', 'Received grants', 'Organization'],
     );
     await expandTreeItem(page, RECEIVED);
     const seeded = seededReceivedGrants(ui.current);

@@ -5,16 +5,19 @@ import { contextValue } from '../contextValue';
 import { regionName } from '../../model/regions';
 import { CategoryNode } from './categoryNode';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
+import { OrganizationNode } from './organizationNode';
 
-/** A region selected for a profile: code and name; the five categories below. */
+/** A region selected for a profile: code and name; the five categories and the organization lists below. */
 export class RegionNode extends ExplorerNode {
   readonly id: string;
   readonly categories: readonly CategoryNode[];
+  readonly organization: OrganizationNode;
 
   constructor(parent: ExplorerNode, ctx: ExplorerContext, owner: ProfileHooks, readonly region: string) {
     super(parent);
     this.id = `${parent.id}|${region}`;
     this.categories = CATEGORY_KINDS.map((kind) => new CategoryNode(this, ctx, owner, region, kind));
+    this.organization = new OrganizationNode(this, ctx, owner, region);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -28,14 +31,15 @@ export class RegionNode extends ExplorerNode {
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
-    return Promise.resolve([...this.categories]);
+    return Promise.resolve([...this.categories, this.organization]);
   }
 
   override loadedChildren(): readonly ExplorerNode[] {
-    return this.categories;
+    return [...this.categories, this.organization];
   }
 
   override reset(): void {
     for (const c of this.categories) c.reset();
+    this.organization.reset();
   }
 }

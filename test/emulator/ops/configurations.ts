@@ -42,7 +42,7 @@ export function ownConfig(ctx: OpContext, arn: string): ConfigRecord {
   return c;
 }
 
-const CONFIG_FILTERS: Record<string, (c: ConfigRecord) => string | undefined> = {
+export const CONFIG_FILTERS: Record<string, (c: ConfigRecord) => string | undefined> = {
   licenseCountingType: (c) => c.data.LicenseCountingType as string | undefined,
   enforceLicenseCount: (c) => String(c.data.LicenseCountHardLimit === true),
   usagelimitExceeded: (c) => String(typeof c.data.LicenseCount === 'number' && consumedLicenses(c) > c.data.LicenseCount),

@@ -6,6 +6,7 @@ import { grantMutationOps } from './grantMutations';
 import { grantReadOps } from './grants';
 import { licenseIssuingOps } from './licenseIssuing';
 import { licenseOps } from './licenses';
+import { organizationOps } from './organization';
 import { tokenOps } from './tokens';
 
 export const OPERATIONS: Record<string, OperationDef> = {
@@ -16,6 +17,7 @@ export const OPERATIONS: Record<string, OperationDef> = {
   ...licenseIssuingOps,
   ...tokenOps,
   ...checkoutOps,
+  ...organizationOps,
 };
 
 export type { OpContext, OperationDef } from './context';

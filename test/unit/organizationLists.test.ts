@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as sdk from '@aws-sdk/client-license-manager';
+import type { LicenseManagerApi } from '../../src/aws/types';
+import {
+  granteeLabel,
+  isNotOrganizationAdmin,
+  notOrganizationAdminText,
+  ORGANIZATION_LISTS,
+  REGION_ORGANIZATION_LISTS,
+  type OrganizationListKind,
+} from '../../src/model/organizationLists';
+import { plainTranslate as t } from '../../src/model/translate';
+
+const LICENSE = 'arn:aws:license-manager::210987654321:license:l-92b0c3407982715ac04abe7bec42e0c1';
+
+/** The SDK command class an `aws license-manager` operation name stands for. */
+const commandOf = (cli: string): string => `${cli.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}Command`;
+
+describe('organization list rows', () => {
+  const kinds = Object.keys(ORGANIZATION_LISTS) as OrganizationListKind[];
+
+  it('has a complete row per list, each worded differently and read by an operation the SDK has', () => {
+    assert.deepEqual(kinds, ['organizationReceivedLicenses', 'organizationGrants', 'organizationLicenseConfigurations']);
+    const labels = kinds.map((k) => ORGANIZATION_LISTS[k].label(t));
+    assert.deepEqual(labels, ['Organization received licenses', 'Organization grants', 'Organization license configurations']);
+    const empty = kinds.map((k) => ORGANIZATION_LISTS[k].emptyText(t));
+    assert.equal(new Set(empty).size, 3, 'distinct empty texts');
+    for (const k of kinds) {
+      const row = ORGANIZATION_LISTS[k];
+      assert.equal(row.kind, k);
+      assert.match(row.icon, /^[a-z-]+$/);
+      const [operation] = row.cli(LICENSE);
+      assert.equal(typeof (sdk as Record<string, unknown>)[commandOf(operation)], 'function', `${operation} → ${commandOf(operation)}`);
+    }
+    assert.deepEqual(ORGANIZATION_LISTS.organizationGrants.cli(LICENSE), ['list-received-grants-for-organization', '--license-arn', LICENSE]);
+    assert.deepEqual(REGION_ORGANIZATION_LISTS, ['organizationReceivedLicenses', 'organizationLicenseConfigurations']);
+  });
+
+  it('calls the one facade method of each list, the grants with their license, and reads each item\'s ARN', async () => {
+    const calls: string[] = [];
+    const api = {
+      listReceivedLicensesForOrganization: (req: unknown) => (calls.push(`licenses ${JSON.stringify(req)}`), Promise.resolve({ items: [{ LicenseArn: LICENSE }] })),
+      listReceivedGrantsForOrganization: (arn: string, req: unknown) => (calls.push(`grants ${arn} ${JSON.stringify(req)}`), Promise.resolve({ items: [{ GrantArn: 'g' }] })),
+      listLicenseConfigurationsForOrganization: (req: unknown) => (calls.push(`configs ${JSON.stringify(req)}`), Promise.resolve({ items: [{ LicenseConfigurationArn: 'c' }] })),
+    } as unknown as LicenseManagerApi;
+    const licenses = await ORGANIZATION_LISTS.organizationReceivedLicenses.list(api, undefined, { maxResults: 5 });
+    const grants = await ORGANIZATION_LISTS.organizationGrants.list(api, LICENSE, { maxResults: 5, nextToken: 'n' });
+    const configs = await ORGANIZATION_LISTS.organizationLicenseConfigurations.list(api, undefined, {});
+    assert.deepEqual(calls, ['licenses {"maxResults":5}', `grants ${LICENSE} {"maxResults":5,"nextToken":"n"}`, 'configs {}']);
+    assert.equal(ORGANIZATION_LISTS.organizationReceivedLicenses.arnOf(licenses.items[0]), LICENSE);
+    assert.equal(ORGANIZATION_LISTS.organizationGrants.arnOf(grants.items[0]), 'g');
+    assert.equal(ORGANIZATION_LISTS.organizationLicenseConfigurations.arnOf(configs.items[0]), 'c');
+  });
+
+  it('names a grantee by account id, or as the organization or organizational unit', () => {
+    assert.equal(granteeLabel(t, 'arn:aws:iam::500000000002:root'), '500000000002');
+    assert.equal(granteeLabel(t, 'arn:aws:organizations::500000000001:organization/o-fab1holdings'), 'Organization o-fab1holdings');
+    assert.equal(granteeLabel(t, 'arn:aws:organizations::500000000001:ou/o-fab1holdings/ou-fab1-retail01'), 'Organizational unit ou-fab1-retail01');
+    assert.equal(granteeLabel(t, 'arn:aws:iam::500000000002:role/Admin'), 'arn:aws:iam::500000000002:role/Admin', 'anything else as it is');
+  });
+
+  it('takes only an access refusal as "not an organization administrator"', () => {
+    assert.equal(isNotOrganizationAdmin({ kind: 'accessDenied' }), true);
+    for (const kind of ['throttled', 'network', 'credentials', 'invalidInput', 'notFound']) assert.equal(isNotOrganizationAdmin({ kind }), false, kind);
+    assert.equal(isNotOrganizationAdmin(new Error('AccessDeniedException')), false);
+    assert.equal(notOrganizationAdminText(t), "Organization lists need the organization's management account or a delegated administrator");
+  });
+});
