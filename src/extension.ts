@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     panels,
     json,
-    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
+    vscode.workspace.registerFileSystemProvider(JSON_SCHEME, json, { isCaseSensitive: true, isReadonly: true }),
     // A sign-in (or sign-out) changes the SSO token cache: load again with the new token.
     watchSsoCache(() => {
       log.info('SSO token cache changed; reloading the explorer');
