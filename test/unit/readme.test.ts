@@ -34,9 +34,9 @@ function tableRows(text: string): string[][] {
 describe('README as the extension’s page', () => {
   const readme = read('README.md');
 
-  it('opens with what the extension does and its screenshots, then the quick start’s two commands', () => {
+  it('opens with what the extension does, the quick start’s two commands and the screenshots', () => {
     const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(headings.slice(0, 3), ['Screenshots', 'Quick start', 'Using the extension']);
+    assert.deepEqual(headings.slice(0, 3), ['Quick start', 'Screenshots', 'Using the extension']);
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(section(readme, 'Quick start'))?.[1];
     assert.equal(firstBlock, 'npm run demo\nnpm test\n');
     assert.doesNotMatch(readme.slice(0, readme.indexOf('\n## Using the extension')), /apt-get|setup-host|--shuffle/, 'host setup is in CONTRIBUTING.md');
