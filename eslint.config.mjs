@@ -1,4 +1,5 @@
-// Lint rules for the extension, its webview, tests and scripts (syntax-only: no type information).
+// Lint rules for the extension, its webview, tests and scripts; the TypeScript sources are linted with type
+// information (promises that are dropped or passed where a void callback is expected).
 import tseslint from 'typescript-eslint';
 import { createNodeResolver, flatConfigs as importX } from 'eslint-plugin-import-x';
 
@@ -111,6 +112,16 @@ export default tseslint.config(
         'error',
         { paths: [{ name: 'vscode', message: 'Webview code cannot use the VS Code API.' }], patterns: [{ group: awsSdk }] },
       ],
+    },
+  },
+  {
+    // Type-aware rules: every promise is awaited, returned, or handed to a reporter; none is passed where the
+    // caller ignores the result (a void callback or a condition). Each file is typed by its nearest tsconfig.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'media/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

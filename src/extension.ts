@@ -12,7 +12,7 @@ import { RecentChanges } from './state/recentChanges';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
-import { safeLog } from './ui/log';
+import { logFailure, safeLog } from './ui/log';
 import { ArnLookup } from './tree/arnLookup';
 import { registerArnProviders } from './documents/arnHover';
 import { DeepLinkHandler } from './documents/deepLinkHandler';
@@ -58,11 +58,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     panels,
     json,
-    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
+    vscode.workspace.registerFileSystemProvider(JSON_SCHEME, json, { isCaseSensitive: true, isReadonly: true }),
     // A sign-in (or sign-out) changes the SSO token cache: load again with the new token.
     watchSsoCache(() => {
       log.info('SSO token cache changed; reloading the explorer');
-      void explorer.reloadProfiles();
+      explorer.reloadProfiles().catch(logFailure(log, 'reloading the explorer'));
     }),
   );
   const drafts = new LicenseDrafts(services, () => loadIssuing().then((m) => m.checkLicenseDocument));

@@ -6,6 +6,7 @@ import { ALL_RESOURCE_KINDS, isResourceHolder, type ResourceHolder } from '../mo
 import { describeHolder } from '../panels/pickable';
 import { errorView } from '../panels/views/state';
 import { Cancelled } from '../shared/cancelled';
+import { logFailure } from '../ui/log';
 import type { CommandContext, CommandDefinition } from './register';
 
 const PICK_PAGE = 100;
@@ -36,7 +37,7 @@ async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
   qp.ignoreFocusOut = true;
   qp.busy = true;
   let failed = 0;
-  void gatherAcross(
+  gatherAcross(
     selection,
     async (target, signal) => {
       const result = await listFirstPages(factory.get(target.profile, target.region), PICK_PAGE, {
@@ -60,7 +61,10 @@ async function pickResource(ctx: CommandContext): Promise<ResourceHolder> {
         if (failed > 0) setTexts(qp, { placeholder: uiText(t('Pick a resource ({0} lists could not be loaded; see the output log)', failed)) });
       },
     },
-  );
+  ).catch((e: unknown) => {
+    qp.busy = false;
+    logFailure(ctx.services.log, 'openDetails: listing')(e);
+  });
   return new Promise<ResourceHolder>((resolve, reject) => {
     let done = false;
     qp.onDidAccept(() => {

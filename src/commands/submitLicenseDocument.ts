@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { notify, t, withProgress } from '../ui/window';
+import { logFailure } from '../ui/log';
+import { notify, t, uiText, withProgress } from '../ui/window';
 import { isLicenseManagerError } from '../aws/errors';
 import type { License, LicenseManagerApi, LicenseMutationResult } from '../aws/types';
 import type { LicenseDraft } from '../documents/licenseDrafts';
@@ -34,7 +35,7 @@ async function show(ctx: CommandContext, deps: IssuingDeps, draft: LicenseDraft,
   // The list just reloaded shows the license; other loaded lists of the profile reload.
   ctx.services.changes.fire({ profile: draft.profile, arns: [result.LicenseArn], ...(node ? {} : { categories: ['licenses'] }) });
   if (node) await ctx.explorer.reveal(node as never).catch(() => undefined);
-  else void revealWhenListed(ctx, deps, draft.profile, region, result.LicenseArn);
+  else revealWhenListed(ctx, deps, draft.profile, region, result.LicenseArn).catch(logFailure(ctx.services.log, `revealing ${result.LicenseArn}`));
   const data: License = license ?? ((node as { data?: License } | undefined)?.data) ?? { LicenseArn: result.LicenseArn, Status: result.Status, Version: result.Version };
   await ctx.panels.open({ resource: ref, data });
   return node !== undefined;
@@ -57,8 +58,10 @@ async function staleVersion(ctx: CommandContext, draft: LicenseDraft, region: st
   const refresh = vscode.l10n.t('Refresh');
   const changes = vscode.l10n.t('Show Changes');
   const ref: ResourceRef = { kind: 'license', profile: draft.profile, region, arn: draft.licenseArn! };
-  const api = (await ctx.services.clients()).get(draft.profile, region);
-  const current = await api.getLicense(ref.arn).catch(() => undefined);
+  const current = await ctx.services
+    .clients()
+    .then((clients) => clients.get(draft.profile, region).getLicense(ref.arn))
+    .catch(() => undefined);
   const answer = await notify.warn(
     t('The license “{0}” changed since it was loaded (version {1}; it is now version {2}). Nothing was sent.', name, draft.sourceVersion, current?.Version ?? '?'),
     refresh,
@@ -128,7 +131,11 @@ export async function runSubmitLicenseDocument(ctx: CommandContext, deps: Issuin
           return { outcome: 'cancelled' };
         }
         if (e.kind === 'staleVersion' && draft.kind === 'licenseVersion') {
-          void staleVersion(ctx, draft, region, name);
+          staleVersion(ctx, draft, region, name).catch((err: unknown) => {
+            if (err instanceof Cancelled || (isLicenseManagerError(err) && err.kind === 'cancelled')) return;
+            logFailure(ctx.services.log, `Show Changes of ${draft.licenseArn}`)(err);
+            void notify.error(uiText(err instanceof Error ? err.message : String(err)));
+          });
           return { outcome: 'stale' };
         }
         const kind = errorKindLabel(vscode.l10n.t, e.kind);

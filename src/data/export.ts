@@ -147,7 +147,7 @@ export async function exportList<T>(req: ExportRequest<T>): Promise<number> {
     return count;
   } catch (e) {
     stream.destroy();
-    void iterator.return?.(undefined)?.catch(() => undefined);
+    iterator.return?.(undefined)?.catch(() => undefined);
     await new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())));
     await unlink(temp).catch(() => undefined);
     const cancelled = req.signal?.aborted === true || (isLicenseManagerError(e) && e.kind === 'cancelled');

@@ -7,9 +7,25 @@ import { isResourceHolder, type ResourceHolder, type ResourceRef } from '../mode
 import type { Services } from '../services';
 import { isVersion } from '../model/versions';
 import { notAVersion } from '../data/history';
-import { DocumentCache } from './documentCache';
+import { parseRestoredRef } from '../model/restoredPanel';
+import { logFailure } from '../ui/log';
+import { DOCUMENT_CACHE_LIMIT, DocumentCache } from './documentCache';
 
 export const JSON_SCHEME = 'license-manager-json';
+
+/** workspaceState key of the URIs this provider made, newest last: those still open at a window reload are read again. */
+const MADE_KEY = 'licenseManager.jsonDocuments';
+
+interface Entry {
+  readonly uri: vscode.Uri;
+  readonly ref: ResourceRef;
+  readonly data: object;
+  readonly version?: string;
+  /** When this content was set (it differs for each content, so an open editor reloads it). */
+  readonly mtime: number;
+}
+
+const errorText = (error: string): string => `${JSON.stringify({ error }, null, 2)}\n`;
 
 /** How long a closed document's content is kept in case it opens again at once. */
 const CLOSED_GRACE_MS = 1000;
@@ -21,17 +37,24 @@ function fileName(arn: string): string {
 
 /**
  * Read-only JSON documents (`license-manager-json:`) of loaded resources,
- * pretty-printed. A document updates when its resource changes through the
+ * pretty-printed, served by a read-only file system provider (so VS Code keeps
+ * their editors, version diffs included, across a window reload). A document updates when its resource changes through the
  * extension, when it is opened again from a refreshed item, or on `refresh`.
  *
- * Security: only URIs this provider produced in this window (`open`) are served or
- * reloaded. Any other URI (typed, linked, restored after a reload) names a profile,
- * region and ARN someone else chose: it is refused without a signed call.
+ * Security: only URIs this provider produced (`open`, `putVersion`) are served or
+ * reloaded. It remembers the last ones it made in this workspace, so documents and
+ * version diffs still open at a window reload are read again from AWS (the resource,
+ * or that version of it) through the profile they name, if it still exists. Any other
+ * URI (typed, linked) names a profile, region and ARN someone else chose: it is refused
+ * without a signed call.
  */
-export class JsonDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.emitter.event;
-  private readonly docs = new DocumentCache<{ uri: vscode.Uri; ref: ResourceRef; data: object; version?: string }>((key) =>
+export class JsonDocumentProvider implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  private clock = 0;
+  /** Reads again after a window reload, by URI: one per document while it is open, whether it succeeds or not. */
+  private readonly rereads = new Map<string, Promise<Entry | string>>();
+  private readonly docs = new DocumentCache<Entry>((key) =>
     vscode.workspace.textDocuments.some((d) => d.uri.toString() === key),
   );
   private readonly disposables: vscode.Disposable[] = [];
@@ -43,6 +66,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc.uri.scheme !== JSON_SCHEME) return;
         const key = doc.uri.toString();
+        this.rereads.delete(key);
         const timer = setTimeout(() => {
           this.closing.delete(timer);
           this.docs.closed(key);
@@ -85,8 +109,9 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const uri = this.uriFor(ref, version);
     const key = uri.toString();
     const known = this.docs.get(key);
-    this.docs.set(key, { uri, ref, data, version });
-    if (known && known.data !== data) this.emitter.fire(uri);
+    this.docs.set(key, { uri, ref, data, version, mtime: this.stamp() });
+    this.remember(key);
+    if (known && known.data !== data) this.changed(uri);
     return uri;
   }
 
@@ -96,8 +121,9 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const uri = this.uriFor(holder.resource);
     const key = uri.toString();
     const known = this.docs.get(key);
-    this.docs.set(key, { uri, ref: holder.resource, data: holder.data });
-    if (known && known.data !== holder.data) this.emitter.fire(uri);
+    this.docs.set(key, { uri, ref: holder.resource, data: holder.data, mtime: this.stamp() });
+    this.remember(key);
+    if (known && known.data !== holder.data) this.changed(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     const shown = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');
     return vscode.window.showTextDocument(shown, { preview: false });
@@ -112,26 +138,133 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
     const version = this.versionOf(uri);
     const kind = historyKind(ref.kind);
     if (version !== undefined && kind) {
-      this.docs.set(uri.toString(), { uri: known.uri, ref, data: await loadVersion(api, kind, ref.arn, version), version });
-      this.emitter.fire(uri);
+      this.docs.set(uri.toString(), { uri: known.uri, ref, data: await loadVersion(api, kind, ref.arn, version), version, mtime: this.stamp() });
+      this.changed(uri);
       return;
     }
     const data = await fetchResource(api, ref);
     if (data === undefined) return;
-    this.docs.set(uri.toString(), { uri: known.uri, ref, data });
-    this.emitter.fire(uri);
+    this.docs.set(uri.toString(), { uri: known.uri, ref, data, mtime: this.stamp() });
+    this.changed(uri);
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const entry = this.docs.get(uri.toString());
+  /** The text of a document and when it was set (0 for a text saying why there is none). */
+  private async document(uri: vscode.Uri, reading: boolean): Promise<{ text: string; mtime: number }> {
+    const key = uri.toString();
+    let entry: Entry | string | undefined = this.docs.get(key);
+    if (!entry && this.made().includes(key)) {
+      const reread = this.rereads.get(key) ?? this.readAgain(uri);
+      this.rereads.set(key, reread);
+      entry = await reread;
+    }
+    if (typeof entry === 'string') return { text: errorText(entry), mtime: 0 };
     if (!entry) {
-      this.services.log.warn(`documents: refused ${JSON_SCHEME}: document not opened from the explorer in this window`);
+      if (reading) this.services.log.warn(`documents: refused ${JSON_SCHEME}: document not opened from the explorer in this window`);
       const error = vscode.l10n.t(
         'This document was not opened from the License Manager explorer in this window, so nothing was loaded. Open the item again from the explorer.',
       );
-      return `${JSON.stringify({ error }, null, 2)}\n`;
+      return { text: errorText(error), mtime: 0 };
     }
-    return entry.version !== undefined ? canonicalJson(entry.data) : `${JSON.stringify(entry.data, null, 2)}\n`;
+    const text = entry.version !== undefined ? canonicalJson(entry.data) : `${JSON.stringify(entry.data, null, 2)}\n`;
+    return { text, mtime: entry.mtime };
+  }
+
+  // --- FileSystemProvider: read-only documents held in memory ---
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const { text, mtime } = await this.document(uri, false);
+    return { type: vscode.FileType.File, ctime: mtime, mtime, size: Buffer.byteLength(text), permissions: vscode.FilePermission.Readonly };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return Buffer.from((await this.document(uri, true)).text, 'utf8');
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  writeFile(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  private changed(uri: vscode.Uri): void {
+    this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  /** A time for new content, later than any before it. */
+  private stamp(): number {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return this.clock;
+  }
+
+  /** The URIs this provider made in this workspace, oldest first. */
+  private made(): string[] {
+    const saved = this.services.context.workspaceState.get<unknown>(MADE_KEY);
+    return Array.isArray(saved) ? saved.filter((k): k is string => typeof k === 'string') : [];
+  }
+
+  private remember(key: string): void {
+    const made = this.made();
+    if (made[made.length - 1] === key) return;
+    const next = [...made.filter((k) => k !== key), key].slice(-DOCUMENT_CACHE_LIMIT);
+    this.services.context.workspaceState.update(MADE_KEY, next).then(undefined, logFailure(this.services.log, 'documents: remembering a document'));
+  }
+
+  /** The resource and version a URI of `uriFor` names, when it is exactly such a URI of a resource that can be read again. */
+  private target(uri: vscode.Uri): { ref: ResourceRef; version?: string } | undefined {
+    const segments = uri.path.split('/').slice(1);
+    if (segments.length !== 4) return undefined;
+    const [profile, region, kind] = segments.slice(0, 3).map((s) => decodeURIComponent(s));
+    const query = new URLSearchParams(uri.query);
+    const ref = parseRestoredRef({ ref: { kind, profile, region, arn: query.get('arn') } }, [profile]);
+    const version = query.get('version') ?? undefined;
+    if (!ref || (version !== undefined && (!isVersion(version) || !historyKind(ref.kind)))) return undefined;
+    return this.uriFor(ref, version).toString() === uri.toString() ? { ref, version } : undefined;
+  }
+
+  /**
+   * A document this provider made before the window reloaded, read again from AWS; a text saying
+   * why when it cannot be (the profile is gone, the read failed).
+   */
+  private async readAgain(uri: vscode.Uri): Promise<Entry | string> {
+    try {
+      const target = this.target(uri);
+      if (!target) return vscode.l10n.t('This document cannot be read again. Open the item again from the explorer.');
+      const { ref, version } = target;
+      const profiles = await this.services.state.profiles();
+      if (!profiles.some((p) => p.name === ref.profile)) {
+        return vscode.l10n.t('This document cannot be read again: the AWS profile “{0}” is no longer in the AWS config and credentials files.', ref.profile);
+      }
+      const api = (await this.services.clients()).get(ref.profile, ref.region);
+      const kind = historyKind(ref.kind);
+      const data = version !== undefined && kind ? await loadVersion(api, kind, ref.arn, version) : await fetchResource(api, ref);
+      if (data === undefined) return vscode.l10n.t('This document cannot be read again. Open the item again from the explorer.');
+      const entry: Entry = { uri, ref, data, version, mtime: this.stamp() };
+      this.docs.set(uri.toString(), entry);
+      this.services.log.info(`documents: read ${ref.kind} ${ref.arn}${version !== undefined ? ` version ${version}` : ''} again after the window reloaded`);
+      return entry;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.services.log.warn(`documents: reading ${uri.path} again failed: ${message}`);
+      return vscode.l10n.t('This document could not be read again: {0}', message);
+    }
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { checkLicenseDocument, CheckedDocument, DocumentSchema, LicenseDocumentKind } from '../model/licenseDocument';
 import type { Services } from '../services';
+import { logFailure } from '../ui/log';
 import { t, uiText } from '../ui/window';
 
 export const DRAFT_SCHEME = 'license-manager-draft';
@@ -61,7 +62,7 @@ export class LicenseDrafts implements vscode.FileSystemProvider, vscode.CodeLens
       vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, this, { isCaseSensitive: true }),
       vscode.languages.registerCodeLensProvider({ scheme: DRAFT_SCHEME }, this),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.draftOf(e.document.uri)?.checked) void this.check(e.document);
+        if (this.draftOf(e.document.uri)?.checked) this.check(e.document).catch(logFailure(this.services.log, 'checking a license document'));
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
     );

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { setPanelTitle, t } from '../ui/window';
+import { logFailure } from '../ui/log';
+import { notify, setPanelTitle, t, uiText } from '../ui/window';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
 import { licenseActionRecord, licenseActionsFor, type LicenseAction } from '../model/licenseActions';
 import { resourceKey, type ResourceHolder, type ResourceRef } from '../model/resources';
@@ -83,11 +84,11 @@ export class DetailPanel implements vscode.Disposable {
       ? { phase: 'loading', subject: subjectView(host.t, this.holder.resource), strings: uiStrings(host.t) }
       : this.readyState();
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw).catch((e: unknown) => this.requestFailed(e))),
       panel.onDidDispose(() => this.dispose()),
     );
     this.applyTitle();
-    if (!needsLoad(this.holder)) void this.versions.loadUsage(this.holder.resource);
+    if (!needsLoad(this.holder)) this.versions.loadUsage(this.holder.resource).catch(logFailure(host.services.log, 'details: loading usage'));
   }
 
   get resource(): ResourceRef {
@@ -134,8 +135,9 @@ export class DetailPanel implements vscode.Disposable {
         const reopen = this.versions.historyOpen;
         this.versions.reset(ref);
         this.setState(this.readyState());
-        if (reopen) void this.versions.showHistory(ref, data, false);
-        void this.versions.loadUsage(ref);
+        const log = this.host.services.log;
+        if (reopen) this.versions.showHistory(ref, data, false).catch(logFailure(log, 'details: loading versions'));
+        this.versions.loadUsage(ref).catch(logFailure(log, 'details: loading usage'));
       } catch (e) {
         if (seq !== this.loadSeq || this.disposed) return;
         const error = errorView(this.host.t, e);
@@ -243,6 +245,13 @@ export class DetailPanel implements vscode.Disposable {
     } finally {
       if (!this.disposed) this.setState({ ...this.current, runningAction: undefined });
     }
+  }
+
+  /** A button's work failed outside a command (commands report their own failures): logged and shown. */
+  private requestFailed(e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.host.services.log.error(`details: a webview request failed: ${message}`);
+    void notify.error(uiText(message));
   }
 
   private refuse(reason: string): void {

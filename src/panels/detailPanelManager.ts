@@ -6,6 +6,7 @@ import {
   type ResourceHolder,
 } from '../model/resources';
 import type { Services } from '../services';
+import { logFailure } from '../ui/log';
 import { DETAIL_VIEW_TYPE, DetailPanel, type PanelHost } from './detailPanel';
 import { parseRestoredRef } from '../model/restoredPanel';
 import type { Translate } from '../model/translate';
@@ -24,7 +25,7 @@ export class DetailPanelManager implements vscode.Disposable {
     const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
     this.host = { services, t, open: (holder) => this.open(holder), productName: (arn) => productNames().get(arn) };
     this.subscription = vscode.Disposable.from(
-      services.changes.event((change) => void this.applyChange(change)),
+      services.changes.event((change) => this.applyChange(change).catch(logFailure(services.log, 'details: showing a change'))),
       vscode.window.registerWebviewPanelSerializer(DETAIL_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
       }),

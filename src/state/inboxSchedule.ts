@@ -73,7 +73,7 @@ export class InboxSchedule {
   setVisible(visible: boolean): void {
     if (!visible || this.shown) return;
     this.shown = true;
-    if (this.lastRefresh === undefined) void this.refreshNow();
+    if (this.lastRefresh === undefined) this.poll();
     else this.arm();
   }
 
@@ -81,7 +81,7 @@ export class InboxSchedule {
   setFocused(focused: boolean): void {
     this.focused = focused;
     if (!focused) return this.disarm();
-    if (this.shown && this.intervalMs > 0 && this.timers.now() - (this.lastRefresh ?? this.started) >= this.delay()) void this.refreshNow();
+    if (this.shown && this.intervalMs > 0 && this.timers.now() - (this.lastRefresh ?? this.started) >= this.delay()) this.poll();
     else this.arm();
   }
 
@@ -116,6 +116,11 @@ export class InboxSchedule {
     return this.running;
   }
 
+  /** A refresh nobody waits for. `refreshNow` does not reject: a failed refresh counts toward the back-off. */
+  private poll(): void {
+    this.refreshNow().catch(() => undefined);
+  }
+
   private delay(): number {
     return pollDelay(this.intervalMs, this.failures);
   }
@@ -128,7 +133,7 @@ export class InboxSchedule {
     const due = (this.lastRefresh ?? this.started) + this.delay();
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
-      void this.refreshNow();
+      this.poll();
     }, Math.max(0, due - this.timers.now()));
   }
 

@@ -5,6 +5,7 @@ import { selectedTargets } from '../data/fanOut';
 import { buildInbox, INBOX_GROUPS, newWaiting, placeKey, waitingCount, EMPTY_SEEN, type InboxItem, type InboxSeen } from '../model/inbox';
 import type { Services } from '../services';
 import { InboxSchedule, type RefreshOutcome } from '../state/inboxSchedule';
+import { logFailure } from '../ui/log';
 import { signInProfileOf } from '../grants/signIn';
 import { announceNewGrants } from './inboxNotice';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -123,7 +124,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
 
   private refreshIfLoaded(): void {
     this.selectionChanged = false;
-    if (this.loaded) void this.schedule.refreshNow();
+    if (this.loaded) this.schedule.refreshNow().catch(logFailure(this.services.log, 'inbox: refreshing'));
   }
 
   /** The entries shown, in display order. */

@@ -46,3 +46,11 @@ export function safeLog(channel: vscode.LogOutputChannel): vscode.LogOutputChann
     dispose: () => channel.dispose(),
   };
 }
+
+/**
+ * The `.catch` handler of work nobody awaits (an event handler's, a timer's): its failure is
+ * logged as `<what> failed: <error>` instead of becoming an unhandled rejection.
+ */
+export function logFailure(log: Pick<vscode.LogOutputChannel, 'error'>, what: string): (e: unknown) => void {
+  return (e) => log.error(`${what} failed:`, e);
+}

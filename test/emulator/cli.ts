@@ -85,7 +85,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`Received ${signal}, stopping.`);
-    void emulator.close().then(() => process.exit(0));
+    emulator.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(`Stopping failed: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

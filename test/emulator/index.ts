@@ -60,7 +60,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     opts.onRequest,
   );
   const certificates = opts.tls ? await generateTestCertificates() : undefined;
-  const handler = (req: IncomingMessage, res: ServerResponse): void => void emulator.handle(req, res);
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    emulator.handle(req, res).catch((e: unknown) => {
+      console.error(`emulator: answering ${req.url ?? ''} failed: ${e instanceof Error ? e.message : String(e)}`);
+      res.destroy();
+    });
+  };
   const server = certificates ? createHttpsServer({ cert: certificates.cert, key: certificates.key }, handler) : createServer(handler);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -58,4 +58,10 @@ async function main(): Promise<number> {
   }
 }
 
-void main().then((code) => process.exit(code));
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -150,7 +150,7 @@ describe('emulator fault injection', function () {
     emu.setFaults({ reset: [], hang: ['*'] });
     const hung = signedRaw(emu, { profile: 'buyer', target: 'AWSLicenseManager.ListReceivedGrants', body: '{}' });
     let settled = false;
-    void hung.then(
+    hung.then(
       () => (settled = true),
       () => (settled = true),
     );
@@ -160,8 +160,9 @@ describe('emulator fault injection', function () {
     emu.setFaults({ hang: [] });
     const ok = await client(emu, 'buyer').send(new ListReceivedGrantsCommand({}));
     assert.ok(ok.Grants!.length > 0);
-    void emu.close();
+    const closing = emu.close();
     await hung.catch(() => undefined);
+    await closing;
   });
 
   it('--oversize answers more items than MaxResults; --token-cycle hands out A, B, A', async () => {

@@ -128,12 +128,12 @@ describe('inbox refresh schedule', () => {
     await flush();
     await s.clock.advance(5 * MIN);
     assert.equal(s.calls.length, 1, 'no poll while a refresh runs');
-    void s.schedule.refreshNow();
-    void s.schedule.refreshNow();
+    const manual = [s.schedule.refreshNow(), s.schedule.refreshNow()];
     assert.ok(s.schedule.busy);
     s.release();
     await flush();
     await flush();
+    await Promise.all(manual);
     assert.equal(s.calls.length, 2, 'the manual refreshes ran once, after the first');
     assert.equal(s.schedule.busy, false);
   });

@@ -228,11 +228,11 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
       }
     };
     child.stdout?.on('data', onData);
-    void exited.then((code) => {
+    exited.then((code) => {
       clearTimeout(timer);
       if (/EADDRINUSE/.test(buf) || /EADDRINUSE/.test(safeRead(logFile))) rej(new PortInUseError(host, wantedPort));
       else rej(new Error(`code-server exited with ${code} before listening (log: ${logFile})`));
-    });
+    }, rej);
   });
   const url = `http://${host}:${port}`;
 
