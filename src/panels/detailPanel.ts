@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { setPanelTitle, t } from '../ui/window';
-import { grantActionsFor, type GrantAction } from '../model/grantActions';
+import { grantActionRecord, grantActionsFor, type GrantAction } from '../model/grantActions';
 import { licenseActionRecord, licenseActionsFor, type LicenseAction } from '../model/licenseActions';
 import { resourceKey, type ResourceHolder, type ResourceRef } from '../model/resources';
 import type { Services } from '../services';
@@ -223,7 +223,7 @@ export class DetailPanel implements vscode.Disposable {
     if (this.current.runningAction) return this.refuse(`${this.current.runningAction} still running`);
     this.setState({ ...this.current, runningAction: action });
     try {
-      await vscode.commands.executeCommand(`licenseManager.grant.${action}`, this.commandArg());
+      await vscode.commands.executeCommand(grantActionRecord(action).command, this.commandArg());
     } finally {
       if (!this.disposed) this.setState({ ...this.current, runningAction: undefined });
     }

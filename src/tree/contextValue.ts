@@ -1,5 +1,5 @@
 import { grantableOperations } from '../model/validation';
-import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import { grantActionRecordsFor, type GrantDirection } from '../model/grantActions';
 import { licenseActionsFor } from '../model/licenseActions';
 import type { CategoryKind } from '../model/resources';
 
@@ -24,15 +24,6 @@ export type NodeState =
   | { readonly node: 'loadMore' }
   | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean; readonly hasError?: boolean; readonly hasRequestId?: boolean }
   | { readonly node: 'inboxGroup' };
-
-const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
-  accept: 'canAccept',
-  reject: 'canReject',
-  activate: 'canActivate',
-  deactivate: 'canDeactivate',
-  createVersion: 'canCreateVersion',
-  delete: 'canDelete',
-};
 
 const RESOURCE = ['refreshable', 'hasDetails', 'hasJson', 'hasArn'];
 
@@ -73,7 +64,7 @@ export function contextValue(state: NodeState): string {
         state.direction === 'received' ? 'receivedGrant' : 'distributedGrant',
         ...RESOURCE,
         'hasHistory',
-        ...grantActionsFor(state.direction, state.status).map((a) => ACTION_TOKENS[a]),
+        ...grantActionRecordsFor(state.direction, state.status).map((r) => r.token),
       ].join(' ');
     case 'loadMore':
       return 'loadMore';

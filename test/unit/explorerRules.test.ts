@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { GRANT_ACTIONS, grantActionsFor, type GrantDirection } from '../../src/model/grantActions';
+import { GRANT_ACTION_NAMES, grantActionsFor, type GrantDirection } from '../../src/model/grantActions';
 import { CATEGORY_KINDS } from '../../src/model/resources';
 import { contextValue } from '../../src/tree/contextValue';
 import { knownRegions, receivedLicenseRegion, regionName } from '../../src/model/regions';
@@ -27,7 +27,7 @@ describe('explorer contextValue', () => {
       it(`a ${direction} ${status} grant carries exactly the valid action tokens`, () => {
         const t = tokens(contextValue({ node: 'grant', direction, status }));
         const valid = grantActionsFor(direction, status);
-        for (const a of GRANT_ACTIONS) assert.equal(t.includes(TOKEN[a]), valid.includes(a), `${a}`);
+        for (const a of GRANT_ACTION_NAMES) assert.equal(t.includes(TOKEN[a]), valid.includes(a), `${a}`);
         assert.ok(t.includes(direction === 'received' ? 'receivedGrant' : 'distributedGrant'));
         for (const x of ['refreshable', 'hasDetails', 'hasJson', 'hasArn']) assert.ok(t.includes(x), x);
         assert.ok(!t.includes('canCreateGrant'));
