@@ -2,6 +2,7 @@ import { grantableOperations } from '../model/validation';
 import { grantActionRecordsFor, type GrantDirection } from '../model/grantActions';
 import { licenseActionsFor } from '../model/licenseActions';
 import type { CategoryKind } from '../model/resources';
+import { grantListOf } from '../model/resourceLists';
 
 /** What the context menus need to know about a tree node. */
 export type NodeState =
@@ -61,7 +62,7 @@ export function contextValue(state: NodeState): string {
       ].join(' ');
     case 'grant':
       return [
-        state.direction === 'received' ? 'receivedGrant' : 'distributedGrant',
+        grantListOf(state.direction).kind,
         ...RESOURCE,
         'hasHistory',
         ...grantActionRecordsFor(state.direction, state.status).map((r) => r.token),

@@ -1,5 +1,6 @@
 import { grantActionRecordsFor, invitedAction, type GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
+import { directionOf } from '../../model/resourceLists';
 import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
 import { fields, obj, principalKind, str, strList, type Summary } from './format';
 import { statusTone } from '../../model/statuses';
@@ -31,7 +32,7 @@ export function grantSummary(
   data: Record<string, unknown>,
   productName: (licenseArn: string) => string | undefined = () => undefined,
 ): Summary {
-  const direction: GrantDirection = ref.kind === 'receivedGrant' ? 'received' : 'distributed';
+  const direction: GrantDirection = directionOf(ref.kind) ?? 'distributed';
   const status = str(data.GrantStatus) ?? '';
   const licenseArn = str(data.LicenseArn);
   const parentArn = str(data.ParentArn);

@@ -27,7 +27,7 @@ const NODES: { readonly [K in CategoryKind]: NodeFactory<ItemOf<K>> } = {
   receivedGrants: (parent, _ctx, _owner, ref, item, key) => new GrantNode(parent, ref, item, key, 'received'),
 };
 
-/** One of the five lists under a region; what it lists comes from its row in `RESOURCE_LISTS`. */
+/** One of the lists under a region; what it lists comes from its row in `RESOURCE_LISTS`. */
 export class CategoryNode<K extends CategoryKind = CategoryKind> extends PagedNode<ItemOf<K>> {
   readonly id: string;
   private readonly def: ResourceList<ItemOf<K>>;

@@ -6,7 +6,7 @@ import { regionName } from '../../model/regions';
 import { CategoryNode } from './categoryNode';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
 
-/** A region selected for a profile: code and name; the five categories below. */
+/** A region selected for a profile: code and name; its lists below (`RESOURCE_LISTS`). */
 export class RegionNode extends ExplorerNode {
   readonly id: string;
   readonly categories: readonly CategoryNode[];
