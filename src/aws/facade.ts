@@ -35,10 +35,11 @@ import {
   type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
 import { clean, licenseMutation, mutation, page, same, type Fail } from './answers';
-import { classifyError, type ErrorContext } from './classify';
+import { classifyError } from './classify';
 import type { LicenseManagerError } from './errors';
 import { NETWORK_DEFAULTS, cancelledError, timeoutError, unexpectedAnswer } from './outcomes';
 import type {
+  ErrorContext,
   BorrowInput,
   CheckoutInput,
   CheckoutResult,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { t } from '../ui/window';
 import type { GrantMutationResult } from '../aws/types';
+import { awsCliArgs } from '../model/cliCommand';
 import { grantActionRecord, promptSteps, type GrantAction, type GrantActionSubject } from '../model/grantActions';
 import type { GrantDeps } from './deps';
 import { askStatusReason, confirm } from './prompts';
@@ -26,7 +27,9 @@ export async function runGrantActionFlow(ctx: GrantDeps, arg: unknown, action: G
       reason = await askStatusReason(title, flow.reason(t, name));
     } else if (step === 'confirm' && flow.confirm) {
       const c = flow.confirm;
-      await confirm(c.message(t, subject), c.detail(t, subject), c.button(t), c.cli?.(subject, reason, randomUUID()));
+      const [operation, ...args] = c.cli?.(subject, reason, randomUUID()) ?? [];
+      const cli = operation === undefined ? undefined : awsCliArgs(operation, args, target.profile, target.region);
+      await confirm(c.message(t, subject), c.detail(t, subject), c.button(t), cli);
     }
   }
   const request = { grant: target.grant, reason };

@@ -40,7 +40,7 @@ export interface GrantConfirmation {
   message(t: Translate, s: GrantActionSubject): string;
   detail(t: Translate, s: GrantActionSubject): string;
   button(t: Translate): string;
-  /** The `aws license-manager` arguments of the request, offered to copy instead of sending it. */
+  /** The operation and arguments of the request as `aws license-manager` takes them (profile and region are added), offered to copy instead of sending it. */
   cli?(s: GrantActionSubject, reason: string | undefined, clientToken: string): string[];
 }
 
