@@ -58,6 +58,11 @@ const uiSyntax = [
     message: uiSurface,
   },
   { selector: "TSAsExpression[typeAnnotation.typeName.name='UiText']", message: 'Only uiText() and t() make UiText.' },
+  {
+    selector:
+      "ArrowFunctionExpression > CallExpression.body[callee.object.property.name='l10n'][callee.property.name='t'][arguments.0.type='Identifier'], VariableDeclarator[init.object.property.name='l10n'][init.property.name='t']",
+    message: 'One translate function: t() or tLines() of src/ui/window (or vscode.l10n.t itself where a pure module takes a Translate); no local wrappers.',
+  },
   { selector: "ImportSpecifier[imported.name='window'], VariableDeclarator[init.name='vscode'] > ObjectPattern", message: uiSurface },
 ];
 

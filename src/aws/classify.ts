@@ -3,26 +3,10 @@
  * `LicenseManagerError` of one of the kinds the UI acts on. Pure: imports no SDK
  * code, so it works on any error shape.
  */
-import { LicenseManagerError, isLicenseManagerError } from './errors';
+import { LicenseManagerError, causeChain, isLicenseManagerError } from './errors';
 import { profileCommand } from './config';
 import { classifyTransport, displayEndpoint } from './outcomes';
-import type { AwsErrorKind, CredentialKind } from './types';
-
-/** Where a failure happened. */
-export interface ErrorContext {
-  readonly operation?: string;
-  readonly profile?: string;
-  readonly region?: string;
-  /**
-   * What the user can do about missing or expired credentials of this profile
-   * (e.g. `aws sso login --profile dev`). Defaults to `aws configure --profile <profile>`.
-   */
-  readonly credentialsFix?: string;
-  /** How the profile gets credentials; picks the wording of credential failures. */
-  readonly credentialKind?: CredentialKind;
-  /** Endpoint the request went to, for network failures (no credentials in it). */
-  readonly endpoint?: string;
-}
+import type { AwsErrorKind, CredentialKind, ErrorContext } from './types';
 
 interface ErrorLike {
   name?: unknown;
@@ -147,7 +131,7 @@ function where(ctx: ErrorContext): string {
 }
 
 function networkCode(e: ErrorLike): string | undefined {
-  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 4; x = (x as ErrorLike).cause, depth++) {
+  for (const x of causeChain(e)) {
     const item = x as ErrorLike;
     const code = str(item.code);
     if (code && NETWORK_CODES.has(code)) return code;
@@ -234,7 +218,7 @@ const CERTIFICATE_CODES = new Set([
  * and untrusted TLS certificates, found anywhere in the cause chain.
  */
 function classifyTransportFailure(e: unknown, ctx: ErrorContext, base: object): LicenseManagerError | undefined {
-  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as ErrorLike).cause, depth++) {
+  for (const x of causeChain(e)) {
     const item = x as ErrorLike & { proxyUrl?: unknown };
     const code = str(item.code);
     if (typeof item.proxyUrl === 'string') {

@@ -37,3 +37,13 @@ export function isLicenseManagerError(e: unknown): e is LicenseManagerError {
     typeof (e as { kind?: unknown }).kind === 'string'
   );
 }
+
+/** How deep `causeChain` follows `cause`: SDK errors wrap a socket error in one or two layers. */
+const CAUSE_DEPTH = 5;
+
+/** An error and the objects its `cause` chain leads to, outermost first, at most `CAUSE_DEPTH` of them. */
+export function causeChain(e: unknown): object[] {
+  const chain: object[] = [];
+  for (let x: unknown = e; typeof x === 'object' && x !== null && chain.length < CAUSE_DEPTH; x = (x as { cause?: unknown }).cause) chain.push(x);
+  return chain;
+}

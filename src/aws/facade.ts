@@ -36,12 +36,17 @@ import {
   type EntitlementDataUnit,
   type GrantStatus,
   type LicenseManagerClient,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
 } from '@aws-sdk/client-license-manager';
+import type { SmithyResolvedConfiguration } from '@smithy/core/client';
+import type { Command, HttpHandlerOptions } from '@smithy/types';
 import { clean, licenseMutation, mutation, page, same, type Fail } from './answers';
-import { classifyError, type ErrorContext } from './classify';
+import { classifyError } from './classify';
 import type { LicenseManagerError } from './errors';
 import { NETWORK_DEFAULTS, cancelledError, timeoutError, unexpectedAnswer } from './outcomes';
 import type {
+  ErrorContext,
   BorrowInput,
   CheckoutInput,
   CheckoutResult,
@@ -104,6 +109,10 @@ export interface ConnectedClient {
 }
 
 type Metadata = { $metadata?: { requestId?: string; attempts?: number } };
+
+/** An SDK command of this client whose answer is `O`: what `list` and `checked` send. */
+type SdkCommand<I extends ServiceInputTypes, O extends SdkOutput> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, SmithyResolvedConfiguration<HttpHandlerOptions>>;
+type SdkOutput = ServiceOutputTypes & Metadata;
 
 function listInput(req: (ListRequest & { arns?: string[] }) | undefined) {
   return {
@@ -198,30 +207,30 @@ export class LicenseManagerFacade implements LicenseManagerApi {
     }
   }
 
-  /** One list call: its items, refused when there are more than `maxResults`. */
-  private async list<T, O extends Metadata & { NextToken?: string }>(
+  /** One list call: the command's page of items, refused when there are more than `maxResults`. */
+  private async list<T, I extends ServiceInputTypes, O extends SdkOutput & { NextToken?: string }>(
     operation: string,
     opts: CallOptions | undefined,
     maxResults: number | undefined,
-    send: (c: LicenseManagerClient, abortSignal: AbortSignal) => Promise<O>,
+    command: SdkCommand<I, O>,
     items: (out: O) => unknown[] | undefined,
   ): Promise<Page<T>> {
     const out = await this.run(operation, opts, async (c, abortSignal, fail) => {
-      const answer = await send(c, abortSignal);
+      const answer = await c.send(command, { abortSignal });
       return { ...answer, page: page<T>(fail, items(answer), answer.NextToken, maxResults) };
     });
     return out.page;
   }
 
-  /** One call whose answer is checked by `check` (which returns the result). */
-  private async checked<O extends Metadata, R>(
+  /** One call of `command` whose answer is checked by `check` (which returns the result). */
+  private async checked<I extends ServiceInputTypes, O extends SdkOutput, R>(
     operation: string,
     opts: CallOptions | undefined,
-    send: (c: LicenseManagerClient, abortSignal: AbortSignal) => Promise<O>,
+    command: SdkCommand<I, O>,
     check: (out: O, fail: Fail) => R,
   ): Promise<R> {
     const out = await this.run(operation, opts, async (c, abortSignal, fail) => {
-      const answer = await send(c, abortSignal);
+      const answer = await c.send(command, { abortSignal });
       return { ...answer, result: check(answer, fail) };
     });
     return out.result;
@@ -229,92 +238,75 @@ export class LicenseManagerFacade implements LicenseManagerApi {
 
   listLicenseConfigurations(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseConfigurationArns: req.arns } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicenseConfigurationsCommand(input), { abortSignal });
-    return this.list('ListLicenseConfigurations', opts, req?.maxResults, send, (o) => o.LicenseConfigurations);
+    return this.list('ListLicenseConfigurations', opts, req?.maxResults, new ListLicenseConfigurationsCommand(input), (o) => o.LicenseConfigurations);
   }
 
   getLicenseConfiguration(arn: string, opts?: CallOptions): Promise<LicenseConfiguration> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) =>
-      c.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }), { abortSignal });
-    return this.checked('GetLicenseConfiguration', opts, send, (o) => clean<LicenseConfiguration>(o));
+    return this.checked('GetLicenseConfiguration', opts, new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }), (o) => clean<LicenseConfiguration>(o));
   }
 
   listUsageForLicenseConfiguration(arn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationUsage>> {
     const input = { LicenseConfigurationArn: arn, ...listInput(req) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListUsageForLicenseConfigurationCommand(input), { abortSignal });
-    return this.list('ListUsageForLicenseConfiguration', opts, req?.maxResults, send, (o) => o.LicenseConfigurationUsageList);
+    return this.list('ListUsageForLicenseConfiguration', opts, req?.maxResults, new ListUsageForLicenseConfigurationCommand(input), (o) => o.LicenseConfigurationUsageList);
   }
 
   listAssociationsForLicenseConfiguration(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<LicenseConfigurationAssociation>> {
     const input = { LicenseConfigurationArn: arn, ...pageInput(req) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) =>
-      c.send(new ListAssociationsForLicenseConfigurationCommand(input), { abortSignal });
-    return this.list('ListAssociationsForLicenseConfiguration', opts, req?.maxResults, send, (o) => o.LicenseConfigurationAssociations);
+    return this.list('ListAssociationsForLicenseConfiguration', opts, req?.maxResults, new ListAssociationsForLicenseConfigurationCommand(input), (o) => o.LicenseConfigurationAssociations);
   }
 
   listLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<License>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseArns: req.arns } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicensesCommand(input), { abortSignal });
-    return this.list('ListLicenses', opts, req?.maxResults, send, (o) => o.Licenses);
+    return this.list('ListLicenses', opts, req?.maxResults, new ListLicensesCommand(input), (o) => o.Licenses);
   }
 
   getLicense(arn: string, version?: string, opts?: CallOptions): Promise<License> {
     const input = { LicenseArn: arn, ...(version ? { Version: version } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new GetLicenseCommand(input), { abortSignal });
-    return this.checked('GetLicense', opts, send, (o, fail) => same(fail, o.License, (l) => l.LicenseArn, arn, 'license') as License);
+    return this.checked('GetLicense', opts, new GetLicenseCommand(input), (o, fail) => same(fail, o.License, (l) => l.LicenseArn, arn, 'license') as License);
   }
 
   listLicenseVersions(arn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<License>> {
     const input = { LicenseArn: arn, ...pageInput(req) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicenseVersionsCommand(input), { abortSignal });
-    return this.list('ListLicenseVersions', opts, req?.maxResults, send, (o) => o.Licenses);
+    return this.list('ListLicenseVersions', opts, req?.maxResults, new ListLicenseVersionsCommand(input), (o) => o.Licenses);
   }
 
   getLicenseUsage(arn: string, opts?: CallOptions): Promise<EntitlementUsage[]> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new GetLicenseUsageCommand({ LicenseArn: arn }), { abortSignal });
-    return this.checked('GetLicenseUsage', opts, send, (o) => clean<EntitlementUsage[]>(o.LicenseUsage?.EntitlementUsages ?? []));
+    return this.checked('GetLicenseUsage', opts, new GetLicenseUsageCommand({ LicenseArn: arn }), (o) => clean<EntitlementUsage[]>(o.LicenseUsage?.EntitlementUsages ?? []));
   }
 
   listReceivedLicenses(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<GrantedLicense>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseArns: req.arns } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedLicensesCommand(input), { abortSignal });
-    return this.list('ListReceivedLicenses', opts, req?.maxResults, send, (o) => o.Licenses);
+    return this.list('ListReceivedLicenses', opts, req?.maxResults, new ListReceivedLicensesCommand(input), (o) => o.Licenses);
   }
 
   listDistributedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>> {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListDistributedGrantsCommand(input), { abortSignal });
-    return this.list('ListDistributedGrants', opts, req?.maxResults, send, (o) => o.Grants);
+    return this.list('ListDistributedGrants', opts, req?.maxResults, new ListDistributedGrantsCommand(input), (o) => o.Grants);
   }
 
   listReceivedGrants(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<Grant>> {
     const input = { ...listInput(req), ...(req?.arns ? { GrantArns: req.arns } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedGrantsCommand(input), { abortSignal });
-    return this.list('ListReceivedGrants', opts, req?.maxResults, send, (o) => o.Grants);
+    return this.list('ListReceivedGrants', opts, req?.maxResults, new ListReceivedGrantsCommand(input), (o) => o.Grants);
   }
 
   listReceivedLicensesForOrganization(req?: ListRequest, opts?: CallOptions): Promise<Page<GrantedLicense>> {
     const input = listInput(req);
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedLicensesForOrganizationCommand(input), { abortSignal });
-    return this.list('ListReceivedLicensesForOrganization', opts, req?.maxResults, send, (o) => o.Licenses);
+    return this.list('ListReceivedLicensesForOrganization', opts, req?.maxResults, new ListReceivedLicensesForOrganizationCommand(input), (o) => o.Licenses);
   }
 
   listReceivedGrantsForOrganization(licenseArn: string, req?: ListRequest, opts?: CallOptions): Promise<Page<Grant>> {
     const input = { LicenseArn: licenseArn, ...listInput(req) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListReceivedGrantsForOrganizationCommand(input), { abortSignal });
-    return this.list('ListReceivedGrantsForOrganization', opts, req?.maxResults, send, (o) => o.Grants);
+    return this.list('ListReceivedGrantsForOrganization', opts, req?.maxResults, new ListReceivedGrantsForOrganizationCommand(input), (o) => o.Grants);
   }
 
   listLicenseConfigurationsForOrganization(req?: ListRequest & { arns?: string[] }, opts?: CallOptions): Promise<Page<LicenseConfiguration>> {
     const input = { ...listInput(req), ...(req?.arns ? { LicenseConfigurationArns: req.arns } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListLicenseConfigurationsForOrganizationCommand(input), { abortSignal });
-    return this.list('ListLicenseConfigurationsForOrganization', opts, req?.maxResults, send, (o) => o.LicenseConfigurations);
+    return this.list('ListLicenseConfigurationsForOrganization', opts, req?.maxResults, new ListLicenseConfigurationsForOrganizationCommand(input), (o) => o.LicenseConfigurations);
   }
 
   getGrant(arn: string, version?: string, opts?: CallOptions): Promise<Grant> {
     const input = { GrantArn: arn, ...(version ? { Version: version } : {}) };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new GetGrantCommand(input), { abortSignal });
-    return this.checked('GetGrant', opts, send, (o, fail) => same(fail, o.Grant, (g) => g.GrantArn, arn, 'grant') as Grant);
+    return this.checked('GetGrant', opts, new GetGrantCommand(input), (o, fail) => same(fail, o.Grant, (g) => g.GrantArn, arn, 'grant') as Grant);
   }
 
   createGrant(input: CreateGrantInput, opts?: CallOptions): Promise<GrantMutationResult> {
@@ -326,18 +318,15 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       HomeRegion: input.homeRegion,
       AllowedOperations: input.allowedOperations as AllowedOperation[],
     });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CreateGrant', opts, send, (o, fail) => mutation(fail, o));
+    return this.checked('CreateGrant', opts, command, (o, fail) => mutation(fail, o));
   }
 
   acceptGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new AcceptGrantCommand({ GrantArn: grantArn }), { abortSignal });
-    return this.checked('AcceptGrant', opts, send, (o, fail) => mutation(fail, o, grantArn));
+    return this.checked('AcceptGrant', opts, new AcceptGrantCommand({ GrantArn: grantArn }), (o, fail) => mutation(fail, o, grantArn));
   }
 
   rejectGrant(grantArn: string, opts?: CallOptions): Promise<GrantMutationResult> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new RejectGrantCommand({ GrantArn: grantArn }), { abortSignal });
-    return this.checked('RejectGrant', opts, send, (o, fail) => mutation(fail, o, grantArn));
+    return this.checked('RejectGrant', opts, new RejectGrantCommand({ GrantArn: grantArn }), (o, fail) => mutation(fail, o, grantArn));
   }
 
   createGrantVersion(input: CreateGrantVersionInput, opts?: CallOptions): Promise<GrantMutationResult> {
@@ -350,8 +339,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       ...(input.statusReason !== undefined ? { StatusReason: input.statusReason } : {}),
       ...(input.sourceVersion !== undefined ? { SourceVersion: input.sourceVersion } : {}),
     });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CreateGrantVersion', opts, send, (o, fail) => mutation(fail, o, input.grantArn));
+    return this.checked('CreateGrantVersion', opts, command, (o, fail) => mutation(fail, o, input.grantArn));
   }
 
   deleteGrant(input: DeleteGrantInput, opts?: CallOptions): Promise<GrantMutationResult> {
@@ -360,27 +348,22 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       Version: input.version,
       ...(input.statusReason !== undefined ? { StatusReason: input.statusReason } : {}),
     });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('DeleteGrant', opts, send, (o, fail) => mutation(fail, o, input.grantArn));
+    return this.checked('DeleteGrant', opts, command, (o, fail) => mutation(fail, o, input.grantArn));
   }
 
   createLicense(input: LicenseRequestInput, opts?: CallOptions): Promise<LicenseMutationResult> {
     const command = new CreateLicenseCommand({ ...(input.members as Omit<CreateLicenseCommandInput, 'ClientToken'>), ClientToken: input.clientToken });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CreateLicense', opts, send, (o, fail) => licenseMutation(fail, o));
+    return this.checked('CreateLicense', opts, command, (o, fail) => licenseMutation(fail, o));
   }
 
   createLicenseVersion(input: LicenseRequestInput, opts?: CallOptions): Promise<LicenseMutationResult> {
     const members = input.members as Omit<CreateLicenseVersionCommandInput, 'ClientToken'>;
     const command = new CreateLicenseVersionCommand({ ...members, ClientToken: input.clientToken });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CreateLicenseVersion', opts, send, (o, fail) => licenseMutation(fail, o, members.LicenseArn));
+    return this.checked('CreateLicenseVersion', opts, command, (o, fail) => licenseMutation(fail, o, members.LicenseArn));
   }
 
   deleteLicense(licenseArn: string, sourceVersion: string, opts?: CallOptions): Promise<LicenseDeletion> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) =>
-      c.send(new DeleteLicenseCommand({ LicenseArn: licenseArn, SourceVersion: sourceVersion }), { abortSignal });
-    return this.checked('DeleteLicense', opts, send, (o, fail) => {
+    return this.checked('DeleteLicense', opts, new DeleteLicenseCommand({ LicenseArn: licenseArn, SourceVersion: sourceVersion }), (o, fail) => {
       const status = o.Status ?? fail('the answer does not say the license is being deleted.', 'EmptyAnswer');
       return { Status: status, ...(o.DeletionDate ? { DeletionDate: o.DeletionDate } : {}) };
     });
@@ -388,8 +371,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
 
   listTokens(licenseArn: string, req?: PageRequest, opts?: CallOptions): Promise<Page<TokenData>> {
     const input = { ...pageInput(req), Filters: [{ Name: 'LicenseArns', Values: [licenseArn] }] };
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListTokensCommand(input), { abortSignal });
-    return this.list('ListTokens', opts, req?.maxResults, send, (o) => o.Tokens);
+    return this.list('ListTokens', opts, req?.maxResults, new ListTokensCommand(input), (o) => o.Tokens);
   }
 
   createToken(input: CreateTokenInput, opts?: CallOptions): Promise<CreatedToken> {
@@ -400,8 +382,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       ...(input.expirationInDays !== undefined ? { ExpirationInDays: input.expirationInDays } : {}),
       ...(input.tokenProperties?.length ? { TokenProperties: input.tokenProperties } : {}),
     });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CreateToken', opts, send, (o, fail) => {
+    return this.checked('CreateToken', opts, command, (o, fail) => {
       const id = o.TokenId || fail('the answer holds no token.', 'EmptyAnswer');
       const token = o.Token || fail('the answer holds no token.', 'EmptyAnswer');
       return { TokenId: id, Token: token, ...(o.TokenType ? { TokenType: o.TokenType } : {}) };
@@ -409,13 +390,11 @@ export class LicenseManagerFacade implements LicenseManagerApi {
   }
 
   async deleteToken(tokenId: string, opts?: CallOptions): Promise<void> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new DeleteTokenCommand({ TokenId: tokenId }), { abortSignal });
-    await this.checked('DeleteToken', opts, send, () => undefined);
+    await this.checked('DeleteToken', opts, new DeleteTokenCommand({ TokenId: tokenId }), () => undefined);
   }
 
   listTagsForResource(arn: string, opts?: CallOptions): Promise<Tag[]> {
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(new ListTagsForResourceCommand({ ResourceArn: arn }), { abortSignal });
-    return this.checked('ListTagsForResource', opts, send, (o) => clean<Tag[]>(o.Tags ?? []));
+    return this.checked('ListTagsForResource', opts, new ListTagsForResourceCommand({ ResourceArn: arn }), (o) => clean<Tag[]>(o.Tags ?? []));
   }
 
   checkoutLicense(input: CheckoutInput, opts?: CallOptions): Promise<CheckoutResult> {
@@ -428,8 +407,7 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       ...(input.beneficiary !== undefined ? { Beneficiary: input.beneficiary } : {}),
       ...(input.nodeId !== undefined ? { NodeId: input.nodeId } : {}),
     });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CheckoutLicense', opts, send, checkoutResult);
+    return this.checked('CheckoutLicense', opts, command, checkoutResult);
   }
 
   checkoutBorrowLicense(input: BorrowInput, opts?: CallOptions): Promise<CheckoutResult> {
@@ -440,14 +418,12 @@ export class LicenseManagerFacade implements LicenseManagerApi {
       ClientToken: input.clientToken,
       ...(input.nodeId !== undefined ? { NodeId: input.nodeId } : {}),
     });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    return this.checked('CheckoutBorrowLicense', opts, send, checkoutResult);
+    return this.checked('CheckoutBorrowLicense', opts, command, checkoutResult);
   }
 
   async checkInLicense(consumptionToken: string, beneficiary?: string, opts?: CallOptions): Promise<void> {
     const command = new CheckInLicenseCommand({ LicenseConsumptionToken: consumptionToken, ...(beneficiary !== undefined ? { Beneficiary: beneficiary } : {}) });
-    const send = (c: LicenseManagerClient, abortSignal: AbortSignal) => c.send(command, { abortSignal });
-    await this.checked('CheckInLicense', opts, send, () => undefined);
+    await this.checked('CheckInLicense', opts, command, () => undefined);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 export * from './types';
 export { LicenseManagerError, isLicenseManagerError } from './errors';
-export { classifyError, redact, type ErrorContext } from './classify';
+export { classifyError, redact } from './classify';
 export { createClientFactory, NETWORK_DEFAULTS, type ClientFactoryOptions } from './clientFactory';
 export { isRegionName } from './outcomes';
 export { discoverProfiles, type DiscoverProfilesOptions } from './profiles';

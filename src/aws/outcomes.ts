@@ -4,7 +4,7 @@
  * settings. Pure: imports no SDK code.
  */
 import { LicenseManagerError } from './errors';
-import type { ErrorContext } from './classify';
+import type { ErrorContext } from './types';
 
 /**
  * Defaults for a slow VPN: a healthy call answers within a few seconds, so each limit is many

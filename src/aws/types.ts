@@ -432,3 +432,19 @@ export interface LicenseManagerClientFactory {
   /** Destroys every cached client. */
   dispose(): void;
 }
+
+/** Where a failure happened. */
+export interface ErrorContext {
+  readonly operation?: string;
+  readonly profile?: string;
+  readonly region?: string;
+  /**
+   * What the user can do about missing or expired credentials of this profile
+   * (e.g. `aws sso login --profile dev`). Defaults to `aws configure --profile <profile>`.
+   */
+  readonly credentialsFix?: string;
+  /** How the profile gets credentials; picks the wording of credential failures. */
+  readonly credentialKind?: CredentialKind;
+  /** Endpoint the request went to, for network failures (no credentials in it). */
+  readonly endpoint?: string;
+}

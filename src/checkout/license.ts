@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { GrantedLicense, License, LicenseManagerApi } from '../aws/types';
 import { loadResource } from '../data/fetchResource';
 import { isResourceHolder, type ResourceHolder, type ResourceRef } from '../model/resources';
+import { isLicenseKind } from '../model/resourceLists';
 import type { Services } from '../services';
 import { Cancelled } from '../shared/cancelled';
 import { t, withProgress } from '../ui/window';
@@ -18,7 +19,7 @@ export interface LicenseTarget {
 
 /** True for an issued or received license. */
 export const isLicenseHolder = (x: unknown): x is ResourceHolder =>
-  isResourceHolder(x) && (x.resource.kind === 'license' || x.resource.kind === 'receivedLicense');
+  isResourceHolder(x) && isLicenseKind(x.resource.kind);
 
 /** Runs `task` under a cancellable progress notification; cancelling aborts the AWS call. */
 export function withAwsProgress<R>(title: string, task: (signal: AbortSignal) => Promise<R>): Promise<R> {

@@ -44,7 +44,7 @@ export interface PreflightRules {
 
 /** Every rule for this request, on what was read. */
 export function checkReads(rules: PreflightRules, target: LicenseTarget, reads: PreflightReads, mode: CheckoutMode, entitlements: readonly PlannedEntitlement[]): PreflightRun {
-  const findings = rules.preflight({ license: target.license, usage: reads.usage, mode, entitlements, now: Date.now(), others: reads.others }, (m, ...a) => vscode.l10n.t(m, ...a));
+  const findings = rules.preflight({ license: target.license, usage: reads.usage, mode, entitlements, now: Date.now(), others: reads.others }, vscode.l10n.t);
   return { usage: reads.usage, findings };
 }
 

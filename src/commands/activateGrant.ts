@@ -1,9 +1,3 @@
-import { GRANT_KINDS } from '../model/resources';
-import { changeGrantStatus } from '../grants/statusChange';
-import type { CommandDefinition } from './register';
+import { grantActionCommand } from './grantActionCommand';
 
-export const activateGrant: CommandDefinition = {
-  id: 'licenseManager.grant.activate',
-  accepts: GRANT_KINDS,
-  run: (ctx, arg) => changeGrantStatus(ctx, arg, 'ACTIVE'),
-};
+export const activateGrant = grantActionCommand('activate');

@@ -3,6 +3,7 @@ import { notify, t, withProgress } from '../ui/window';
 import { isLicenseManagerError } from '../aws/errors';
 import type { LicenseManagerApi } from '../aws/types';
 import { errorKindLabel } from '../model/errorKinds';
+import { RESOURCE_LISTS } from '../model/resourceLists';
 import { judgeOutcome, mayHaveLanded } from '../model/mutationOutcome';
 import type { IssuedLicense } from './licenseTarget';
 import type { CommandContext } from './register';
@@ -49,7 +50,7 @@ export async function grantCount(api: LicenseManagerApi, licenseArn: string): Pr
 export async function runLicenseChange(ctx: CommandContext, target: IssuedLicense, change: LicenseChange): Promise<LicenseChangeOutcome> {
   const { ref, license, name } = target;
   const api = (await ctx.services.clients()).get(ref.profile, ref.region);
-  const reload = (): void => ctx.services.changes.fire({ profile: ref.profile, arns: [ref.arn], categories: ['licenses', 'distributedGrants'] });
+  const reload = (): void => ctx.services.changes.fire({ profile: ref.profile, arns: [ref.arn], categories: RESOURCE_LISTS.licenses.reloads });
   const refresh = vscode.l10n.t('Refresh');
   const offerRefresh = (answer: Thenable<string | undefined>): void => {
     answer.then((a) => (a === refresh ? reload() : undefined), () => undefined);

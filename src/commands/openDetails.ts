@@ -1,5 +1,4 @@
-import * as vscode from 'vscode';
-import { createQuickPick, notify, setTexts, uiText, type UiPickItem } from '../ui/window';
+import { createQuickPick, notify, setTexts, uiText, type UiPickItem, t } from '../ui/window';
 import { gatherAcross, selectedTargets, showsReceivedHere } from '../data/fanOut';
 import { listFirstPages } from '../data/firstPages';
 import { ALL_RESOURCE_KINDS, isResourceHolder, type ResourceHolder } from '../model/resources';
@@ -15,7 +14,6 @@ interface HolderItem extends UiPickItem {
   readonly holder: ResourceHolder;
 }
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /**
  * Lists the first page of each list in every selected (profile, region) into a quick

@@ -2,6 +2,7 @@ import { withSignIn, signInProfileOf } from '../grants/signIn';
 import { markReadFromAws, wasMadeHere } from '../grants/trusted';
 import { accountOfArn, licenseManagerArnKind, regionOfArn, type LicenseManagerArnKind } from '../model/arn';
 import { isRegionCode } from '../model/regions';
+import { kindsOfArn } from '../model/resourceLists';
 import { isResourceHolder, resourceKey, type ResourceHolder, type ResourceKind, type ResourceRef } from '../model/resources';
 import { fetchResource } from '../data/fetchResource';
 import { selectedTargets } from '../data/fanOut';
@@ -24,11 +25,11 @@ interface TrustContext {
   readonly panels: Pick<DetailPanelManager, 'list'>;
 }
 
-/** The resource kinds an ARN of each kind can be read as. */
+/** The resource kinds an ARN of each kind can be read as, the owner's side first (see `kindsOfArn`). */
 const KINDS_OF_ARN: Record<LicenseManagerArnKind, readonly ResourceKind[]> = {
-  grant: ['distributedGrant', 'receivedGrant'],
-  license: ['license', 'receivedLicense'],
-  licenseConfiguration: ['licenseConfiguration'],
+  grant: kindsOfArn('grant'),
+  license: kindsOfArn('license'),
+  licenseConfiguration: kindsOfArn('licenseConfiguration'),
 };
 
 /**

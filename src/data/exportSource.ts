@@ -15,7 +15,7 @@ export const EXPORT_PAGE_SIZE = 100;
 
 /** The list an export reads. */
 export type ExportList =
-  /** One of the five lists under a region, with the explorer's server-side status filter. */
+  /** One of the lists under a region (`RESOURCE_LISTS`), with the explorer's server-side status filter. */
   | {
       readonly list: 'category';
       readonly category: CategoryKind;

@@ -11,6 +11,7 @@ import { notify } from './messages';
 import { confirm } from './prompts';
 import { wasReadFromAws } from './trusted';
 import { accountOfArn } from '../model/arn';
+import { grantListOf } from '../model/resourceLists';
 
 function refuse(message: string): never {
   void notify.warn(uiText(message));
@@ -107,7 +108,7 @@ function affectedBy(target: GrantTarget): Affected {
   return {
     grantArn: target.grant.GrantArn,
     licenseArn: target.grant.LicenseArn,
-    categories: target.direction === 'received' ? ['receivedGrants', 'receivedLicenses'] : ['distributedGrants'],
+    categories: grantListOf(target.direction).reloads,
   };
 }
 

@@ -4,6 +4,7 @@ import { isLicenseManagerError } from '../aws/errors';
 import type { GrantMutationResult, LicenseManagerApi } from '../aws/types';
 import type { GrantDeps } from './deps';
 import type { CategoryKind } from '../model/resources';
+import { GRANT_LISTS, OTHER_SIDE } from '../model/resourceLists';
 import { errorKindLabel } from '../model/errorKinds';
 import { mayHaveLanded, refusedOutright } from '../model/mutationOutcome';
 import { landedChange, landedMessage, notify } from './messages';
@@ -20,12 +21,10 @@ export interface Affected {
   readonly categories: readonly CategoryKind[];
 }
 
-const OTHER_SIDE: readonly CategoryKind[] = ['distributedGrants', 'receivedGrants', 'receivedLicenses'];
-
 /**
  * Tells the explorer and panels to reload: the acting profile's categories, and
- * in every other selected profile the grant lists and received licenses, where
- * the other side of the grant shows.
+ * in every other selected profile the lists where the other side of a grant
+ * shows (`showsOtherSide` in `RESOURCE_LISTS`).
  */
 export async function announceChange(ctx: GrantDeps, profile: string, affected: Affected): Promise<void> {
   const arns = [affected.grantArn, affected.licenseArn].filter((a): a is string => !!a);
@@ -210,7 +209,8 @@ async function takeNextStep(spec: GrantActionSpec, grantArn: string, command: st
   try {
     const factory = await ctx.services.clients();
     const grant = await factory.get(profile, region).getGrant(grantArn, undefined, {});
-    const kind = spec.affected.categories.includes('receivedGrants') ? 'receivedGrant' : 'distributedGrant';
+    // The side that acted: the first grant list among the lists the action reloads.
+    const kind = (GRANT_LISTS.find((l) => spec.affected.categories.includes(l.category)) ?? GRANT_LISTS[0]).kind;
     await vscode.commands.executeCommand(command, markMadeHere({ resource: { kind, profile, region, arn: grant.GrantArn }, data: grant }));
   } catch (e) {
     ctx.services.log.warn(`${command} after ${spec.operation}: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,10 +2,10 @@ import { createQuickPick, setTexts, t, uiText, type UiPickItem, type UiText } fr
 import type { CallOptions, Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
 import { Cancelled } from '../shared/cancelled';
 import type { GrantDeps } from './deps';
-import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import { grantActionRecord, grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import { GRANT_LISTS, directionOf, grantListOf, isLicenseKind } from '../model/resourceLists';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
 import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../data/fanOut';
-import { GRANT_STATUSES } from '../model/statuses';
 import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
 import { signInProfileOf, withSignIn } from './signIn';
@@ -31,9 +31,9 @@ export interface LicenseTarget {
 export function grantFromArg(arg: unknown): GrantTarget | undefined {
   if (!isResourceHolder(arg)) return undefined;
   const { kind, profile, region } = arg.resource;
-  if (kind !== 'distributedGrant' && kind !== 'receivedGrant') return undefined;
-  if (!isGrant(arg.data)) return undefined;
-  return { profile, region, direction: kind === 'receivedGrant' ? 'received' : 'distributed', grant: arg.data };
+  const direction = directionOf(kind);
+  if (!direction || !isGrant(arg.data)) return undefined;
+  return { profile, region, direction, grant: arg.data };
 }
 
 /** The members a grant action reads, with the types the API gives them. */
@@ -45,9 +45,8 @@ function isGrant(data: object): data is Grant {
 export function licenseFromArg(arg: unknown): LicenseTarget | undefined {
   if (!isResourceHolder(arg)) return undefined;
   const { kind, profile, region, arn } = arg.resource;
-  if (kind !== 'license' && kind !== 'receivedLicense') return undefined;
-  if (!isArn(arn)) return undefined;
-  return { profile, region, kind, license: arg.data as License, arn };
+  if (!isLicenseKind(kind) || !isArn(arn)) return undefined;
+  return { profile, region, kind: kind as GrantSourceKind, license: arg.data as License, arn };
 }
 
 export function grantLabel(g: Grant): string {
@@ -55,7 +54,7 @@ export function grantLabel(g: Grant): string {
 }
 
 export function directionText(d: GrantDirection): string {
-  return d === 'received' ? t('Received grant') : t('Distributed grant');
+  return grantListOf(d).kindLabel(t);
 }
 
 /** Lists every page of a list call, passing the call options on. */
@@ -203,9 +202,7 @@ async function pickAcrossSelection<T>(
 
 /** The grants, across the explorer's selected profiles and regions, for which `action` is valid. */
 export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): Promise<GrantTarget> {
-  const directions = (['received', 'distributed'] as const).filter((d) =>
-    GRANT_STATUSES.some((s) => grantActionsFor(d, s).includes(action)),
-  );
+  const lists = GRANT_LISTS.filter((l) => grantActionRecord(action).validIn[l.direction].length > 0);
   return pickAcrossSelection<GrantTarget>(
     ctx,
     {
@@ -215,15 +212,13 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
     },
     async (api, target, allPages) => {
       const { profile, region } = target;
-      const lists = await Promise.all(
-        directions.map(async (direction) => {
-          const grants = await allPages((req, opts) =>
-            direction === 'received' ? api.listReceivedGrants(req, opts) : api.listDistributedGrants(req, opts),
-          );
-          return grants.map((grant): GrantTarget => ({ profile, region, direction, grant }));
+      const found = await Promise.all(
+        lists.map(async (list) => {
+          const grants = await allPages((req, opts) => list.list(api, req, opts));
+          return grants.map((grant): GrantTarget => ({ profile, region, direction: list.direction, grant }));
         }),
       );
-      return lists.flat().filter((t) => grantActionsFor(t.direction, t.grant.GrantStatus).includes(action));
+      return found.flat().filter((t) => grantActionsFor(t.direction, t.grant.GrantStatus).includes(action));
     },
     (found) =>
       found.map((target) => ({

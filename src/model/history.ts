@@ -3,6 +3,8 @@
  * one before, and a canonical JSON text of one version for a diff editor.
  */
 import type { Grant, License } from '../aws/types';
+import type { ResourceKind } from './resources';
+import { listOfKind } from './resourceLists';
 
 /** One member that differs between a version and the one before it. */
 export interface HistoryChange {
@@ -147,10 +149,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Which version history a resource kind has: grants (GetGrant with Version), licenses (ListLicenseVersions), or none. */
-export function historyKind(kind: string): 'grant' | 'license' | undefined {
-  if (kind === 'distributedGrant' || kind === 'receivedGrant') return 'grant';
-  if (kind === 'license' || kind === 'receivedLicense') return 'license';
-  return undefined;
+export function historyKind(kind: ResourceKind): 'grant' | 'license' | undefined {
+  return listOfKind(kind)?.history;
 }
 
 /** The title of a diff between two versions: "Name: v3 ↔ v4". */

@@ -1,8 +1,9 @@
 /**
- * The five lists under a region, one row each: what the category node, resource
- * loading, the palette pickers, JSON documents and panel summaries know about a
- * list. Pure: the calls only name the `LicenseManagerApi` type. Adding a list is
- * adding a row here (and a node class for its items in the tree).
+ * The lists under a region, one row each: everything the category node, resource
+ * loading, the palette pickers, JSON documents, panels, history, export, the
+ * command arguments and the reloads after a change know about a list and its items.
+ * Pure: the calls only name the `LicenseManagerApi` type. Adding a list is adding a
+ * row here (see CONTRIBUTING.md); `test/unit/resourceLists.test.ts` checks every row.
  */
 import type {
   CallOptions,
@@ -18,6 +19,7 @@ import type {
 import { accountOfArn, accountOfPrincipal, isAccountId } from './arn';
 import type { CsvKind } from './csv';
 import type { GrantDirection } from './grantActions';
+import type { LicenseManagerArnKind } from './arn';
 import { CATEGORY_KINDS, type CategoryKind, type ResourceKind } from './resources';
 import type { ExplorerFilter } from './rules';
 import type { Translate } from './translate';
@@ -68,8 +70,20 @@ export interface ResourceList<T extends object> {
   readonly csvKind: CsvKind;
   /** Codicon of the list's node. */
   readonly icon: string;
-  /** For grant lists, the side of the grant the viewing account is on. */
+  /** For grant lists, the side of the grant the viewing account is on (and so the grant actions its items offer). */
   readonly direction?: GrantDirection;
+  /** The kind of ARN its items have: command arguments with such an ARN may be read as this list's items. */
+  readonly arnKind: LicenseManagerArnKind;
+  /** What an item's detail panel shows (and what the item is): a grant, a license or a license configuration. */
+  readonly panel: 'grant' | 'license' | 'configuration';
+  /** The version history of its items: grants (GetGrant with Version), licenses (ListLicenseVersions), or none. */
+  readonly history?: 'grant' | 'license';
+  /** The issued-license actions (`LICENSE_ACTIONS`) its items offer; grant lists offer the grant actions of their `direction`. */
+  readonly licenseActions?: true;
+  /** The lists of the acting profile that reload after a change to one of its items (its own first). */
+  readonly reloads: readonly CategoryKind[];
+  /** Reloads in every other selected profile after a grant changes: where the other side of a grant shows. */
+  readonly showsOtherSide: boolean;
   /** Name of the list, e.g. "Received licenses". */
   label(t: Translate): string;
   /** Name of one item's kind, e.g. "Received license". */
@@ -103,6 +117,10 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     kind: 'licenseConfiguration',
     csvKind: 'licenseConfiguration',
     icon: 'settings-gear',
+    arnKind: 'licenseConfiguration',
+    panel: 'configuration',
+    reloads: ['licenseConfigurations'],
+    showsOtherSide: false,
     label: (t) => t('License configurations'),
     kindLabel: (t) => t('License configuration'),
     emptyText: (t) => t('No license configurations'),
@@ -119,6 +137,12 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     kind: 'license',
     csvKind: 'license',
     icon: 'key',
+    arnKind: 'license',
+    panel: 'license',
+    history: 'license',
+    licenseActions: true,
+    reloads: ['licenses', 'distributedGrants'],
+    showsOtherSide: false,
     label: (t) => t('Licenses'),
     kindLabel: (t) => t('License'),
     emptyText: (t) => t('No licenses'),
@@ -136,6 +160,11 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     kind: 'receivedLicense',
     csvKind: 'receivedLicense',
     icon: 'inbox',
+    arnKind: 'license',
+    panel: 'license',
+    history: 'license',
+    reloads: ['receivedLicenses'],
+    showsOtherSide: true,
     label: (t) => t('Received licenses'),
     kindLabel: (t) => t('Received license'),
     emptyText: (t) => t('No received licenses'),
@@ -153,6 +182,11 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     kind: 'distributedGrant',
     csvKind: 'grant',
     icon: 'export',
+    arnKind: 'grant',
+    panel: 'grant',
+    history: 'grant',
+    reloads: ['distributedGrants'],
+    showsOtherSide: true,
     direction: 'distributed',
     label: (t) => t('Distributed grants'),
     kindLabel: (t) => t('Distributed grant'),
@@ -171,6 +205,11 @@ export const RESOURCE_LISTS: { readonly [K in CategoryKind]: ResourceList<ItemOf
     kind: 'receivedGrant',
     csvKind: 'grant',
     icon: 'gift',
+    arnKind: 'grant',
+    panel: 'grant',
+    history: 'grant',
+    reloads: ['receivedGrants', 'receivedLicenses'],
+    showsOtherSide: true,
     direction: 'received',
     label: (t) => t('Received grants'),
     kindLabel: (t) => t('Received grant'),
@@ -206,6 +245,37 @@ export function matchesStatus<T extends object>(list: ResourceList<T>, item: T, 
   const value = list.status ? f[list.status.key] : undefined;
   return !list.status || !value || list.status.statusOf(item) === value;
 }
+
+/** A grant list: its items are grants and it has a side. */
+export type GrantList = ResourceList<Grant> & { readonly direction: GrantDirection };
+
+/** The grant lists, in display order. */
+export const GRANT_LISTS: readonly GrantList[] = ALL_LISTS.filter((l): l is GrantList => l.direction !== undefined);
+
+/** The grant list of `direction`'s side. */
+export function grantListOf(direction: GrantDirection): GrantList {
+  const list = GRANT_LISTS.find((l) => l.direction === direction);
+  if (!list) throw new Error(`no ${direction} grant list`);
+  return list;
+}
+
+/** The side of the grant for items of `kind`; undefined when they are no grants. */
+export function directionOf(kind: ResourceKind): GrantDirection | undefined {
+  return listOfKind(kind)?.direction;
+}
+
+/** Whether items of `kind` are licenses (issued or received). */
+export function isLicenseKind(kind: ResourceKind): boolean {
+  return listOfKind(kind)?.panel === 'license';
+}
+
+/** The resource kinds an ARN of `arnKind` can be read as, in display order (the owner's list, issued or distributed, comes first). */
+export function kindsOfArn(arnKind: LicenseManagerArnKind): ResourceKind[] {
+  return ALL_LISTS.filter((l) => l.arnKind === arnKind).map((l) => l.kind);
+}
+
+/** The lists reloaded in every other selected profile after a grant changes. */
+export const OTHER_SIDE: readonly CategoryKind[] = ALL_LISTS.filter((l) => l.showsOtherSide).map((l) => l.category);
 
 /** Which categories a change of the filter's server-side parts must reload. */
 export function categoriesAffected(before: ExplorerFilter, after: ExplorerFilter): CategoryKind[] {

@@ -22,7 +22,7 @@ export interface ResourceRef {
   readonly arn: string;
 }
 
-/** The five categories under a region, in display order. */
+/** The lists under a region (one row each in `RESOURCE_LISTS`), in display order. */
 export type CategoryKind =
   | 'licenseConfigurations'
   | 'licenses'

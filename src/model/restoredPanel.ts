@@ -5,9 +5,10 @@
  */
 import type { ResourceKind, ResourceRef } from './resources';
 import { isArn } from './validation';
+import { ALL_LISTS } from './resourceLists';
 
 /** Kinds a restored panel can read again from AWS (usage records and associations cannot be). */
-const RESTORABLE: readonly ResourceKind[] = ['licenseConfiguration', 'license', 'receivedLicense', 'distributedGrant', 'receivedGrant'];
+const RESTORABLE: readonly ResourceKind[] = ALL_LISTS.map((l) => l.kind);
 const REGION = /^[a-z]{2}(-[a-z0-9]+){1,3}-\d{1,2}$/;
 /** A profile name as the shared config files allow it (no whitespace, no brackets). */
 const PROFILE = /^[A-Za-z0-9_.@+\-/:]{1,128}$/;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { logFailure } from '../ui/log';
 import { notify, setPanelTitle, t, uiText } from '../ui/window';
-import { grantActionsFor, type GrantAction } from '../model/grantActions';
+import { grantActionRecord, grantActionsFor, type GrantAction } from '../model/grantActions';
 import { licenseActionRecord, licenseActionsFor, type LicenseAction } from '../model/licenseActions';
 import { resourceKey, type ResourceHolder, type ResourceRef } from '../model/resources';
+import { directionOf, isLicenseKind, listOfKind } from '../model/resourceLists';
 import type { Services } from '../services';
 import type { DetailView, PanelState } from '../shared/detailView';
 import { describeRaw, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/messages';
@@ -207,7 +208,7 @@ export class DetailPanel implements vscode.Disposable {
       case 'generateCheckoutCode':
       case 'tryCheckout': {
         const kind = this.resource.kind;
-        if (kind !== 'license' && kind !== 'receivedLicense') return this.refuse(`${message.type} on a ${kind}`);
+        if (!isLicenseKind(kind)) return this.refuse(`${message.type} on a ${kind}`);
         await vscode.commands.executeCommand(message.type === 'tryCheckout' ? 'licenseManager.checkout.try' : 'licenseManager.checkout.generateCode', this.commandArg());
         return;
       }
@@ -216,16 +217,16 @@ export class DetailPanel implements vscode.Disposable {
 
   private async runGrantAction(action: GrantAction): Promise<void> {
     const ref = this.resource;
-    if (ref.kind !== 'distributedGrant' && ref.kind !== 'receivedGrant') return this.refuse(`not a grant: ${action}`);
+    const direction = directionOf(ref.kind);
+    if (!direction) return this.refuse(`not a grant: ${action}`);
     const status = (this.holder.data as { GrantStatus?: unknown }).GrantStatus;
-    const direction = ref.kind === 'receivedGrant' ? 'received' : 'distributed';
     if (typeof status !== 'string' || !grantActionsFor(direction, status).includes(action)) {
       return this.refuse(`${action} is not valid for ${direction} ${String(status)}`);
     }
     if (this.current.runningAction) return this.refuse(`${this.current.runningAction} still running`);
     this.setState({ ...this.current, runningAction: action });
     try {
-      await vscode.commands.executeCommand(`licenseManager.grant.${action}`, this.commandArg());
+      await vscode.commands.executeCommand(grantActionRecord(action).command, this.commandArg());
     } finally {
       if (!this.disposed) this.setState({ ...this.current, runningAction: undefined });
     }
@@ -233,7 +234,7 @@ export class DetailPanel implements vscode.Disposable {
 
   /** A license action's button: the same command the explorer's menu runs, on this panel's license. */
   private async runLicenseAction(action: LicenseAction): Promise<void> {
-    if (this.resource.kind !== 'license') return this.refuse(`not an issued license: ${action}`);
+    if (!listOfKind(this.resource.kind)?.licenseActions) return this.refuse(`not an issued license: ${action}`);
     const status = (this.holder.data as { Status?: unknown }).Status;
     if (typeof status !== 'string' || !licenseActionsFor(status).some((r) => r.action === action)) {
       return this.refuse(`${action} is not valid for a license ${String(status)}`);

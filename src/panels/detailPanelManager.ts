@@ -9,7 +9,6 @@ import type { Services } from '../services';
 import { logFailure } from '../ui/log';
 import { DETAIL_VIEW_TYPE, DetailPanel, type PanelHost } from './detailPanel';
 import { parseRestoredRef } from '../model/restoredPanel';
-import type { Translate } from '../model/translate';
 import { needsLoad } from './views/summary';
 
 /** Opens one detail panel per resource (kind, profile, region, ARN) and keeps open panels current. */
@@ -22,8 +21,8 @@ export class DetailPanelManager implements vscode.Disposable {
     readonly services: Services,
     productNames: () => ReadonlyMap<string, string> = () => new Map(),
   ) {
-    const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
-    this.host = { services, t, open: (holder) => this.open(holder), productName: (arn) => productNames().get(arn) };
+    // Panels draw text themselves (invisible characters marked in the webview): the plain translation.
+    this.host = { services, t: vscode.l10n.t, open: (holder) => this.open(holder), productName: (arn) => productNames().get(arn) };
     this.subscription = vscode.Disposable.from(
       services.changes.event((change) => this.applyChange(change).catch(logFailure(services.log, 'details: showing a change'))),
       vscode.window.registerWebviewPanelSerializer(DETAIL_VIEW_TYPE, {

@@ -2,7 +2,7 @@
  * Messages between the extension and the detail webview, both directions.
  * Shared by both sides; no `vscode` and no DOM here.
  */
-import { GRANT_ACTIONS, type GrantAction } from '../model/grantActions';
+import { GRANT_ACTION_NAMES, type GrantAction } from '../model/grantActions';
 import { LICENSE_ACTION_NAMES, type LicenseAction } from '../model/licenseActions';
 import type { PanelAction, PanelState } from './detailView';
 
@@ -93,7 +93,7 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
     case 'grantAction': {
       if (!hasOnlyKeys(raw, ['type', 'action'])) return fail('unexpected members in grantAction');
       const action = raw.action;
-      if (typeof action !== 'string' || !(GRANT_ACTIONS as readonly string[]).includes(action)) {
+      if (typeof action !== 'string' || !(GRANT_ACTION_NAMES as readonly string[]).includes(action)) {
         return fail('unknown grant action');
       }
       return { ok: true, message: { type, action: action as GrantAction } };

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { listOfKind } from '../model/resourceLists';
-import { uiText } from '../ui/window';
+import { uiText, t } from '../ui/window';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { ResourceNode } from './nodes/resourceNode';
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** The status of a loaded grant, license or received license, if it has one. */
 function statusOf(data: object): string | undefined {

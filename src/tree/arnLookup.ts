@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fetchResource } from '../data/fetchResource';
 import { itemFacts, parseLmArn, type ArnKind, type LmArn } from '../model/lmArn';
 import { isResourceHolder, resourceKey, type ResourceKind, type ResourceRef } from '../model/resources';
+import { kindsOfArn } from '../model/resourceLists';
 import type { ArnAnswer, ArnSource } from '../documents/arnHover';
 import type { Services } from '../services';
 import type { ExplorerProvider } from './explorerProvider';
@@ -20,9 +21,9 @@ const READ_DEADLINE_MS = 15_000;
 
 /** The kind a resource opens as when it is read by ARN through a profile of its account (its owner's side). */
 const OWNER_KIND: Readonly<Record<Exclude<ArnKind, 'token'>, ResourceKind>> = {
-  grant: 'distributedGrant',
-  license: 'license',
-  licenseConfiguration: 'licenseConfiguration',
+  grant: kindsOfArn('grant')[0],
+  license: kindsOfArn('license')[0],
+  licenseConfiguration: kindsOfArn('licenseConfiguration')[0],
 };
 
 /** What {@link ArnLookup.resolveItem} found: a resource (and the node showing it), or why not. */

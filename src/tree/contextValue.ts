@@ -1,7 +1,8 @@
 import { grantableOperations } from '../model/validation';
-import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
+import { grantActionRecordsFor, type GrantDirection } from '../model/grantActions';
 import { licenseActionsFor } from '../model/licenseActions';
 import type { CategoryKind } from '../model/resources';
+import { grantListOf } from '../model/resourceLists';
 
 /** What the context menus need to know about a tree node. */
 export type NodeState =
@@ -25,15 +26,6 @@ export type NodeState =
   | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean; readonly hasError?: boolean; readonly hasRequestId?: boolean }
   | { readonly node: 'inboxGroup' }
   | { readonly node: 'organization' | 'organizationList' | 'organizationItem' };
-
-const ACTION_TOKENS: Readonly<Record<GrantAction, string>> = {
-  accept: 'canAccept',
-  reject: 'canReject',
-  activate: 'canActivate',
-  deactivate: 'canDeactivate',
-  createVersion: 'canCreateVersion',
-  delete: 'canDelete',
-};
 
 const RESOURCE = ['refreshable', 'hasDetails', 'hasJson', 'hasArn'];
 
@@ -71,10 +63,10 @@ export function contextValue(state: NodeState): string {
       ].join(' ');
     case 'grant':
       return [
-        state.direction === 'received' ? 'receivedGrant' : 'distributedGrant',
+        grantListOf(state.direction).kind,
         ...RESOURCE,
         'hasHistory',
-        ...grantActionsFor(state.direction, state.status).map((a) => ACTION_TOKENS[a]),
+        ...grantActionRecordsFor(state.direction, state.status).map((r) => r.token),
       ].join(' ');
     case 'loadMore':
       return 'loadMore';

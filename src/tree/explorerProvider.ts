@@ -5,6 +5,7 @@ import type { LicenseManagerApi, ProfileInfo } from '../aws/types';
 import type { ResourceChange, ResourceHolder } from '../model/resources';
 import { resourceKey } from '../model/resources';
 import { clampPageSize, isFilterActive } from '../model/rules';
+import { isLicenseKind } from '../model/resourceLists';
 import type { Services } from '../services';
 import type { StateChange } from '../state/explorerState';
 import { CategoryNode } from './nodes/categoryNode';
@@ -296,7 +297,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const names = new Map<string, string>();
     for (const node of this.loadedResources()) {
       const product = (node as ResourceNode<{ ProductName?: unknown }>).data.ProductName;
-      if (typeof product === 'string' && product && (node.resource.kind === 'license' || node.resource.kind === 'receivedLicense')) {
+      if (typeof product === 'string' && product && isLicenseKind(node.resource.kind)) {
         names.set(node.resource.arn, product);
       }
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../ui/window';
 import type { ExportSource } from '../data/exportSource';
 import { listFilters, RESOURCE_LISTS } from '../model/resourceLists';
 import type { CategoryKind } from '../model/resources';
@@ -10,7 +11,6 @@ import { LicenseConfigurationNode } from './nodes/licenseConfigurationNode';
 import { TokenListNode } from './nodes/tokenListNode';
 import { UsageListNode } from './nodes/usageListNode';
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** A list node of the tree that can be exported, and how to word it. */
 export interface Exportable {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../ui/window';
 import { withAccessibility } from './accessibility';
 import { loadInbox, type InboxPlaceResult } from '../data/inbox';
 import { selectedTargets } from '../data/fanOut';
@@ -151,7 +152,6 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
   }
 
   private roots(): ExplorerNode[] {
-    const t = vscode.l10n.t;
     if (this.noSelection) {
       return [
         new MessageNode(undefined, 'hint', t('No profiles selected'), {

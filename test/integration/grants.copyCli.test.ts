@@ -67,14 +67,16 @@ describe('Copy as AWS CLI Command in grant confirmations (in host, demo seed)', 
     assert.deepEqual(mutations(), [], 'nothing was sent');
   });
 
-  it('Deactivate copies a create-grant-version command with its own client token', async () => {
+  it('Deactivate copies a create-grant-version command with the reason typed and its own client token', async () => {
     const node = await grant('buyer', 'Received grants', ACTIVE);
     env.current.emulator.requests.length = 0;
     await vscode.commands.executeCommand('licenseManager.grant.deactivate', node);
     assert.deepEqual(offered, [['Deactivate', COPY]]);
     assert.match(
       await vscode.env.clipboard.readText(),
-      new RegExp(`^aws license-manager create-grant-version --grant-arn ${ACTIVE} --status DISABLED --source-version 3 --client-token [0-9a-f-]{36} --profile buyer --region us-east-1$`),
+      new RegExp(
+        `^aws license-manager create-grant-version --grant-arn ${ACTIVE} --status DISABLED --status-reason 'It'\\\\''s over; "done" \\$\\(rm -rf ~\\)' --source-version 3 --client-token [0-9a-f-]{36} --profile buyer --region us-east-1$`,
+      ),
     );
     assert.deepEqual(mutations(), [], 'nothing was sent');
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { GRANT_ACTIONS } from '../../src/model/grantActions';
+import { GRANT_ACTION_NAMES } from '../../src/model/grantActions';
 import { describeRaw, parseHostMessage, parseWebviewMessage } from '../../src/shared/messages';
 
 describe('detail panel messages: what the webview may post', () => {
@@ -11,7 +11,7 @@ describe('detail panel messages: what the webview may post', () => {
       ok: true,
       message: { type: 'openLink', linkId: 'license' },
     });
-    for (const action of GRANT_ACTIONS) {
+    for (const action of GRANT_ACTION_NAMES) {
       assert.deepEqual(parseWebviewMessage({ type: 'grantAction', action }), { ok: true, message: { type: 'grantAction', action } });
     }
   });

@@ -1,5 +1,6 @@
-import { grantActionsFor, invitedAction, type GrantAction, type GrantDirection } from '../../model/grantActions';
+import { grantActionRecordsFor, invitedAction, type GrantDirection } from '../../model/grantActions';
 import type { ResourceRef } from '../../model/resources';
+import { directionOf } from '../../model/resourceLists';
 import type { ActionView, FieldView, LinkView, SectionView } from '../../shared/detailView';
 import { fields, obj, principalKind, str, strList, type Summary } from './format';
 import { statusTone } from '../../model/statuses';
@@ -8,33 +9,14 @@ import type { Translate } from '../../model/translate';
 export const LICENSE_LINK_ID = 'license';
 export const PARENT_LINK_ID = 'parent';
 
-export function actionLabel(t: Translate, action: GrantAction): string {
-  switch (action) {
-    case 'accept':
-      return t('Accept');
-    case 'reject':
-      return t('Reject…');
-    case 'activate':
-      return t('Activate…');
-    case 'deactivate':
-      return t('Deactivate…');
-    case 'createVersion':
-      return t('New Version…');
-    case 'delete':
-      return t('Delete…');
-  }
-}
-
-const DESTRUCTIVE: ReadonlySet<GrantAction> = new Set<GrantAction>(['reject', 'delete']);
-
 /** The buttons a grant panel offers, from the one table of valid actions. */
 export function grantActionViews(t: Translate, direction: GrantDirection, status: string): ActionView[] {
   const invited = invitedAction(direction, status);
-  const views = grantActionsFor(direction, status).map((action) => ({
-    action,
-    label: actionLabel(t, action),
-    destructive: DESTRUCTIVE.has(action),
-    primary: action === invited,
+  const views = grantActionRecordsFor(direction, status).map((r) => ({
+    action: r.action,
+    label: r.label(t),
+    destructive: r.destructive,
+    primary: r.action === invited,
   }));
   // The invited step comes first.
   return [...views.filter((v) => v.primary), ...views.filter((v) => !v.primary)];
@@ -50,7 +32,7 @@ export function grantSummary(
   data: Record<string, unknown>,
   productName: (licenseArn: string) => string | undefined = () => undefined,
 ): Summary {
-  const direction: GrantDirection = ref.kind === 'receivedGrant' ? 'received' : 'distributed';
+  const direction: GrantDirection = directionOf(ref.kind) ?? 'distributed';
   const status = str(data.GrantStatus) ?? '';
   const licenseArn = str(data.LicenseArn);
   const parentArn = str(data.ParentArn);

@@ -1,4 +1,5 @@
 import type { ResourceRef } from '../../model/resources';
+import { listOfKind } from '../../model/resourceLists';
 import type { ActionView, BadgeView, FieldView, SectionView } from '../../shared/detailView';
 import { licenseActionsFor } from '../../model/licenseActions';
 import { fields, formatDate, obj, objList, str, strList, yesNo, type Summary } from './format';
@@ -135,7 +136,7 @@ export function licenseSummary(t: Translate, ref: ResourceRef, data: Record<stri
     badges,
     sections,
     links: [],
-    actions: ref.kind === 'license' ? licenseActionViews(t, status) : [],
+    actions: listOfKind(ref.kind)?.licenseActions ? licenseActionViews(t, status) : [],
   };
 }
 

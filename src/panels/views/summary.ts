@@ -65,21 +65,18 @@ export interface ViewContext {
 }
 
 export function summaryFor(t: Translate, ref: ResourceRef, data: Record<string, unknown>, now: Date, known: ViewContext = {}): Summary {
-  switch (ref.kind) {
-    case 'distributedGrant':
-    case 'receivedGrant':
+  switch (listOfKind(ref.kind)?.panel) {
+    case 'grant':
       return grantSummary(t, ref, data, known.productName);
     case 'license':
-    case 'receivedLicense':
       return licenseSummary(t, ref, data, now);
-    case 'licenseConfiguration':
+    case 'configuration':
       return configurationSummary(t, data);
-    case 'usage':
-    case 'association':
-      return resourceSummary(t, ref, data);
-    case 'token':
-      return tokenSummary(t, ref, data);
+    case undefined:
+      break;
   }
+  // Usage records, associations and tokens belong to no list.
+  return ref.kind === 'token' ? tokenSummary(t, ref, data) : resourceSummary(t, ref, data);
 }
 
 export function subjectView(t: Translate, ref: ResourceRef): SubjectView {

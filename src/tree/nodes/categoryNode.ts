@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setItemText, treeItem, uiText } from '../../ui/window';
+import { setItemText, treeItem, uiText, t } from '../../ui/window';
 import type { LicenseManagerApi, Page } from '../../aws/types';
 import { receivedLicenseRegion } from '../../model/regions';
 import { listFilters, matchesStatus, RESOURCE_LISTS, type ItemOf, type ResourceList } from '../../model/resourceLists';
@@ -13,7 +13,6 @@ import { PagedNode } from './pagedNode';
 import { ReceivedLicenseNode } from './receivedLicenseNode';
 import type { ResourceNode } from './resourceNode';
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** Builds the tree item of one loaded item of a list. */
 type NodeFactory<T extends object> = (parent: ExplorerNode, ctx: ExplorerContext, owner: ProfileHooks, ref: ResourceRef, item: T, key: string) => ResourceNode<T>;
@@ -27,7 +26,7 @@ const NODES: { readonly [K in CategoryKind]: NodeFactory<ItemOf<K>> } = {
   receivedGrants: (parent, _ctx, _owner, ref, item, key) => new GrantNode(parent, ref, item, key, 'received'),
 };
 
-/** One of the five lists under a region; what it lists comes from its row in `RESOURCE_LISTS`. */
+/** One of the lists under a region; what it lists comes from its row in `RESOURCE_LISTS`. */
 export class CategoryNode<K extends CategoryKind = CategoryKind> extends PagedNode<ItemOf<K>> {
   readonly id: string;
   private readonly def: ResourceList<ItemOf<K>>;
@@ -87,7 +86,7 @@ export class CategoryNode<K extends CategoryKind = CategoryKind> extends PagedNo
     const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon(this.def.icon);
     const status = listFilters(this.def, this.ctx.filter())[0]?.Values[0];
-    setItemText(item, 'description', uiText(status ? vscode.l10n.t('status {0}', status) : undefined));
+    setItemText(item, 'description', uiText(status ? t('status {0}', status) : undefined));
     item.contextValue = contextValue({ node: 'category', category: this.category });
     return item;
   }

@@ -4,6 +4,7 @@ import type { Grant } from '../../aws/types';
 import { lastArnPart } from '../../model/arn';
 import type { InboxItem } from '../../model/inbox';
 import { statusIcon } from '../../model/statuses';
+import { grantListOf } from '../../model/resourceLists';
 import { contextValue } from '../contextValue';
 import type { ExplorerNode } from './explorerNode';
 import { ResourceNode, tooltipLines } from './resourceNode';
@@ -21,7 +22,7 @@ export class InboxGrantNode extends ResourceNode<Grant> {
     const place = item.places[0];
     super(
       parent,
-      { kind: item.side === 'received' ? 'receivedGrant' : 'distributedGrant', profile: place.profile, region: place.region, arn: item.grant.GrantArn },
+      { kind: grantListOf(item.side).kind, profile: place.profile, region: place.region, arn: item.grant.GrantArn },
       item.grant,
       item.key,
     );

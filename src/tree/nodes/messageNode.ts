@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setItemText, treeItem, uiText } from '../../ui/window';
+import { setItemText, treeItem, uiText, t } from '../../ui/window';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { AwsErrorKind } from '../../aws/types';
 import { errorKindLabel } from '../../model/errorKinds';
@@ -51,7 +51,6 @@ const ICONS: Record<MessageKind, vscode.ThemeIcon | undefined> = {
   warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
 };
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** The tree's name of a failure kind (see `model/errorKinds`). */
 export function errorKindText(kind: AwsErrorKind | undefined): string {
@@ -64,10 +63,10 @@ export function describeError(error: unknown): { kind?: AwsErrorKind; message: s
     const d = error.details;
     const lines = [
       error.message,
-      d.operation ? vscode.l10n.t('Operation: {0}', d.operation) : undefined,
-      vscode.l10n.t('Code: {0}', d.code),
-      d.requestId ? vscode.l10n.t('Request id: {0}', d.requestId) : undefined,
-      d.fix ? vscode.l10n.t('Fix: {0}', d.fix) : undefined,
+      d.operation ? t('Operation: {0}', d.operation) : undefined,
+      t('Code: {0}', d.code),
+      d.requestId ? t('Request id: {0}', d.requestId) : undefined,
+      d.fix ? t('Fix: {0}', d.fix) : undefined,
     ];
     return { kind: error.kind, message: error.message, fix: d.fix, details: lines.filter(Boolean).join('\n'), requestId: d.requestId };
   }
@@ -112,7 +111,7 @@ export class MessageNode extends ExplorerNode {
   /** An error item naming the kind of failure; clicking it runs `retry`. */
   static fromError(parent: ExplorerNode | undefined, error: unknown, retry: () => unknown, key?: string): MessageNode {
     const d = describeError(error);
-    const clickToRetry = vscode.l10n.t('Click to retry.');
+    const clickToRetry = t('Click to retry.');
     return new MessageNode(parent, d.kind === 'credentials' ? 'credentials' : 'error', errorKindText(d.kind), {
       description: d.fix ?? d.message,
       tooltip: `${d.details}\n\n${clickToRetry}`,
@@ -148,13 +147,13 @@ export class MessageNode extends ExplorerNode {
   private description(): string | undefined {
     const tried = this.options.retry ? lastTries.get(this.place) : undefined;
     if (tried === undefined) return this.options.description;
-    const at = vscode.l10n.t('tried {0}', clockTime(tried));
-    return this.options.description ? vscode.l10n.t('{0} · {1}', at, this.options.description) : at;
+    const at = t('tried {0}', clockTime(tried));
+    return this.options.description ? t('{0} · {1}', at, this.options.description) : at;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = treeItem(uiText(this.label), vscode.TreeItemCollapsibleState.None);
-    setItemText(item, 'description', uiText(this.retrying ? vscode.l10n.t('Retrying…') : this.description()));
+    setItemText(item, 'description', uiText(this.retrying ? t('Retrying…') : this.description()));
     setItemText(item, 'tooltip', uiText(this.options.tooltip ?? this.options.description, { multiline: true }));
     item.iconPath = this.retrying ? new vscode.ThemeIcon('loading~spin') : ICONS[this.kind];
     item.contextValue = contextValue({
@@ -165,7 +164,7 @@ export class MessageNode extends ExplorerNode {
       hasRequestId: this.options.requestId !== undefined,
     });
     if (this.options.retry) {
-      item.command = { command: 'licenseManager.explorer.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] };
+      item.command = { command: 'licenseManager.explorer.refreshNode', title: t('Retry'), arguments: [this] };
     } else if (this.options.command) {
       item.command = this.options.command;
     }

@@ -8,7 +8,6 @@ import { contextValue } from '../contextValue';
 import { ExplorerNode } from './explorerNode';
 import { tooltipLines } from './resourceNode';
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** A row of an organization list: what AWS answered, shown as text only. */
 export abstract class OrganizationItemNode<T extends object = object> extends ExplorerNode {
@@ -61,17 +60,17 @@ export class OrganizationLicenseNode extends OrganizationItemNode<GrantedLicense
     setItemText(item, 'description', uiText([status, l.ProductSKU].filter(Boolean).join(' · ')));
     item.iconPath = iconOf(status);
     setItemText(item, 'tooltip', uiText(tooltipLines(this.label, [
-      [t('Received status'), status],
-      [t('Received status reason'), l.ReceivedMetadata?.ReceivedStatusReason],
-      [t('Product'), l.ProductName],
-      [t('SKU'), l.ProductSKU],
-      [t('License status'), l.Status],
-      [t('Issuer'), l.Issuer?.Name],
-      [t('Home region'), l.HomeRegion],
-      [t('ARN'), l.LicenseArn],
+      [vscode.l10n.t('Received status'), status],
+      [vscode.l10n.t('Received status reason'), l.ReceivedMetadata?.ReceivedStatusReason],
+      [vscode.l10n.t('Product'), l.ProductName],
+      [vscode.l10n.t('SKU'), l.ProductSKU],
+      [vscode.l10n.t('License status'), l.Status],
+      [vscode.l10n.t('Issuer'), l.Issuer?.Name],
+      [vscode.l10n.t('Home region'), l.HomeRegion],
+      [vscode.l10n.t('ARN'), l.LicenseArn],
     ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'organizationItem' });
-    item.accessibilityInformation = { label: uiText([this.label, t('Organization received license'), status ? t('status {0}', status) : ''].filter(Boolean).join(', ')) };
+    item.accessibilityInformation = { label: uiText([this.label, vscode.l10n.t('Organization received license'), status ? vscode.l10n.t('status {0}', status) : ''].filter(Boolean).join(', ')) };
     return item;
   }
 
@@ -91,7 +90,7 @@ export class OrganizationLicenseNode extends OrganizationItemNode<GrantedLicense
 /** A grant of a license into the organization: the account (or organization, OU) and the grant's status. */
 export class OrganizationGrantNode extends OrganizationItemNode<Grant> {
   get label(): string {
-    return granteeLabel(t, this.data.GranteePrincipalArn);
+    return granteeLabel(vscode.l10n.t, this.data.GranteePrincipalArn);
   }
 
   searchText(): (string | undefined)[] {
@@ -105,17 +104,17 @@ export class OrganizationGrantNode extends OrganizationItemNode<Grant> {
     setItemText(item, 'description', uiText(g.GrantStatus));
     item.iconPath = iconOf(g.GrantStatus);
     setItemText(item, 'tooltip', uiText(tooltipLines(g.GrantName || this.label, [
-      [t('Status'), g.GrantStatus],
-      [t('Status reason'), g.StatusReason],
-      [t('Principal'), g.GranteePrincipalArn],
-      [t('Home region'), g.HomeRegion],
-      [t('Version'), g.Version],
-      [t('Operations'), g.GrantedOperations],
-      [t('Parent'), g.ParentArn],
-      [t('ARN'), g.GrantArn],
+      [vscode.l10n.t('Status'), g.GrantStatus],
+      [vscode.l10n.t('Status reason'), g.StatusReason],
+      [vscode.l10n.t('Principal'), g.GranteePrincipalArn],
+      [vscode.l10n.t('Home region'), g.HomeRegion],
+      [vscode.l10n.t('Version'), g.Version],
+      [vscode.l10n.t('Operations'), g.GrantedOperations],
+      [vscode.l10n.t('Parent'), g.ParentArn],
+      [vscode.l10n.t('ARN'), g.GrantArn],
     ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'organizationItem' });
-    item.accessibilityInformation = { label: uiText([this.label, t('Organization grant'), g.GrantStatus ? t('status {0}', g.GrantStatus) : ''].filter(Boolean).join(', ')) };
+    item.accessibilityInformation = { label: uiText([this.label, vscode.l10n.t('Organization grant'), g.GrantStatus ? vscode.l10n.t('status {0}', g.GrantStatus) : ''].filter(Boolean).join(', ')) };
     return item;
   }
 }
@@ -137,14 +136,14 @@ export class OrganizationConfigurationNode extends OrganizationItemNode<LicenseC
     setItemText(item, 'description', uiText([c.OwnerAccountId, c.LicenseCountingType].filter(Boolean).join(' · ')));
     item.iconPath = new vscode.ThemeIcon('settings-gear');
     setItemText(item, 'tooltip', uiText(tooltipLines(this.label, [
-      [t('Owner account'), c.OwnerAccountId],
-      [t('Counting type'), c.LicenseCountingType],
-      [t('Consumed'), c.ConsumedLicenses],
-      [t('License count'), c.LicenseCount],
-      [t('Hard limit'), c.LicenseCountHardLimit],
-      [t('Status'), c.Status],
-      [t('Description'), c.Description],
-      [t('ARN'), c.LicenseConfigurationArn],
+      [vscode.l10n.t('Owner account'), c.OwnerAccountId],
+      [vscode.l10n.t('Counting type'), c.LicenseCountingType],
+      [vscode.l10n.t('Consumed'), c.ConsumedLicenses],
+      [vscode.l10n.t('License count'), c.LicenseCount],
+      [vscode.l10n.t('Hard limit'), c.LicenseCountHardLimit],
+      [vscode.l10n.t('Status'), c.Status],
+      [vscode.l10n.t('Description'), c.Description],
+      [vscode.l10n.t('ARN'), c.LicenseConfigurationArn],
     ]), { multiline: true }));
     item.contextValue = contextValue({ node: 'organizationItem' });
     return item;

@@ -18,7 +18,6 @@ import { LoadMoreNode, type PagedOwner } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { OrganizationConfigurationNode, OrganizationGrantNode, OrganizationLicenseNode, type OrganizationItemNode } from './organizationItemNodes';
 
-const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /**
  * Profiles whose account turned out not to administer an organization, with what AWS said. One
@@ -39,9 +38,9 @@ export class OrganizationNode extends ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = treeItem(uiText(t('Organization')), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(uiText(vscode.l10n.t('Organization')), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('organization');
-    setItemText(item, 'tooltip', uiText(t('What the accounts of your organization received (management account or delegated administrator)'), { multiline: true }));
+    setItemText(item, 'tooltip', uiText(vscode.l10n.t('What the accounts of your organization received (management account or delegated administrator)'), { multiline: true }));
     item.contextValue = contextValue({ node: 'organization' });
     return item;
   }
@@ -63,7 +62,7 @@ export class OrganizationNode extends ExplorerNode {
 }
 
 function notAdminMessage(parent: ExplorerNode, awsMessage: string): MessageNode {
-  return new MessageNode(parent, 'hint', notOrganizationAdminText(t), { tooltip: awsMessage, key: 'notOrganizationAdmin' });
+  return new MessageNode(parent, 'hint', notOrganizationAdminText(vscode.l10n.t), { tooltip: awsMessage, key: 'notOrganizationAdmin' });
 }
 
 /** One organization list: pages on demand; a refusal for not administering the organization shows one plain item. */
@@ -96,7 +95,7 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
   }
 
   get label(): string {
-    return this.def.label(t);
+    return this.def.label(vscode.l10n.t);
   }
 
   /** The `aws license-manager` operation and arguments that read this list. */
@@ -146,7 +145,7 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
     const out: ExplorerNode[] = shown.filter((n) => matchesText(n.searchText(), text));
     const token = this.list.nextToken;
     if (out.length === 0 && token === undefined && this.list.moreError === undefined) {
-      out.push(new MessageNode(this, 'empty', shown.length > 0 ? t('No items match the filter') : this.def.emptyText(t)));
+      out.push(new MessageNode(this, 'empty', shown.length > 0 ? vscode.l10n.t('No items match the filter') : this.def.emptyText(vscode.l10n.t)));
     }
     if (this.list.moreError !== undefined && token !== undefined) {
       out.push(MessageNode.fromError(this, this.list.moreError, () => this.loadMoreToken(token), 'more'));
@@ -202,7 +201,7 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
     try {
       // Cancel abandons the page: the loaded items and Load more stay, nothing more is sent.
       await withProgress(
-        { location: vscode.ProgressLocation.Notification, title: uiText(t('Loading more items…')), cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: uiText(vscode.l10n.t('Loading more items…')), cancellable: true },
         async (_progress, cancel) => {
           const sub = cancel.onCancellationRequested(() => this.abandonCalls());
           try {

@@ -7,7 +7,7 @@ import { CategoryNode } from './categoryNode';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
 import { OrganizationNode } from './organizationNode';
 
-/** A region selected for a profile: code and name; the five categories and the organization lists below. */
+/** A region selected for a profile: code and name; its lists below (`RESOURCE_LISTS`), then the organization lists. */
 export class RegionNode extends ExplorerNode {
   readonly id: string;
   readonly categories: readonly CategoryNode[];
