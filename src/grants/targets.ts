@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { createQuickPick, setTexts, t, uiText, type UiPickItem, type UiText } from '../ui/window';
 import type { CallOptions, Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
 import { Cancelled } from '../shared/cancelled';
@@ -6,9 +7,11 @@ import { grantActionsFor, type GrantAction, type GrantDirection } from '../model
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
 import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../data/fanOut';
 import { GRANT_STATUSES } from '../model/statuses';
-import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
+import { isArn, noGrantFrom, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
-import { signInProfileOf, withSignIn } from './signIn';
+import { signInProfileOf } from './signIn';
+import type { NoteItem } from './multiStepInput';
+import { profilesThatMayNotCreateGrants } from './readOnly';
 
 /** A grant as seen through one profile and region. */
 export interface GrantTarget {
@@ -102,21 +105,41 @@ async function acrossSelection<T>(
   return { items: found.items, failures, selection, truncated };
 }
 
-function reportFailures(failures: readonly Failure[]): void {
-  if (failures.length === 0) return;
-  const text = failures.map((f) => `${f.profile} (${f.region}): ${f.message}`).join('; ');
-  const signIn = failures.map((f) => f.signIn).filter((p): p is string => p !== undefined);
-  void withSignIn(notify.warn, t('Some profiles and regions could not be listed: {0}', text), signIn).catch(() => undefined);
+/** A row of a pick that says something instead of offering it: it cannot be picked. */
+export interface NoteRow extends UiPickItem, NoteItem {
+  /** The profile whose sign-in lists it (a row of an SSO failure; picking it signs in). */
+  readonly signIn?: string;
+}
+
+function separator(label: UiText): NoteRow {
+  return { label, kind: vscode.QuickPickItemKind.Separator, note: true };
+}
+
+/** What could not be listed, as rows at the end of the pick (never a notification in the middle of a flow). */
+function failureRows(failures: readonly Failure[]): NoteRow[] {
+  if (failures.length === 0) return [];
+  return [
+    separator(t('Could not be listed')),
+    ...failures.map(
+      (f): NoteRow => ({
+        label: t('$(warning) {0} · {1}', f.profile, f.region),
+        description: f.signIn ? t('select to sign in') : t('not listed'),
+        detail: uiText(f.message),
+        note: true,
+        signIn: f.signIn,
+      }),
+    ),
+  ];
 }
 
 /** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */
 async function pickLoaded<T extends UiPickItem>(
   title: string,
   placeHolder: () => UiText,
-  load: (signal: AbortSignal) => Promise<T[]>,
+  load: (signal: AbortSignal) => Promise<(T | NoteRow)[]>,
 ): Promise<T | 'empty'> {
   const abort = new AbortController();
-  const qp = createQuickPick<T>({ title: uiText(title), placeholder: t('Loading…') });
+  const qp = createQuickPick<T | NoteRow>({ title: uiText(title), placeholder: t('Loading…') });
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
@@ -126,10 +149,14 @@ async function pickLoaded<T extends UiPickItem>(
       let done = false;
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-        if (picked) {
-          done = true;
-          resolve(picked);
+        if (!picked) return;
+        if ((picked as NoteRow).note) {
+          const profile = (picked as NoteRow).signIn;
+          if (profile) void vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
+          return;
         }
+        done = true;
+        resolve(picked as T);
       });
       qp.onDidHide(() => {
         // Closing the pick abandons the calls still running.
@@ -139,7 +166,7 @@ async function pickLoaded<T extends UiPickItem>(
       qp.show();
       load(abort.signal).then(
         (items) => {
-          if (items.length === 0) {
+          if (items.every((i) => (i as NoteRow).note)) {
             done = true;
             resolve('empty');
             return;
@@ -190,9 +217,10 @@ async function pickAcrossSelection<T>(
     failures = loaded.failures;
     truncated = loaded.truncated;
     selectionEmpty = loaded.selection.length === 0;
-    return toItems(loaded.items);
+    const items = toItems(loaded.items);
+    // With nothing to offer, the failures are the answer: shown, so the user sees why.
+    return [...items, ...failureRows(failures)];
   });
-  reportFailures(failures);
   if (selectionEmpty) noSelection();
   if (picked === 'empty') {
     void notify.info(uiText(texts.none));
@@ -235,15 +263,21 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
   );
 }
 
-/** Issued licenses and received licenses that allow CreateGrant, across the selection. */
-export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarget> {
-  return pickAcrossSelection<LicenseTarget>(
+/** A license offered by Create Grant's first step. */
+export interface LicenseRow extends UiPickItem {
+  readonly target: LicenseTarget;
+}
+
+/**
+ * The rows of Create Grant's license step, across the selection: the licenses a grant can be
+ * created from (issued, or received with CreateGrant through an ACTIVE grant; AVAILABLE; through a
+ * profile not known to be unable to create grants), then notes on what is not offered and why,
+ * and what could not be listed. Throws `Cancelled` (after saying so) when nothing is selected
+ * or nothing at all is found.
+ */
+export async function licenseRows(ctx: GrantDeps, signal: AbortSignal): Promise<(LicenseRow | NoteRow)[]> {
+  const loaded = await acrossSelection<LicenseTarget>(
     ctx,
-    {
-      title,
-      placeHolder: t('Select the license to grant'),
-      none: t('No license in the selected profiles and regions can be granted.'),
-    },
     async (api, target, allPages) => {
       const [issued, received] = await Promise.all([
         allPages((req, opts) => api.listLicenses(req, opts)),
@@ -255,15 +289,51 @@ export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarge
       const shownHere = (l: License): boolean => showsReceivedHere(target, l.HomeRegion);
       return [
         ...issued.map((l) => mk('license', l)),
-        ...received.filter((l) => shownHere(l) && canCreateGrantFrom('receivedLicense', l)).map((l) => mk('receivedLicense', l)),
+        // A received license without CreateGrant is only used, never passed on: not a source at all.
+        ...received.filter((l) => shownHere(l) && noGrantFrom('receivedLicense', l) !== 'operations').map((l) => mk('receivedLicense', l)),
       ].filter((t): t is LicenseTarget => t !== undefined);
     },
-    (found) =>
-      found.map((target) => ({
-        label: uiText(target.license.LicenseName || target.arn),
-        description: uiText([target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · ')),
-        detail: t('{0} · {1}', target.kind === 'license' ? t('Issued license') : t('Received license'), target.arn),
-        target,
-      })),
+    signal,
   );
+  if (loaded.selection.length === 0) noSelection();
+  const readOnly = profilesThatMayNotCreateGrants();
+  const offered: LicenseTarget[] = [];
+  const notAvailable: LicenseTarget[] = [];
+  const throughReadOnly = new Map<string, number>();
+  for (const target of loaded.items) {
+    if (readOnly.has(target.profile)) throughReadOnly.set(target.profile, (throughReadOnly.get(target.profile) ?? 0) + 1);
+    else if (noGrantFrom(target.kind, target.license) === 'status') notAvailable.push(target);
+    else offered.push(target);
+  }
+  const rows: (LicenseRow | NoteRow)[] = offered.map((target) => ({
+    label: uiText(target.license.LicenseName || target.arn),
+    description: uiText([target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · ')),
+    detail: t('{0} · {1}', target.kind === 'license' ? t('Issued license') : t('Received license'), target.arn),
+    target,
+  }));
+  const notes: NoteRow[] = [
+    ...(notAvailable.length > 0
+      ? [
+          {
+            label: t('$(info) {0} not AVAILABLE', notAvailable.length),
+            description: t('AWS grants only AVAILABLE licenses'),
+            detail: uiText(notAvailable.map((l) => `${l.license.LicenseName || l.arn} (${String(l.license.Status)}, ${l.profile})`).join(' · ')),
+            note: true as const,
+          },
+        ]
+      : []),
+    ...[...throughReadOnly].map(([profile, n]) => ({
+      label: t('$(info) {0} through {1}', n, profile),
+      description: t('this profile may not create grants'),
+      detail: t('Named in the setting licenseManager.grants.readOnlyProfiles, or refused CreateGrant by AWS in this window.'),
+      note: true as const,
+    })),
+    ...(loaded.truncated > 0 ? [{ label: t('$(info) {0} lists have more licenses than can be offered', loaded.truncated), note: true as const }] : []),
+  ];
+  const all = [...rows, ...(notes.length > 0 ? [separator(t('Not offered')), ...notes] : []), ...failureRows(loaded.failures)];
+  if (all.length === 0) {
+    void notify.info(t('No license in the selected profiles and regions can be granted.'));
+    throw new Cancelled();
+  }
+  return all;
 }

@@ -73,7 +73,7 @@ describe('grant inputs in the UI', function () {
     const grant = 'Fabrikam warehouse';
     const before = grantVersions(ui.current, grant).length;
     ui.current.emulator!.requests.length = 0;
-    const step = (n: number): string => `${TITLE} (Step ${n} of 4)`;
+    const step = (n: number): string => `${TITLE} (${n}/4)`;
     // The answers of steps 1–3; Esc comes at `cancelAt`.
     const answer = async (n: number): Promise<void> => {
       await waitForTitle(page, step(n));
@@ -126,9 +126,9 @@ describe('grant inputs in the UI', function () {
     ui.current.emulator!.requests.length = 0;
     // A grant no other test here changes.
     await startCreateVersion(page, 'Fabrikam reporting');
-    await waitForTitle(page, `${TITLE} (Step 1 of 4)`);
+    await waitForTitle(page, `${TITLE} (1/4)`);
     await pickQuickPickItem(page, 'DISABLED');
-    await waitForTitle(page, `${TITLE} (Step 2 of 4)`);
+    await waitForTitle(page, `${TITLE} (2/4)`);
 
     await typeInInputBox(page, 'r'.repeat(401));
     const refused = await waitForInputBoxMessage(page, /at most 400 characters/);
@@ -138,7 +138,7 @@ describe('grant inputs in the UI', function () {
     // One more character after Enter: once its message is back from the extension, Enter has been handled.
     await quickInput(page).locator('.quick-input-box input').press('r');
     await waitForInputBoxMessage(page, /now 402/);
-    assert.equal(await quickInputTitle(page), `${TITLE} (Step 2 of 4)`, 'Enter does not accept an invalid reason');
+    assert.equal(await quickInputTitle(page), `${TITLE} (2/4)`, 'Enter does not accept an invalid reason');
 
     await typeInInputBox(page, 'r'.repeat(400));
     await poll(async () => !/at most 400/.test((await quickInput(page).locator('.quick-input-message').innerText()).trim()), 10_000, '400 characters accepted');
@@ -158,9 +158,9 @@ describe('grant inputs in the UI', function () {
     );
     assert.match(license.description, /seller · us-east-1/);
     await pickQuickPickItem(page, 'Contoso Archive');
-    await waitForTitle(page, 'Create Grant (Step 1 of 4)');
+    await waitForTitle(page, 'Create Grant (1/4)');
     await answerInputBox(page, 'Fabrikam archive extension');
-    await waitForTitle(page, 'Create Grant (Step 2 of 4)');
+    await waitForTitle(page, 'Create Grant (2/4)');
 
     await typeInInputBox(page, 'not-an-arn');
     assert.equal((await waitForInputBoxMessage(page, /not a valid ARN/)).severity, 'error');
@@ -175,7 +175,7 @@ describe('grant inputs in the UI', function () {
     // New text after Enter: once its message is back from the extension, Enter has been handled.
     await typeInInputBox(page, 'not-an-arn');
     await waitForInputBoxMessage(page, /not a valid ARN/);
-    assert.equal(await quickInputTitle(page), 'Create Grant (Step 2 of 4)', 'Enter does not accept a malformed ARN');
+    assert.equal(await quickInputTitle(page), 'Create Grant (2/4)', 'Enter does not accept a malformed ARN');
     await escape(page);
     assert.deepEqual(mutationsSent(ui.current), []);
   });

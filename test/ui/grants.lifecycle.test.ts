@@ -216,15 +216,15 @@ describe('grant actions in the UI', function () {
     await expandTreeItem(page, ['seller', REGION, 'Licenses']);
     await runTreeItemContextMenu(page, ['seller', REGION, 'Licenses', 'Contoso Edge Agents'], 'Create Grant…');
 
-    await waitForQuickInput(page, { title: 'Create Grant (Step 1 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (1/4)' });
     await answerInputBox(page, name);
-    await waitForQuickInput(page, { title: 'Create Grant (Step 2 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (2/4)' });
     await answerInputBox(page, `arn:aws:iam::${BUYER_ACCOUNT}:root`);
-    await waitForQuickInput(page, { title: 'Create Grant (Step 3 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (3/4)' });
     const regions = await quickPickItems(page);
     assert.equal(regions[0]?.label, REGION, 'the license home region comes first');
     await pickQuickPickItem(page, REGION);
-    await waitForQuickInput(page, { title: 'Create Grant (Step 4 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (4/4)' });
     const ops = (await quickPickItems(page)).map((i) => i.label);
     assert.deepEqual(ops.sort(), ['CheckInLicense', 'CheckoutBorrowLicense', 'CheckoutLicense', 'CreateGrant', 'CreateToken', 'ExtendConsumptionLicense', 'ListPurchasedLicenses']);
     await checkExactly(page, ['CheckoutLicense', 'CheckInLicense']);

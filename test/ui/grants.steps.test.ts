@@ -148,7 +148,7 @@ describe('multi-step grant inputs in the UI', function () {
   it('New Grant Version: Back returns to each earlier step with its answer kept; Esc sends nothing', async () => {
     const { page } = ui.current;
     const grant = 'Fabrikam warehouse';
-    const step = (n: number): string => `${VERSION} (Step ${n} of 4)`;
+    const step = (n: number): string => `${VERSION} (${n}/4)`;
     await start(ui.current, 'New Grant Version…', VERSION, grant, step(1));
     assert.equal(await backButton(page).count(), 0, 'no Back on the first step');
     await pickQuickPickItem(page, 'DISABLED');
@@ -169,8 +169,8 @@ describe('multi-step grant inputs in the UI', function () {
   it('Create Grant: the optional region step is counted only when chosen, validated as typed, and Esc at every step sends nothing', async () => {
     const { page } = ui.current;
     const license = 'Contoso Archive';
-    const four = (n: number): string => `${CREATE} (Step ${n} of 4)`;
-    const five = (n: number): string => `${CREATE} (Step ${n} of 5)`;
+    const four = (n: number): string => `${CREATE} (${n}/4)`;
+    const five = (n: number): string => `${CREATE} (${n}/5)`;
     const answer = async (n: number): Promise<void> => {
       if (n === 1) await answerInputBox(page, 'Fabrikam archive (steps)');
       else if (n === 2) await answerInputBox(page, '222222222222');
