@@ -152,7 +152,10 @@ async function pickLoaded<T extends UiPickItem>(
         if (!picked) return;
         if ((picked as NoteRow).note) {
           const profile = (picked as NoteRow).signIn;
-          if (profile) void vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
+          if (!profile) return;
+          // Signing in leaves the pick: the command is run again once signed in.
+          qp.hide();
+          void vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
           return;
         }
         done = true;
@@ -166,7 +169,7 @@ async function pickLoaded<T extends UiPickItem>(
       qp.show();
       load(abort.signal).then(
         (items) => {
-          if (items.every((i) => (i as NoteRow).note)) {
+          if (items.length === 0) {
             done = true;
             resolve('empty');
             return;

@@ -150,7 +150,7 @@ describe('grant inputs in the UI', function () {
     const { page } = ui.current;
     ui.current.emulator!.requests.length = 0;
     await runCommand(page, 'License Manager: Create Grant…');
-    await waitForQuickInput(page, { title: 'Create Grant' });
+    await waitForQuickInput(page, { title: 'Create Grant (1/6)' });
     const license = await poll(
       async () => (await quickPickItems(page)).find((i) => i.label === 'Contoso Archive'),
       20_000,
@@ -158,24 +158,25 @@ describe('grant inputs in the UI', function () {
     );
     assert.match(license.description, /seller · us-east-1/);
     await pickQuickPickItem(page, 'Contoso Archive');
-    await waitForTitle(page, 'Create Grant (1/4)');
+    await waitForTitle(page, 'Create Grant (2/6)');
     await answerInputBox(page, 'Fabrikam archive extension');
-    await waitForTitle(page, 'Create Grant (2/4)');
+    await waitForTitle(page, 'Create Grant (3/6)');
 
-    await typeInInputBox(page, 'not-an-arn');
-    assert.equal((await waitForInputBoxMessage(page, /not a valid ARN/)).severity, 'error');
-    await typeInInputBox(page, 'arn:aws:iam::12345:root');
-    assert.equal((await waitForInputBoxMessage(page, /must be an account/)).severity, 'error');
-    // Another message in between, so the next one is the OU ARN's own.
-    await typeInInputBox(page, 'not-an-arn');
-    await waitForInputBoxMessage(page, /not a valid ARN/);
-    await typeInInputBox(page, 'arn:aws:organizations::222222222222:ou/o-bad');
-    await waitForInputBoxMessage(page, /must be an account/);
+    // One message for every wrong form, naming every form accepted.
+    const every = 'The principal must be an account ID (12 digits) or the ARN of an account, organization or organizational unit, e.g. 123456789012, arn:aws:organizations::123456789012:organization/o-… or arn:aws:organizations::123456789012:ou/o-…/ou-….';
+    for (const wrong of ['not-an-arn', '12345', 'arn:aws:iam::12345:root', 'arn:aws:organizations::222222222222:ou/o-bad']) {
+      // Another message in between, so the next one is this text's own.
+      await typeInInputBox(page, '');
+      await waitForInputBoxMessage(page, /The principal is required\./);
+      await typeInInputBox(page, wrong);
+      const m = await waitForInputBoxMessage(page, /must be an account ID/);
+      assert.deepEqual(m, { text: every, severity: 'error' }, wrong);
+    }
     await quickInput(page).locator('.quick-input-box input').press('Enter');
     // New text after Enter: once its message is back from the extension, Enter has been handled.
-    await typeInInputBox(page, 'not-an-arn');
-    await waitForInputBoxMessage(page, /not a valid ARN/);
-    assert.equal(await quickInputTitle(page), 'Create Grant (2/4)', 'Enter does not accept a malformed ARN');
+    await typeInInputBox(page, '');
+    await waitForInputBoxMessage(page, /The principal is required\./);
+    assert.equal(await quickInputTitle(page), 'Create Grant (3/6)', 'Enter does not accept a malformed principal');
     await escape(page);
     assert.deepEqual(mutationsSent(ui.current), []);
   });
