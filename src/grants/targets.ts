@@ -266,6 +266,17 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
   );
 }
 
+/** Each license once, with the profiles it was seen through (sorted). */
+function byLicense(targets: readonly LicenseTarget[]): [LicenseTarget, string[]][] {
+  const out = new Map<string, [LicenseTarget, string[]]>();
+  for (const target of targets) {
+    const seen = out.get(target.arn) ?? [target, []];
+    if (!seen[1].includes(target.profile)) seen[1].push(target.profile);
+    out.set(target.arn, seen);
+  }
+  return [...out.values()].map(([l, profiles]) => [l, profiles.sort()]);
+}
+
 /** A license offered by Create Grant's first step. */
 export interface LicenseRow extends UiPickItem {
   readonly target: LicenseTarget;
@@ -318,9 +329,9 @@ export async function licenseRows(ctx: GrantDeps, signal: AbortSignal): Promise<
     ...(notAvailable.length > 0
       ? [
           {
-            label: t('$(info) {0} not AVAILABLE', notAvailable.length),
+            label: t('$(info) {0} not AVAILABLE', byLicense(notAvailable).length),
             description: t('AWS grants only AVAILABLE licenses'),
-            detail: uiText(notAvailable.map((l) => `${l.license.LicenseName || l.arn} (${String(l.license.Status)}, ${l.profile})`).join(' · ')),
+            detail: uiText(byLicense(notAvailable).map(([l, profiles]) => `${l.license.LicenseName || l.arn} (${String(l.license.Status)}; ${profiles.join(', ')})`).join(' · ')),
             note: true as const,
           },
         ]

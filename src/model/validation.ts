@@ -113,14 +113,14 @@ export function grantableOperations(kind: GrantSourceKind, license: GrantedLicen
 }
 
 /**
- * Why no grant can be created from the license: `status` when it is not AVAILABLE (expired,
- * deactivated, suspended, pending, deleted: AWS refuses a grant of it), `operations` when it
- * has no operations to pass on; `undefined` when a grant can be created from it.
+ * Why no grant can be created from the license: `operations` when it has no operations to pass
+ * on (a received license without CreateGrant), else `status` when it is not AVAILABLE (expired,
+ * deactivated, suspended, pending, deleted: AWS refuses a grant of it); `undefined` when a grant can be created from it.
  */
 export function noGrantFrom(kind: string, license: GrantedLicense): 'status' | 'operations' | undefined {
   if (kind !== 'license' && kind !== 'receivedLicense') return 'operations';
-  if (license.Status !== undefined && license.Status !== 'AVAILABLE') return 'status';
-  return grantableOperations(kind, license).length > 0 ? undefined : 'operations';
+  if (grantableOperations(kind, license).length === 0) return 'operations';
+  return license.Status !== undefined && license.Status !== 'AVAILABLE' ? 'status' : undefined;
 }
 
 /** True when a grant can be created from the license. */

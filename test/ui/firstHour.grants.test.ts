@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 import {
   answerInputBox,
   cancelQuickInput,
-  clearNotifications,
   filterQuickPick,
   findTreeItem,
   notifications,
@@ -95,7 +94,7 @@ describe('the first hour in the demo: grant inputs (installed VSIX)', function (
     const { page } = ui.current;
     await cancelQuickInput(page);
     await setWidth(page, 1500);
-    await clearNotifications(page);
+    await runCommand(page, 'Notifications: Clear All Notifications');
     ui.current.resetEmulator();
   });
 
@@ -110,11 +109,12 @@ describe('the first hour in the demo: grant inputs (installed VSIX)', function (
       const offered = (await loadedRows(page, 'Northwind')).filter((r) => !r.label.includes('not AVAILABLE'));
       assert.equal(await wholePlaceholder(page, 'license'), 'License to grant');
       // The seed's expired and deactivated licenses are not offered; a row says so, and why.
-      for (const gone of ['Northwind Legacy Reporting', 'Northwind Connectors Beta']) assert.ok(!offered.some((r) => r.label === gone), `${gone} is not offered`);
+      for (const gone of ['Northwind Legacy Reporting']) assert.ok(!offered.some((r) => r.label === gone), `${gone} is not offered`);
       const [note] = await loadedRows(page, 'not AVAILABLE');
       assert.deepEqual(
         [note.label, note.description, note.detail],
-        ['2 not AVAILABLE', 'AWS grants only AVAILABLE licenses', 'Northwind Legacy Reporting (EXPIRED, seller) · Northwind Connectors Beta (DEACTIVATED, seller)'],
+        // The seed's deactivated license (Northwind Connectors Beta) is in eu-west-1, a region not shown.
+        ['1 not AVAILABLE', 'AWS grants only AVAILABLE licenses', 'Northwind Legacy Reporting (EXPIRED; seller)'],
       );
       await filterQuickPick(page, LICENSE);
       const row = await poll(async () => (await quickPickItems(page)).find((i) => i.label === LICENSE && i.description.endsWith('seller · us-east-1')), 10_000, LICENSE);
@@ -153,7 +153,8 @@ describe('the first hour in the demo: grant inputs (installed VSIX)', function (
       await waitForTitle(page, `${CREATE} (6/6)`);
       assert.equal(await wholePlaceholder(page, 'review'), 'Review, then send or copy the command');
       const license = { LicenseArn: licenseArnNamed(ui.current, LICENSE) };
-      const ops = ['CheckInLicense', 'CheckoutBorrowLicense', 'CheckoutLicense', 'CreateToken', 'ExtendConsumptionLicense', 'ListPurchasedLicenses'];
+      // Every operation but CreateGrant starts checked, in the order the pick lists them.
+      const ops = ['CheckoutLicense', 'CheckoutBorrowLicense', 'CheckInLicense', 'ExtendConsumptionLicense', 'ListPurchasedLicenses', 'CreateToken'];
       const review = await loadedRows(page);
       assert.deepEqual(
         review.map((r) => [r.label, r.description]),
@@ -226,8 +227,8 @@ describe('the first hour in the demo: grant inputs (installed VSIX)', function (
       // buyer-readonly may not list received grants: said in the pick, not in a notification.
       const failures = await loadedRows(page, 'buyer-readonly');
       assert.deepEqual(
-        failures.map((r) => [r.label, r.description, r.separator]),
-        ['us-east-1', 'eu-west-1', 'ap-southeast-2'].filter((region) => failures.some((r) => r.label.endsWith(region))).map((region, i) => [`buyer-readonly · ${region}`, 'not listed', i === 0 ? 'Could not be listed' : '']),
+        failures.map((r) => [r.label, r.description]),
+        [['buyer-readonly · us-east-1', 'not listed']],
       );
       assert.ok(failures.length >= 1 && failures.every((r) => /ListReceivedGrants/.test(r.detail)), failures.map((r) => r.detail).join(' | '));
       assert.equal(await toasts(page), 0, 'no notification in the middle of the steps');
@@ -241,8 +242,10 @@ describe('the first hour in the demo: grant inputs (installed VSIX)', function (
       await waitForTitle(page, `${VERSION} (2/4)`);
       const input = quickInput(page).locator('.quick-input-box input');
       assert.equal(await input.inputValue(), REASON, 'the current reason, ready to edit');
+      // VS Code adds its own hint after the prompt.
+      const hint = " (Press 'Enter' to confirm or 'Escape' to cancel)";
       const message = async (): Promise<string> => (await quickInput(page).locator('.quick-input-message').innerText()).trim();
-      assert.equal(await message(), `Status reason of “${SUSPENDED}”; both sides of the grant see it. Empty keeps the current reason: AWS cannot remove one.`);
+      assert.equal(await message(), `Status reason of “${SUSPENDED}”; both sides of the grant see it. Empty keeps the current reason: AWS cannot remove one.${hint}`);
       assert.equal(await toasts(page), 0, 'no notification in the middle of the steps');
       await screenshot(page, `new-grant-version-reason-${width}`);
       // Another status: the step says what empty does then.
@@ -250,7 +253,7 @@ describe('the first hour in the demo: grant inputs (installed VSIX)', function (
       await waitForTitle(page, `${VERSION} (1/4)`);
       await pickQuickPickItem(page, 'ACTIVE');
       await waitForTitle(page, `${VERSION} (2/4)`);
-      assert.equal(await message(), `Status reason of the new ACTIVE version of “${SUSPENDED}”; both sides of the grant see it. Empty sends no reason.`);
+      assert.equal(await message(), `Status reason of the new ACTIVE version of “${SUSPENDED}”; both sides of the grant see it. Empty sends no reason.${hint}`);
       assert.equal(await input.inputValue(), REASON);
       await cancelQuickInput(page);
       assert.deepEqual(mutationsSent(ui.current), []);
