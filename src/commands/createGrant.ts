@@ -15,7 +15,7 @@ import {
   grantableOperations,
   normalizePrincipal,
 } from '../model/validation';
-import { partitionOf } from '../model/arn';
+import { accountOfArn, lastArnPart, partitionOf } from '../model/arn';
 import { isRegionCode } from '../model/regions';
 import { awsCliArgs } from '../model/cliCommand';
 import { inputSteps, runSteps } from '../grants/multiStepInput';
@@ -41,6 +41,12 @@ function requestOf(target: LicenseTarget, a: Partial<GrantAnswers>) {
     homeRegion: a.otherRegion ?? a.region?.region ?? '',
     allowedOperations: (a.ops ?? []).map((i) => i.label as string),
   };
+}
+
+/** A license ARN in the width of a pick row: its id and account (the whole ARN is in the copied command). */
+function licenseLine(arn: string): string {
+  const account = accountOfArn(arn);
+  return account ? vscode.l10n.t('{0} in account {1}', lastArnPart(arn), account) : arn;
 }
 
 /** The region the request is sent to: the license's home region. */
@@ -97,12 +103,17 @@ export const createGrant: CommandDefinition = {
         return reviewStep({
           send: vscode.l10n.t('Create the grant'),
           sendDetail: vscode.l10n.t('CreateGrant as profile {0} in {1}', target.profile, callRegion(target)),
-          fields: [
-            [vscode.l10n.t('Grant name'), r.grantName],
-            [vscode.l10n.t('License'), `${nameOf(a)} · ${r.licenseArn}`],
-            [vscode.l10n.t('Principal'), r.principal],
-            [vscode.l10n.t('Home region'), r.homeRegion],
-            [vscode.l10n.t('Allowed operations'), r.allowedOperations.join(', ')],
+          sections: [
+            {
+              title: vscode.l10n.t('What will be sent'),
+              rows: [
+                [vscode.l10n.t('Grant name'), r.grantName],
+                [vscode.l10n.t('License'), nameOf(a), licenseLine(r.licenseArn)],
+                [vscode.l10n.t('Principal'), r.principal],
+                [vscode.l10n.t('Home region'), r.homeRegion],
+              ],
+            },
+            { title: vscode.l10n.t('Allowed operations ({0})', r.allowedOperations.length), rows: r.allowedOperations.map((op) => [op]) },
           ],
           cli: awsCliArgs(
             'create-grant',

@@ -10,13 +10,21 @@ export interface Review {
   readonly send: string;
   /** Where it is sent from, e.g. "CreateGrant as seller in us-east-1". */
   readonly sendDetail: string;
-  /** The request, in the order it is read: a label and the value as it will be sent. */
-  readonly fields: readonly (readonly [string, string])[];
+  /**
+   * The request in sections, in the order it is read: each row a label, the value as it will be
+   * sent, and a second line (for what is too long to stand beside its label).
+   */
+  readonly sections: readonly ReviewSection[];
   /**
    * The `aws license-manager …` arguments of the same request, without `--client-token`: the copied
    * command gets a token of its own, so running it and sending from here make two requests.
    */
   readonly cli: readonly string[];
+}
+
+export interface ReviewSection {
+  readonly title: string;
+  readonly rows: readonly (readonly [label: string, value?: string, detail?: string])[];
 }
 
 /** The review's answer: the row that sends. */
@@ -31,8 +39,15 @@ export function reviewStep(review: Review): PickStepOptions<ReviewItem> {
   const rows: (ReviewItem | (UiPickItem & NoteItem))[] = [
     { label: t('$(check) {0}', review.send), description: uiText(review.sendDetail), review: 'send' },
     { label: t('$(copy) Copy as AWS CLI Command'), description: t('nothing is sent'), review: 'copy' },
-    { label: t('What will be sent'), kind: vscode.QuickPickItemKind.Separator, note: true },
-    ...review.fields.map(([label, value]) => ({ label: uiText(label), description: uiText(value), note: true as const })),
+    ...review.sections.flatMap((section) => [
+      { label: uiText(section.title), kind: vscode.QuickPickItemKind.Separator, note: true as const },
+      ...section.rows.map(([label, value, detail]) => ({
+        label: uiText(label),
+        description: value === undefined ? undefined : uiText(value),
+        detail: detail === undefined ? undefined : uiText(detail),
+        note: true as const,
+      })),
+    ]),
   ];
   return {
     placeholder: t('Review, then send or copy the command'),
