@@ -165,13 +165,15 @@ describe('grant inputs in the UI', function () {
     // One message for every wrong form, naming every form accepted.
     const every = 'The principal must be an account ID (12 digits) or the ARN of an account, organization or organizational unit, e.g. 123456789012, arn:aws:organizations::123456789012:organization/o-… or arn:aws:organizations::123456789012:ou/o-…/ou-….';
     for (const wrong of ['not-an-arn', '12345', 'arn:aws:iam::12345:root', 'arn:aws:organizations::222222222222:ou/o-bad']) {
-      // Another message in between, so the next one is this text's own.
-      await typeInInputBox(page, '');
-      await waitForInputBoxMessage(page, /The principal is required\./);
       await typeInInputBox(page, wrong);
       const m = await waitForInputBoxMessage(page, /must be an account ID/);
       assert.deepEqual(m, { text: every, severity: 'error' }, wrong);
+      // Another message in between, so the next one is the next text's own.
+      await typeInInputBox(page, '');
+      await waitForInputBoxMessage(page, /The principal is required\./);
     }
+    await typeInInputBox(page, 'arn:aws:organizations::222222222222:ou/o-bad');
+    await waitForInputBoxMessage(page, /must be an account ID/);
     await quickInput(page).locator('.quick-input-box input').press('Enter');
     // New text after Enter: once its message is back from the extension, Enter has been handled.
     await typeInInputBox(page, '');
