@@ -6,7 +6,8 @@ import { resolveLicense } from '../grants/resolve';
 import { NewGrantSearch } from '../grants/outcome';
 import { runGrantAction } from '../grants/run';
 import { homeRegionItems, OTHER_REGION, type RegionItem } from '../grants/regions';
-import { licenseRows, type LicenseRow, type LicenseTarget } from '../grants/targets';
+import type { LicenseTarget } from '../grants/targets';
+import { licenseRows, type LicenseRow } from '../grants/licenseSource';
 import { reviewStep, type ReviewItem } from '../grants/review';
 import {
   checkAllowedOperations,

@@ -5,13 +5,12 @@ import { Cancelled } from '../shared/cancelled';
 import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
-import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../data/fanOut';
+import { gatherAcross, type SelectedTarget } from '../data/fanOut';
 import { GRANT_STATUSES } from '../model/statuses';
-import { isArn, noGrantFrom, type GrantSourceKind } from '../model/validation';
+import { isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
 import { signInProfileOf } from './signIn';
 import type { NoteItem } from './multiStepInput';
-import { profilesThatMayNotCreateGrants } from './readOnly';
 
 /** A grant as seen through one profile and region. */
 export interface GrantTarget {
@@ -65,9 +64,9 @@ export function directionText(d: GrantDirection): string {
 type AllPages = <T>(list: (req: PageRequest, opts: CallOptions) => Promise<Page<T>>) => Promise<T[]>;
 
 /** Lists what one selected (profile, region) offers. */
-type Loader<T> = (api: LicenseManagerApi, target: SelectedTarget, allPages: AllPages) => Promise<T[]>;
+export type Loader<T> = (api: LicenseManagerApi, target: SelectedTarget, allPages: AllPages) => Promise<T[]>;
 
-interface Failure {
+export interface Failure {
   readonly profile: string;
   readonly region: string;
   readonly message: string;
@@ -76,7 +75,7 @@ interface Failure {
 }
 
 /** Runs `load` for every selected (profile, region) through the one gathering helper; failures are collected, not thrown. */
-async function acrossSelection<T>(
+export async function acrossSelection<T>(
   ctx: GrantDeps,
   load: Loader<T>,
   signal: AbortSignal,
@@ -111,12 +110,12 @@ export interface NoteRow extends UiPickItem, NoteItem {
   readonly signIn?: string;
 }
 
-function separator(label: UiText): NoteRow {
+export function separator(label: UiText): NoteRow {
   return { label, kind: vscode.QuickPickItemKind.Separator, note: true };
 }
 
 /** What could not be listed, as rows at the end of the pick (never a notification in the middle of a flow). */
-function failureRows(failures: readonly Failure[]): NoteRow[] {
+export function failureRows(failures: readonly Failure[]): NoteRow[] {
   if (failures.length === 0) return [];
   return [
     separator(t('Could not be listed')),
@@ -189,7 +188,7 @@ async function pickLoaded<T extends UiPickItem>(
   }
 }
 
-function noSelection(): never {
+export function noSelection(): never {
   void notify.info(
     t('No profiles are selected in the License Manager explorer. Select profiles first.'),
   );
@@ -264,90 +263,4 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
         target,
       })),
   );
-}
-
-/** Each license once, with the profiles it was seen through (sorted). */
-function byLicense(targets: readonly LicenseTarget[]): [LicenseTarget, string[]][] {
-  const out = new Map<string, [LicenseTarget, string[]]>();
-  for (const target of targets) {
-    const seen = out.get(target.arn) ?? [target, []];
-    if (!seen[1].includes(target.profile)) seen[1].push(target.profile);
-    out.set(target.arn, seen);
-  }
-  return [...out.values()].map(([l, profiles]) => [l, profiles.sort()]);
-}
-
-/** A license offered by Create Grant's first step. */
-export interface LicenseRow extends UiPickItem {
-  readonly target: LicenseTarget;
-}
-
-/**
- * The rows of Create Grant's license step, across the selection: the licenses a grant can be
- * created from (issued, or received with CreateGrant through an ACTIVE grant; AVAILABLE; through a
- * profile not known to be unable to create grants), then notes on what is not offered and why,
- * and what could not be listed. Throws `Cancelled` (after saying so) when nothing is selected
- * or nothing at all is found.
- */
-export async function licenseRows(ctx: GrantDeps, signal: AbortSignal): Promise<(LicenseRow | NoteRow)[]> {
-  const loaded = await acrossSelection<LicenseTarget>(
-    ctx,
-    async (api, target, allPages) => {
-      const [issued, received] = await Promise.all([
-        allPages((req, opts) => api.listLicenses(req, opts)),
-        allPages((req, opts) => api.listReceivedLicenses(req, opts)),
-      ]);
-      const mk = (kind: GrantSourceKind, license: License): LicenseTarget | undefined =>
-        license.LicenseArn ? { profile: target.profile, region: target.region, kind, license, arn: license.LicenseArn } : undefined;
-      // Received licenses are listed in every region: keep one copy, where the explorer shows it.
-      const shownHere = (l: License): boolean => showsReceivedHere(target, l.HomeRegion);
-      return [
-        ...issued.map((l) => mk('license', l)),
-        // A received license without CreateGrant is only used, never passed on: not a source at all.
-        ...received.filter((l) => shownHere(l) && noGrantFrom('receivedLicense', l) !== 'operations').map((l) => mk('receivedLicense', l)),
-      ].filter((t): t is LicenseTarget => t !== undefined);
-    },
-    signal,
-  );
-  if (loaded.selection.length === 0) noSelection();
-  const readOnly = profilesThatMayNotCreateGrants();
-  const offered: LicenseTarget[] = [];
-  const notAvailable: LicenseTarget[] = [];
-  const throughReadOnly = new Map<string, number>();
-  for (const target of loaded.items) {
-    if (readOnly.has(target.profile)) throughReadOnly.set(target.profile, (throughReadOnly.get(target.profile) ?? 0) + 1);
-    else if (noGrantFrom(target.kind, target.license) === 'status') notAvailable.push(target);
-    else offered.push(target);
-  }
-  const rows: (LicenseRow | NoteRow)[] = offered.map((target) => ({
-    label: uiText(target.license.LicenseName || target.arn),
-    description: uiText([target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · ')),
-    detail: t('{0} · {1}', target.kind === 'license' ? t('Issued license') : t('Received license'), target.arn),
-    target,
-  }));
-  const notes: NoteRow[] = [
-    ...(notAvailable.length > 0
-      ? [
-          {
-            label: t('$(info) {0} not AVAILABLE', byLicense(notAvailable).length),
-            description: t('AWS grants only AVAILABLE licenses'),
-            detail: uiText(byLicense(notAvailable).map(([l, profiles]) => `${l.license.LicenseName || l.arn} (${String(l.license.Status)}; ${profiles.join(', ')})`).join(' · ')),
-            note: true as const,
-          },
-        ]
-      : []),
-    ...[...throughReadOnly].map(([profile, n]) => ({
-      label: t('$(info) {0} through {1}', n, profile),
-      description: t('this profile may not create grants'),
-      detail: t('Named in the setting licenseManager.grants.readOnlyProfiles, or refused CreateGrant by AWS in this window.'),
-      note: true as const,
-    })),
-    ...(loaded.truncated > 0 ? [{ label: t('$(info) {0} lists have more licenses than can be offered', loaded.truncated), note: true as const }] : []),
-  ];
-  const all = [...rows, ...(notes.length > 0 ? [separator(t('Not offered')), ...notes] : []), ...failureRows(loaded.failures)];
-  if (all.length === 0) {
-    void notify.info(t('No license in the selected profiles and regions can be granted.'));
-    throw new Cancelled();
-  }
-  return all;
 }
