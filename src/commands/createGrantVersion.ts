@@ -15,6 +15,7 @@ import {
 import { nextStatusesFor } from '../model/grantActions';
 import { inputSteps, runSteps } from '../grants/multiStepInput';
 import type { CommandDefinition } from './register';
+import type { Grant } from '../aws/types';
 
 /** The answers of New Grant Version; `name` and `ops` only from the grantor's side. */
 interface VersionAnswers {
@@ -22,6 +23,16 @@ interface VersionAnswers {
   reason: string;
   name?: string;
   ops?: UiPickItem[];
+}
+
+/** What the reason step says, empty included: it depends on whether the status changes. */
+function reasonPrompt(grant: Grant, name: string, status: string | undefined): string {
+  if (status !== undefined && status !== grant.GrantStatus) {
+    return vscode.l10n.t('Status reason of the new {0} version of “{1}”; both sides of the grant see it. Empty sends no reason.', status, name);
+  }
+  return grant.StatusReason
+    ? vscode.l10n.t('Status reason of “{0}”; both sides of the grant see it. Empty keeps the current reason: AWS cannot remove one.', name)
+    : vscode.l10n.t('Status reason of “{0}”; both sides of the grant see it. Optional.', name);
 }
 
 export const createGrantVersion: CommandDefinition = {
@@ -44,10 +55,8 @@ export const createGrantVersion: CommandDefinition = {
           description: st === grant.GrantStatus ? t('current, keep') : undefined,
         })),
       }),
-      s.text(
-        'reason',
-        statusReasonInput(vscode.l10n.t('Status reason for the new version of “{0}”. Optional; both sides of the grant see it.', name)),
-      ),
+      // The current reason is the starting text: what the box holds is the reason of the new version.
+      s.text('reason', (a) => ({ ...statusReasonInput(reasonPrompt(grant, name, a.status?.label)), value: grant.StatusReason ?? '' })),
       s.text(
         'name',
         {
@@ -67,12 +76,15 @@ export const createGrantVersion: CommandDefinition = {
         amend,
       ),
     ]);
-    const reason = normalizeStatusReason(answers.reason);
+    const typed = normalizeStatusReason(answers.reason);
     const newName = answers.name !== undefined && answers.name !== grant.GrantName ? answers.name : undefined;
     const ops = answers.ops?.map((i) => i.label);
     const newOps = ops && !sameOperations(ops, current) ? ops : undefined;
     const status = answers.status;
     const newStatus = status.label !== grant.GrantStatus ? status.label : undefined;
+    // With a new status the reason is sent as the box holds it; otherwise only when it was changed
+    // (AWS takes no empty reason: emptied, the current one stays).
+    const reason = newStatus !== undefined || typed !== grant.StatusReason ? typed : undefined;
     if (newStatus === undefined && reason === undefined && newName === undefined && newOps === undefined) {
       void notify.info(
         t('Nothing changed, so no new version of “{0}” was created.', name),

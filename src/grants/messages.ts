@@ -14,7 +14,7 @@ export function problemText(p: Problem | undefined, field: string): string | und
       return t('{0} is not a valid ARN. Expected, for example, arn:aws:iam::123456789012:root.', field);
     case 'notPrincipal':
       return t(
-        '{0} must be an account (arn:aws:iam::123456789012:root), organization (arn:aws:organizations::123456789012:organization/o-…) or organizational unit (arn:aws:organizations::123456789012:ou/o-…/ou-…) ARN.',
+        '{0} must be an account ID (12 digits) or the ARN of an account, organization or organizational unit, e.g. 123456789012, arn:aws:organizations::123456789012:organization/o-… or arn:aws:organizations::123456789012:ou/o-…/ou-….',
         field,
       );
     case 'noOperations':

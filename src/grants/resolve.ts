@@ -5,8 +5,8 @@ import type { GrantDeps } from './deps';
 import { grantActionsFor, type GrantAction } from '../model/grantActions';
 import type { GrantMutationResult } from '../aws/types';
 import { runGrantAction, type Affected, type GrantActionSpec } from './run';
-import { grantFromArg, grantLabel, licenseFromArg, pickGrant, pickLicense, type GrantTarget, type LicenseTarget } from './targets';
-import { canCreateGrantFrom } from '../model/validation';
+import { grantFromArg, grantLabel, licenseFromArg, pickGrant, type GrantTarget, type LicenseTarget } from './targets';
+import { noGrantFrom } from '../model/validation';
 import { notify } from './messages';
 import { confirm } from './prompts';
 import { wasReadFromAws } from './trusted';
@@ -76,14 +76,21 @@ async function confirmRead(title: string, target: GrantTarget): Promise<void> {
   );
 }
 
-/** The license a grant is created from: the argument, or a pick. */
-export async function resolveLicense(ctx: GrantDeps, arg: unknown, title: string): Promise<LicenseTarget> {
-  // Anything but a license (nothing from the palette, the focused item from the view's title) picks one.
-  const target = licenseFromArg(arg) ?? (await pickLicense(ctx, title));
-  if (!target) refuse(vscode.l10n.t('{0} works on licenses only.', title));
-  if (!canCreateGrantFrom(target.kind, target.license)) {
-    refuse(vscode.l10n.t('The license “{0}” does not allow creating grants.', target.license.LicenseName ?? target.arn));
+/**
+ * The license a grant is created from when the argument is one (checked: AVAILABLE, with
+ * operations to pass on); `undefined` for anything else (nothing from the palette, the focused
+ * item from the view's title): then the flow's first step picks one.
+ */
+export async function resolveLicense(arg: unknown, title: string): Promise<LicenseTarget | undefined> {
+  const target = licenseFromArg(arg);
+  if (!target) return undefined;
+  const why = noGrantFrom(target.kind, target.license);
+  if (why === 'status') {
+    refuse(
+      vscode.l10n.t('No grant can be created from the license “{0}”: it is {1}, and AWS grants only AVAILABLE licenses.', target.license.LicenseName ?? target.arn, String(target.license.Status)),
+    );
   }
+  if (why !== undefined) refuse(vscode.l10n.t('The license “{0}” does not allow creating grants.', target.license.LicenseName ?? target.arn));
   if (wasReadFromAws(arg)) {
     const l = target.license;
     await confirm(

@@ -12,6 +12,7 @@ import type { Expectation } from '../model/mutationOutcome';
 import { checkOutcome, type Checked, type Reread } from './outcome';
 import { signInProfileOf, withSignIn } from './signIn';
 import { markMadeHere } from './trusted';
+import { noteAccessDenied } from './readOnly';
 
 /** What a grant action changed, so views can reload it. */
 export interface Affected {
@@ -257,6 +258,7 @@ async function reportFailure(spec: GrantActionSpec, e: unknown, notLanded = fals
       return;
     }
     case 'accessDenied': {
+      noteAccessDenied(profile, spec.operation);
       void notify.error(
         t(
           'Access denied: profile “{0}” lacks permission for {1} in {2}. {3}',

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { createQuickPick, setTexts, t, uiText, type UiPickItem, type UiText } from '../ui/window';
 import type { CallOptions, Grant, GrantedLicense, License, LicenseManagerApi, Page, PageRequest } from '../aws/types';
 import { Cancelled } from '../shared/cancelled';
@@ -5,10 +6,11 @@ import type { GrantDeps } from './deps';
 import { grantActionRecord, grantActionsFor, type GrantAction, type GrantDirection } from '../model/grantActions';
 import { GRANT_LISTS, directionOf, grantListOf, isLicenseKind } from '../model/resourceLists';
 import { isResourceHolder, type ProfileSelection } from '../model/resources';
-import { gatherAcross, showsReceivedHere, type SelectedTarget } from '../data/fanOut';
-import { canCreateGrantFrom, isArn, type GrantSourceKind } from '../model/validation';
+import { gatherAcross, type SelectedTarget } from '../data/fanOut';
+import { isArn, type GrantSourceKind } from '../model/validation';
 import { notify } from './messages';
-import { signInProfileOf, withSignIn } from './signIn';
+import { signInProfileOf } from './signIn';
+import type { NoteItem } from './multiStepInput';
 
 /** A grant as seen through one profile and region. */
 export interface GrantTarget {
@@ -61,9 +63,9 @@ export function directionText(d: GrantDirection): string {
 type AllPages = <T>(list: (req: PageRequest, opts: CallOptions) => Promise<Page<T>>) => Promise<T[]>;
 
 /** Lists what one selected (profile, region) offers. */
-type Loader<T> = (api: LicenseManagerApi, target: SelectedTarget, allPages: AllPages) => Promise<T[]>;
+export type Loader<T> = (api: LicenseManagerApi, target: SelectedTarget, allPages: AllPages) => Promise<T[]>;
 
-interface Failure {
+export interface Failure {
   readonly profile: string;
   readonly region: string;
   readonly message: string;
@@ -72,7 +74,7 @@ interface Failure {
 }
 
 /** Runs `load` for every selected (profile, region) through the one gathering helper; failures are collected, not thrown. */
-async function acrossSelection<T>(
+export async function acrossSelection<T>(
   ctx: GrantDeps,
   load: Loader<T>,
   signal: AbortSignal,
@@ -101,21 +103,41 @@ async function acrossSelection<T>(
   return { items: found.items, failures, selection, truncated };
 }
 
-function reportFailures(failures: readonly Failure[]): void {
-  if (failures.length === 0) return;
-  const text = failures.map((f) => `${f.profile} (${f.region}): ${f.message}`).join('; ');
-  const signIn = failures.map((f) => f.signIn).filter((p): p is string => p !== undefined);
-  void withSignIn(notify.warn, t('Some profiles and regions could not be listed: {0}', text), signIn).catch(() => undefined);
+/** A row of a pick that says something instead of offering it: it cannot be picked. */
+export interface NoteRow extends UiPickItem, NoteItem {
+  /** The profile whose sign-in lists it (a row of an SSO failure; picking it signs in). */
+  readonly signIn?: string;
+}
+
+export function separator(label: UiText): NoteRow {
+  return { label, kind: vscode.QuickPickItemKind.Separator, note: true };
+}
+
+/** What could not be listed, as rows at the end of the pick (never a notification in the middle of a flow). */
+export function failureRows(failures: readonly Failure[]): NoteRow[] {
+  if (failures.length === 0) return [];
+  return [
+    separator(t('Could not be listed')),
+    ...failures.map(
+      (f): NoteRow => ({
+        label: t('$(warning) {0} · {1}', f.profile, f.region),
+        description: f.signIn ? t('select to sign in') : t('not listed'),
+        detail: uiText(f.message),
+        note: true,
+        signIn: f.signIn,
+      }),
+    ),
+  ];
 }
 
 /** Shows a quick pick that is busy while `load` runs; `'empty'` when there is nothing to pick. Esc throws `Cancelled`. */
 async function pickLoaded<T extends UiPickItem>(
   title: string,
   placeHolder: () => UiText,
-  load: (signal: AbortSignal) => Promise<T[]>,
+  load: (signal: AbortSignal) => Promise<(T | NoteRow)[]>,
 ): Promise<T | 'empty'> {
   const abort = new AbortController();
-  const qp = createQuickPick<T>({ title: uiText(title), placeholder: t('Loading…') });
+  const qp = createQuickPick<T | NoteRow>({ title: uiText(title), placeholder: t('Loading…') });
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
@@ -125,10 +147,17 @@ async function pickLoaded<T extends UiPickItem>(
       let done = false;
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-        if (picked) {
-          done = true;
-          resolve(picked);
+        if (!picked) return;
+        if ((picked as NoteRow).note) {
+          const profile = (picked as NoteRow).signIn;
+          if (!profile) return;
+          // Signing in leaves the pick: the command is run again once signed in.
+          qp.hide();
+          void vscode.commands.executeCommand('licenseManager.profile.signIn', profile);
+          return;
         }
+        done = true;
+        resolve(picked as T);
       });
       qp.onDidHide(() => {
         // Closing the pick abandons the calls still running.
@@ -158,7 +187,7 @@ async function pickLoaded<T extends UiPickItem>(
   }
 }
 
-function noSelection(): never {
+export function noSelection(): never {
   void notify.info(
     t('No profiles are selected in the License Manager explorer. Select profiles first.'),
   );
@@ -189,9 +218,10 @@ async function pickAcrossSelection<T>(
     failures = loaded.failures;
     truncated = loaded.truncated;
     selectionEmpty = loaded.selection.length === 0;
-    return toItems(loaded.items);
+    const items = toItems(loaded.items);
+    // With nothing to offer, the failures are the answer: shown, so the user sees why.
+    return [...items, ...failureRows(failures)];
   });
-  reportFailures(failures);
   if (selectionEmpty) noSelection();
   if (picked === 'empty') {
     void notify.info(uiText(texts.none));
@@ -225,39 +255,6 @@ export function pickGrant(ctx: GrantDeps, action: GrantAction, title: string): P
         label: uiText(grantLabel(target.grant)),
         description: t('{0} · {1} · {2}', target.grant.GrantStatus, target.profile, target.region),
         detail: t('{0} · {1}', directionText(target.direction), target.grant.GrantArn),
-        target,
-      })),
-  );
-}
-
-/** Issued licenses and received licenses that allow CreateGrant, across the selection. */
-export function pickLicense(ctx: GrantDeps, title: string): Promise<LicenseTarget> {
-  return pickAcrossSelection<LicenseTarget>(
-    ctx,
-    {
-      title,
-      placeHolder: t('Select the license to grant'),
-      none: t('No license in the selected profiles and regions can be granted.'),
-    },
-    async (api, target, allPages) => {
-      const [issued, received] = await Promise.all([
-        allPages((req, opts) => api.listLicenses(req, opts)),
-        allPages((req, opts) => api.listReceivedLicenses(req, opts)),
-      ]);
-      const mk = (kind: GrantSourceKind, license: License): LicenseTarget | undefined =>
-        license.LicenseArn ? { profile: target.profile, region: target.region, kind, license, arn: license.LicenseArn } : undefined;
-      // Received licenses are listed in every region: keep one copy, where the explorer shows it.
-      const shownHere = (l: License): boolean => showsReceivedHere(target, l.HomeRegion);
-      return [
-        ...issued.map((l) => mk('license', l)),
-        ...received.filter((l) => shownHere(l) && canCreateGrantFrom('receivedLicense', l)).map((l) => mk('receivedLicense', l)),
-      ].filter((t): t is LicenseTarget => t !== undefined);
-    },
-    (found) =>
-      found.map((target) => ({
-        label: uiText(target.license.LicenseName || target.arn),
-        description: uiText([target.license.ProductName, target.profile, target.region].filter(Boolean).join(' · ')),
-        detail: t('{0} · {1}', target.kind === 'license' ? t('Issued license') : t('Received license'), target.arn),
         target,
       })),
   );

@@ -86,8 +86,7 @@ export function normalizePrincipal(value: string, partition = 'aws'): string {
 export function checkPrincipal(value: string, partition = 'aws'): Problem | undefined {
   const v = normalizePrincipal(value, partition);
   if (v === '') return { code: 'required' };
-  if (!isArn(v)) return { code: 'notArn' };
-  return principalKind(v) ? undefined : { code: 'notPrincipal' };
+  return isArn(v) && principalKind(v) ? undefined : { code: 'notPrincipal' };
 }
 
 export function checkAllowedOperations(ops: readonly string[]): Problem | undefined {
@@ -113,9 +112,20 @@ export function grantableOperations(kind: GrantSourceKind, license: GrantedLicen
   return allowed.includes('CreateGrant') ? [...allowed] : [];
 }
 
+/**
+ * Why no grant can be created from the license: `operations` when it has no operations to pass
+ * on (a received license without CreateGrant), else `status` when it is not AVAILABLE (expired,
+ * deactivated, suspended, pending, deleted: AWS refuses a grant of it); `undefined` when a grant can be created from it.
+ */
+export function noGrantFrom(kind: string, license: GrantedLicense): 'status' | 'operations' | undefined {
+  if (kind !== 'license' && kind !== 'receivedLicense') return 'operations';
+  if (grantableOperations(kind, license).length === 0) return 'operations';
+  return license.Status !== undefined && license.Status !== 'AVAILABLE' ? 'status' : undefined;
+}
+
 /** True when a grant can be created from the license. */
 export function canCreateGrantFrom(kind: string, license: GrantedLicense): boolean {
-  return (kind === 'license' || kind === 'receivedLicense') && grantableOperations(kind, license).length > 0;
+  return noGrantFrom(kind, license) === undefined;
 }
 
 /**

@@ -57,6 +57,13 @@ export class StepFlow<A extends object> {
     return this.answers[key];
   }
 
+  /** The answers of the steps asked before the current one (the answers a step's options are made from). */
+  answersSoFar(): Partial<A> {
+    const out: Record<string, unknown> = {};
+    for (const i of this.path) out[this.steps[i].key] = (this.answers as Record<string, unknown>)[this.steps[i].key];
+    return out as Partial<A>;
+  }
+
   /** Records the current step's answer and moves to the next step that applies. */
   answer(value: unknown): void {
     const step = this.current;

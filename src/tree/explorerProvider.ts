@@ -32,6 +32,14 @@ class RememberedSet {
   ) {
     const saved = memory.get<unknown>(key);
     this.ids = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string').slice(-max) : []);
+    this.fromBefore = new Set(this.ids);
+  }
+
+  /** Ids remembered from before this window, each given out once (the first time its node is drawn). */
+  private readonly fromBefore: Set<string>;
+
+  firstSinceReload(id: string): boolean {
+    return this.fromBefore.delete(id);
   }
 
   has(id: string): boolean {
@@ -115,6 +123,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     // What the user had expanded before a window reload opens again.
     if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.expanded.has(node.id)) {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+      // The first time after a reload, a list opens with "Loading…" rather than holding the whole tree.
+      if (this.expanded.firstSinceReload(node.id) && node instanceof PagedNode && !node.settled) node.reopened = true;
     }
     return withAccessibility(item, node);
   }

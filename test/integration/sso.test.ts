@@ -12,6 +12,7 @@ import { ssoCacheFolder } from '../../src/tree/ssoCacheWatcher';
 import { getApi, useEmulator, waitFor } from '../support';
 import { arns, children, description, label, path, tokens } from './explorerSupport';
 import { withoutCli } from './noCli';
+import { acceptQuickPicks } from './quickPicks';
 
 const PROFILE = 'sso-dev';
 const START_URL = 'https://sso-dev.example.invalid/start';
@@ -135,21 +136,31 @@ describe('SSO sign-in (emulator)', () => {
       assert.equal(vscode.window.terminals.filter((t) => t.name.includes(PROFILE)).length, 0, 'no terminal was opened');
     });
   });
-  it('a grant pick that cannot list the profile warns with Sign in, which runs the sign-in flow', async () => {
-    await withoutCli({ warning: 'Sign in', info: 'none' }, async (shown) => {
-      await vscode.commands.executeCommand('licenseManager.grant.accept');
-      const warning = await waitFor(() => shown.find((s) => s.kind === 'warning'), 15_000, 'the listing warning');
-      assert.match(warning.message, /^Some profiles and regions could not be listed: sso-dev \(us-east-1\): /);
-      assert.deepEqual(warning.items, ['Sign in']);
-      const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
-      assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
-      assert.deepEqual(copy.items, ['Copy']);
-      assert.deepEqual(
-        env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'),
-        [],
-        'no grant action was sent',
-      );
-    });
+  it('a grant pick that cannot list the profile says so in a row of the pick, whose choice runs the sign-in flow', async () => {
+    const shownPicks: (readonly vscode.QuickPickItem[])[] = [];
+    const restore = acceptQuickPicks((items) => items.find((i) => i.label.includes(PROFILE)), shownPicks);
+    try {
+      await withoutCli({ info: 'none', warning: 'none' }, async (shown) => {
+        await vscode.commands.executeCommand('licenseManager.grant.accept');
+        const copy = await waitFor(() => shown.find((s) => s.message.startsWith('The AWS CLI was not found')), 15_000, 'the sign-in flow');
+        assert.equal(copy.message, `The AWS CLI was not found on PATH. To sign in, run: aws sso login --profile ${PROFILE}`);
+        assert.deepEqual(copy.items, ['Copy']);
+        const rows = shownPicks[0].map((i) => [i.kind === vscode.QuickPickItemKind.Separator ? 'separator' : 'row', i.label, i.description ?? '']);
+        assert.deepEqual(rows, [
+          ['separator', 'Could not be listed', ''],
+          ['row', `$(warning) ${PROFILE} · us-east-1`, 'select to sign in'],
+        ]);
+        assert.match(shownPicks[0][1].detail ?? '', /SSO session of profile "sso-dev" has expired or is not signed in/);
+        assert.deepEqual(shown.filter((s) => s.kind === 'warning'), [], 'no warning pops up');
+        assert.deepEqual(
+          env.current.emulator.requests.filter((r) => r.operation === 'AcceptGrant'),
+          [],
+          'no grant action was sent',
+        );
+      });
+    } finally {
+      restore();
+    }
   });
   it('a grant action on an ARN the profile cannot read without a token fails with Sign in on its error, which runs the sign-in flow', async () => {
     // A received grant named by a link: it is read first, through the profile that has no token.

@@ -5,7 +5,6 @@
  * widths are kept in test-results/ui/.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
@@ -35,6 +34,7 @@ import {
   type UiSession,
 } from './support';
 import { resultsDir } from './support/session';
+import { screenshot, setWidth, WIDTHS } from './support/widths';
 
 const SELLER_ACCOUNT = '111122223333';
 const PENDING = 'Globex data pipeline rollout';
@@ -44,7 +44,6 @@ const RECEIVED_LICENSES = ['buyer', 'us-east-1', 'Received licenses'];
 const FLEET = ['seller', 'us-east-1', 'License configurations', 'SQL Server Enterprise fleet'];
 const FLEET_USAGE = [...FLEET, 'Usage'];
 const INBOX_TREE = '.monaco-list[role="tree"][aria-label="Grants Inbox"]';
-const WIDTHS = [1500, 700] as const;
 
 interface GrantWire {
   GrantArn: string;
@@ -74,21 +73,6 @@ function productOf(ui: UiSession, licenseArn: string): string {
 
 function sent(ui: UiSession, operation: string): number {
   return ui.emulator!.requests.filter((r) => r.operation === operation).length;
-}
-
-/** 1500 × 950, or a window whose editor is `width` px wide next to the side bar. */
-async function setWidth(page: Page, width: (typeof WIDTHS)[number]): Promise<void> {
-  await page.setViewportSize({ width: 1500, height: 950 });
-  if (width === 1500) return;
-  const editor = await page.locator('.part.editor').boundingBox();
-  assert.ok(editor, 'the editor part is shown');
-  await page.setViewportSize({ width: Math.round(1500 - (editor.width - width)), height: 950 });
-  await poll(async () => Math.abs(((await page.locator('.part.editor').boundingBox())?.width ?? 0) - width) <= 2, 5_000, `a ${width} px editor`);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(resultsDir, { recursive: true });
-  await page.screenshot({ path: join(resultsDir, `first-hour-${name}.png`) });
 }
 
 /** Waits for the visible panel to show `title`, loaded. */

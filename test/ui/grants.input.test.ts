@@ -73,7 +73,7 @@ describe('grant inputs in the UI', function () {
     const grant = 'Fabrikam warehouse';
     const before = grantVersions(ui.current, grant).length;
     ui.current.emulator!.requests.length = 0;
-    const step = (n: number): string => `${TITLE} (Step ${n} of 4)`;
+    const step = (n: number): string => `${TITLE} (${n}/4)`;
     // The answers of steps 1–3; Esc comes at `cancelAt`.
     const answer = async (n: number): Promise<void> => {
       await waitForTitle(page, step(n));
@@ -126,9 +126,9 @@ describe('grant inputs in the UI', function () {
     ui.current.emulator!.requests.length = 0;
     // A grant no other test here changes.
     await startCreateVersion(page, 'Fabrikam reporting');
-    await waitForTitle(page, `${TITLE} (Step 1 of 4)`);
+    await waitForTitle(page, `${TITLE} (1/4)`);
     await pickQuickPickItem(page, 'DISABLED');
-    await waitForTitle(page, `${TITLE} (Step 2 of 4)`);
+    await waitForTitle(page, `${TITLE} (2/4)`);
 
     await typeInInputBox(page, 'r'.repeat(401));
     const refused = await waitForInputBoxMessage(page, /at most 400 characters/);
@@ -138,7 +138,7 @@ describe('grant inputs in the UI', function () {
     // One more character after Enter: once its message is back from the extension, Enter has been handled.
     await quickInput(page).locator('.quick-input-box input').press('r');
     await waitForInputBoxMessage(page, /now 402/);
-    assert.equal(await quickInputTitle(page), `${TITLE} (Step 2 of 4)`, 'Enter does not accept an invalid reason');
+    assert.equal(await quickInputTitle(page), `${TITLE} (2/4)`, 'Enter does not accept an invalid reason');
 
     await typeInInputBox(page, 'r'.repeat(400));
     await poll(async () => !/at most 400/.test((await quickInput(page).locator('.quick-input-message').innerText()).trim()), 10_000, '400 characters accepted');
@@ -150,7 +150,7 @@ describe('grant inputs in the UI', function () {
     const { page } = ui.current;
     ui.current.emulator!.requests.length = 0;
     await runCommand(page, 'License Manager: Create Grant…');
-    await waitForQuickInput(page, { title: 'Create Grant' });
+    await waitForQuickInput(page, { title: 'Create Grant (1/6)' });
     const license = await poll(
       async () => (await quickPickItems(page)).find((i) => i.label === 'Contoso Archive'),
       20_000,
@@ -158,24 +158,27 @@ describe('grant inputs in the UI', function () {
     );
     assert.match(license.description, /seller · us-east-1/);
     await pickQuickPickItem(page, 'Contoso Archive');
-    await waitForTitle(page, 'Create Grant (Step 1 of 4)');
+    await waitForTitle(page, 'Create Grant (2/6)');
     await answerInputBox(page, 'Fabrikam archive extension');
-    await waitForTitle(page, 'Create Grant (Step 2 of 4)');
+    await waitForTitle(page, 'Create Grant (3/6)');
 
-    await typeInInputBox(page, 'not-an-arn');
-    assert.equal((await waitForInputBoxMessage(page, /not a valid ARN/)).severity, 'error');
-    await typeInInputBox(page, 'arn:aws:iam::12345:root');
-    assert.equal((await waitForInputBoxMessage(page, /must be an account/)).severity, 'error');
-    // Another message in between, so the next one is the OU ARN's own.
-    await typeInInputBox(page, 'not-an-arn');
-    await waitForInputBoxMessage(page, /not a valid ARN/);
+    // One message for every wrong form, naming every form accepted.
+    const every = 'The principal must be an account ID (12 digits) or the ARN of an account, organization or organizational unit, e.g. 123456789012, arn:aws:organizations::123456789012:organization/o-… or arn:aws:organizations::123456789012:ou/o-…/ou-….';
+    for (const wrong of ['not-an-arn', '12345', 'arn:aws:iam::12345:root', 'arn:aws:organizations::222222222222:ou/o-bad']) {
+      await typeInInputBox(page, wrong);
+      const m = await waitForInputBoxMessage(page, /must be an account ID/);
+      assert.deepEqual(m, { text: every, severity: 'error' }, wrong);
+      // Another message in between, so the next one is the next text's own.
+      await typeInInputBox(page, '');
+      await waitForInputBoxMessage(page, /The principal is required\./);
+    }
     await typeInInputBox(page, 'arn:aws:organizations::222222222222:ou/o-bad');
-    await waitForInputBoxMessage(page, /must be an account/);
+    await waitForInputBoxMessage(page, /must be an account ID/);
     await quickInput(page).locator('.quick-input-box input').press('Enter');
     // New text after Enter: once its message is back from the extension, Enter has been handled.
-    await typeInInputBox(page, 'not-an-arn');
-    await waitForInputBoxMessage(page, /not a valid ARN/);
-    assert.equal(await quickInputTitle(page), 'Create Grant (Step 2 of 4)', 'Enter does not accept a malformed ARN');
+    await typeInInputBox(page, '');
+    await waitForInputBoxMessage(page, /The principal is required\./);
+    assert.equal(await quickInputTitle(page), 'Create Grant (3/6)', 'Enter does not accept a malformed principal');
     await escape(page);
     assert.deepEqual(mutationsSent(ui.current), []);
   });

@@ -216,18 +216,20 @@ describe('grant actions in the UI', function () {
     await expandTreeItem(page, ['seller', REGION, 'Licenses']);
     await runTreeItemContextMenu(page, ['seller', REGION, 'Licenses', 'Contoso Edge Agents'], 'Create Grant…');
 
-    await waitForQuickInput(page, { title: 'Create Grant (Step 1 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (1/5)' });
     await answerInputBox(page, name);
-    await waitForQuickInput(page, { title: 'Create Grant (Step 2 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (2/5)' });
     await answerInputBox(page, `arn:aws:iam::${BUYER_ACCOUNT}:root`);
-    await waitForQuickInput(page, { title: 'Create Grant (Step 3 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (3/5)' });
     const regions = await quickPickItems(page);
     assert.equal(regions[0]?.label, REGION, 'the license home region comes first');
     await pickQuickPickItem(page, REGION);
-    await waitForQuickInput(page, { title: 'Create Grant (Step 4 of 4)' });
+    await waitForQuickInput(page, { title: 'Create Grant (4/5)' });
     const ops = (await quickPickItems(page)).map((i) => i.label);
     assert.deepEqual(ops.sort(), ['CheckInLicense', 'CheckoutBorrowLicense', 'CheckoutLicense', 'CreateGrant', 'CreateToken', 'ExtendConsumptionLicense', 'ListPurchasedLicenses']);
     await checkExactly(page, ['CheckoutLicense', 'CheckInLicense']);
+    await waitForQuickInput(page, { title: 'Create Grant (5/5)' });
+    await pickQuickPickItem(page, 'Create the grant');
 
     await waitForNotification(page, new RegExp(`${name}.*created: PENDING_ACCEPT`));
     const distributed = ['seller', REGION, 'Distributed grants', name];

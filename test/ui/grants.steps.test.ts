@@ -148,7 +148,7 @@ describe('multi-step grant inputs in the UI', function () {
   it('New Grant Version: Back returns to each earlier step with its answer kept; Esc sends nothing', async () => {
     const { page } = ui.current;
     const grant = 'Fabrikam warehouse';
-    const step = (n: number): string => `${VERSION} (Step ${n} of 4)`;
+    const step = (n: number): string => `${VERSION} (${n}/4)`;
     await start(ui.current, 'New Grant Version…', VERSION, grant, step(1));
     assert.equal(await backButton(page).count(), 0, 'no Back on the first step');
     await pickQuickPickItem(page, 'DISABLED');
@@ -166,24 +166,25 @@ describe('multi-step grant inputs in the UI', function () {
     await escapeSendsNothing(ui.current, 'after going back');
   });
 
-  it('Create Grant: the optional region step is counted only when chosen, validated as typed, and Esc at every step sends nothing', async () => {
+  it('Create Grant: the license pick is step 1 with Back to it, the optional region step counts only when chosen, the review sends, and Esc at every step sends nothing', async () => {
     const { page } = ui.current;
     const license = 'Contoso Archive';
-    const four = (n: number): string => `${CREATE} (Step ${n} of 4)`;
-    const five = (n: number): string => `${CREATE} (Step ${n} of 5)`;
+    const six = (n: number): string => `${CREATE} (${n}/6)`;
+    const seven = (n: number): string => `${CREATE} (${n}/7)`;
+    // Steps 2 to 6 with "Other region…" chosen at step 4: seven steps from there on.
     const answer = async (n: number): Promise<void> => {
-      if (n === 1) await answerInputBox(page, 'Fabrikam archive (steps)');
-      else if (n === 2) await answerInputBox(page, '222222222222');
-      else if (n === 3) {
+      if (n === 2) await answerInputBox(page, 'Fabrikam archive (steps)');
+      else if (n === 3) await answerInputBox(page, '222222222222');
+      else if (n === 4) {
         await filterQuickPick(page, 'Other');
         await pickQuickPickItem(page, 'Other region…');
-      }
-      else if (n === 4) await answerInputBox(page, 'eu-central-1');
+      } else if (n === 5) await answerInputBox(page, 'eu-central-1');
+      else if (n === 6) await acceptQuickInput(page);
     };
-    const titles = [four(1), four(2), four(3), five(4), five(5)];
-    for (let cancelAt = 1; cancelAt <= 5; cancelAt++) {
-      await start(ui.current, 'Create Grant…', CREATE, license, four(1));
-      for (let n = 1; n < cancelAt; n++) {
+    const titles = [six(1), six(2), six(3), six(4), seven(5), seven(6), seven(7)];
+    for (let cancelAt = 2; cancelAt <= 7; cancelAt++) {
+      await start(ui.current, 'Create Grant…', six(1), license, six(2));
+      for (let n = 2; n < cancelAt; n++) {
         await waitForTitle(page, titles[n - 1]);
         await answer(n);
       }
@@ -191,40 +192,49 @@ describe('multi-step grant inputs in the UI', function () {
       await escapeSendsNothing(ui.current, `at step ${cancelAt}`);
     }
 
+    // Back from the name returns to the license pick, the license focused; picking it again goes on.
+    await start(ui.current, 'Create Grant…', six(1), license, six(2));
+    assert.ok(await backButton(page).isVisible(), 'Back from step 2 to the license pick');
+    await goBack(page, six(1));
+    assert.equal(await focusedLabel(page), license, 'the license picked is the focused row');
+    await pickRow(page, license, 'seller');
+    await waitForTitle(page, six(2));
     // Validation as you type, then Back and a different region: the extra step goes away.
-    await start(ui.current, 'Create Grant…', CREATE, license, four(1));
-    for (let n = 1; n <= 3; n++) {
+    for (let n = 2; n <= 4; n++) {
       await waitForTitle(page, titles[n - 1]);
       await answer(n);
     }
-    await waitForTitle(page, five(4));
+    await waitForTitle(page, seven(5));
     await typeInInputBox(page, 'moon-base-1');
     const refused = await waitForInputBoxMessage(page, /Enter a region code such as us-east-1/);
     assert.equal(refused.severity, 'error');
     await typeInInputBox(page, 'eu-central-1');
     await poll(async () => !/Enter a region code/.test(await quickInput(page).locator('.quick-input-message').innerText()), 10_000, 'a valid region accepted');
     await quickInput(page).locator('.quick-input-box input').press('Enter');
-    await waitForTitle(page, five(5));
+    await waitForTitle(page, seven(6));
 
     await uncheckAll(page);
     await poll(async () => (await placeholder(page)) === 'Select at least one operation.', 10_000, 'the empty selection refused as it is made');
     await acceptQuickInput(page);
-    await waitForTitle(page, five(5));
+    await waitForTitle(page, seven(6));
     assert.equal(await placeholder(page), 'Select at least one operation.');
 
-    await goBack(page, five(4));
+    await goBack(page, seven(5));
     assert.equal(await inputValue(page), 'eu-central-1', 'the typed region is kept');
     // "Other region…" is still the answer here, so its follow-up step is still counted.
-    await goBack(page, five(3));
+    await goBack(page, seven(4));
     assert.equal(await focusedLabel(page), 'Other region…');
     await filterQuickPick(page, 'eu-west-1');
     await pickQuickPickItem(page, 'eu-west-1');
-    await waitForTitle(page, four(4));
+    await waitForTitle(page, six(5));
     await uncheckAll(page);
     const box = quickInput(page).locator('.quick-input-list .monaco-list-row').filter({ hasText: 'CheckoutLicense' }).locator('.monaco-checkbox').first();
     await box.click();
     await poll(async () => (await box.getAttribute('aria-checked')) === 'true', 10_000, 'CheckoutLicense checked');
     await acceptQuickInput(page);
+    await waitForTitle(page, six(6));
+    assert.deepEqual(ui.current.emulator!.requests.filter((r) => r.operation === 'CreateGrant'), [], 'nothing sent before the review is answered');
+    await pickQuickPickItem(page, 'Create the grant');
     await quickInput(page).waitFor({ state: 'hidden' });
 
     const created = await poll(

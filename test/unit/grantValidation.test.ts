@@ -5,6 +5,7 @@ import {
   ALLOWED_OPERATIONS,
   amendableOperations,
   canCreateGrantFrom,
+  noGrantFrom,
   checkAllowedOperations,
   checkGrantName,
   checkPrincipal,
@@ -68,9 +69,9 @@ describe('grant input validation', () => {
       });
     }
 
-    it('refuses text that is not an ARN', () => {
-      for (const v of ['not-an-arn', 'arn:aws:iam::12345:root x', 'arn:azure:iam::123456789012:root', 'arn:aws']) {
-        assert.deepEqual(checkPrincipal(v), { code: 'notArn' }, v);
+    it('refuses text that is not an ARN as no principal (the message names every accepted form)', () => {
+      for (const v of ['not-an-arn', 'arn:aws:iam::12345:root x', 'arn:azure:iam::123456789012:root', 'arn:aws', '12345678901']) {
+        assert.deepEqual(checkPrincipal(v), { code: 'notPrincipal' }, v);
       }
     });
 
@@ -141,6 +142,15 @@ describe('grant input validation', () => {
         assert.deepEqual(grantableOperations('receivedLicense', license), [], status);
         assert.equal(canCreateGrantFrom('receivedLicense', license), false, status);
       }
+    });
+
+    it('offers no grant of a license that is not AVAILABLE, and says it is the status', () => {
+      for (const status of ['EXPIRED', 'DEACTIVATED', 'SUSPENDED', 'PENDING_AVAILABLE', 'PENDING_DELETE', 'DELETED']) {
+        assert.equal(canCreateGrantFrom('license', { Status: status }), false, status);
+        assert.equal(noGrantFrom('license', { Status: status }), 'status', status);
+      }
+      assert.equal(noGrantFrom('license', { Status: 'AVAILABLE' }), undefined);
+      assert.equal(noGrantFrom('receivedLicense', { Status: 'AVAILABLE', ReceivedMetadata: { AllowedOperations: ['CheckoutLicense'] } }), 'operations');
     });
 
     it('keeps operations it does not know when amending', () => {

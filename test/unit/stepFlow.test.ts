@@ -77,6 +77,19 @@ describe('multi-step input navigation', () => {
     assert.deepEqual(flow.result(), { name: 'Audit', region: 'us-east-1', ops: ['CreateGrant'] });
   });
 
+  it('gives a step the answers of the steps asked before it, not those of later steps kept for Back', () => {
+    const flow = new StepFlow<Answers>(steps);
+    assert.deepEqual(flow.answersSoFar(), {});
+    flow.answer('Audit');
+    flow.answer('other');
+    flow.answer('xx-east-9');
+    assert.deepEqual(flow.answersSoFar(), { name: 'Audit', region: 'other', typedRegion: 'xx-east-9' });
+    flow.back();
+    flow.back();
+    assert.equal(flow.current?.key, 'region');
+    assert.deepEqual(flow.answersSoFar(), { name: 'Audit' }, 'the region and typed region are kept for Back, but are not answers before this step');
+  });
+
   it('skips a first step that does not apply and refuses a result before the end', () => {
     const flow = new StepFlow<{ a?: string; b: string }>([{ key: 'a', when: () => false }, { key: 'b' }]);
     assert.equal(flow.current?.key, 'b');

@@ -61,7 +61,21 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
     }
   };
 
+  /**
+   * Set when the node opens again by itself after a window reload: its first page then loads
+   * without holding the tree (VS Code draws nothing until every expanded node has its children).
+   */
+  reopened = false;
+
   override async getChildren(): Promise<ExplorerNode[]> {
+    if (this.reopened && !this.settled) {
+      this.reopened = false;
+      void this.list
+        .ensureLoaded(this.fetcher)
+        .catch(() => undefined)
+        .finally(() => this.ctx.changedWhenIdle(this));
+      return [new MessageNode(this, 'hint', t('Loading…'), { key: 'loading' })];
+    }
     await this.list.ensureLoaded(this.fetcher);
     return this.render();
   }

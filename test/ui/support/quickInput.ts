@@ -61,7 +61,11 @@ async function renderedItems(page: Page): Promise<(QuickPickItemInfo & { index: 
     .evaluateAll((rows) =>
       rows
         .map((r) => {
-          const text = (sel: string): string => (r.querySelector(sel) as DomElement | null)?.innerText.trim() ?? '';
+          // A row is reused for another item: a part the item has not is hidden, with the old text still in it.
+          const text = (sel: string): string => {
+            const el = r.querySelector(sel) as DomElement | null;
+            return el && el.offsetParent !== null ? el.innerText.trim() : '';
+          };
           const box = r.querySelector('.monaco-checkbox');
           const sep = r.querySelector('.quick-input-list-separator') as DomElement | null;
           return {

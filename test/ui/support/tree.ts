@@ -48,6 +48,8 @@ async function setSectionExpanded(page: Page, viewName: string, expanded: boolea
   await poll(
     async () => {
       if ((await header.first().getAttribute('aria-expanded')) === String(expanded)) return true;
+      // A row's hover (left by an earlier click) can cover the header: move away first.
+      await page.mouse.move(0, 0);
       await header.first().click({ timeout: 2_000 }).catch(() => undefined);
       return false;
     },
