@@ -5,10 +5,12 @@ import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
 import type { InboxItem } from '../model/inbox';
 import type { CommandDefinition } from './register';
+import { runOnSelection } from './bulkGrants';
 
 export const acceptGrant: CommandDefinition = {
   id: 'licenseManager.grant.accept',
   accepts: GRANT_KINDS,
+  runSelection: (ctx, selection) => runOnSelection(ctx, 'accept', selection),
   async run(ctx, arg) {
     const target = await resolveGrant(ctx, arg, 'accept', vscode.l10n.t('Accept Grant'));
     const name = grantLabel(target.grant);

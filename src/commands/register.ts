@@ -10,6 +10,7 @@ import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { InboxProvider } from '../tree/inboxProvider';
 import type { ResourceKind } from '../model/resources';
 import { trustedArgument } from './trust';
+import { isSelection } from './bulkGrants';
 import type { ArnLookup } from '../tree/arnLookup';
 import type { CheckoutServices } from '../checkout/services';
 
@@ -36,6 +37,11 @@ export interface CommandDefinition {
    */
   readonly accepts?: readonly ResourceKind[];
   run(ctx: CommandContext, ...args: unknown[]): unknown;
+  /**
+   * Runs the command on a selection of several items (VS Code's second argument from a tree view's
+   * menu); the items are still VS Code's, to be looked up among the held nodes (`bulkGrants.ts`).
+   */
+  runSelection?(ctx: CommandContext, selection: readonly unknown[]): unknown;
 }
 
 /**
@@ -48,6 +54,7 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
     vscode.commands.registerCommand(def.id, async (...args: unknown[]) => {
       log.debug(`command ${def.id}`);
       try {
+        if (def.runSelection && isSelection(args[1])) return await def.runSelection(ctx, args[1]);
         if (def.accepts) args[0] = await trustedArgument(ctx, args[0], def.accepts);
         return await def.run(ctx, ...args);
       } catch (e) {

@@ -5,10 +5,12 @@ import { resolveGrant, runOnGrant } from '../grants/resolve';
 import { grantLabel } from '../grants/targets';
 import { awsCliArgs } from '../model/cliCommand';
 import type { CommandDefinition } from './register';
+import { runOnSelection } from './bulkGrants';
 
 export const rejectGrant: CommandDefinition = {
   id: 'licenseManager.grant.reject',
   accepts: GRANT_KINDS,
+  runSelection: (ctx, selection) => runOnSelection(ctx, 'reject', selection),
   async run(ctx, arg) {
     const title = vscode.l10n.t('Reject Grant');
     const target = await resolveGrant(ctx, arg, 'reject', title);
