@@ -11,6 +11,7 @@ import { accountOfArn } from '../model/arn';
 import { errorKindLabel } from '../model/errorKinds';
 import { grantActionsFor } from '../model/grantActions';
 import { fanOut } from '../data/fanOut';
+import { callsPerPlace } from '../data/networkSettings';
 import { Cancelled } from '../shared/cancelled';
 import type { GrantDeps } from './deps';
 import { confirm } from './prompts';
@@ -145,6 +146,7 @@ export async function runBulkAction(ctx: GrantDeps, action: BulkAction, items: r
           inFlight: ctx.services.state.inFlight,
           signal: abort.signal,
           deadlineMs: callDeadlineMs(),
+          perPlace: callsPerPlace(),
           log: (line) => ctx.services.log.info(line),
           onSettled: () => progress.report({ message: t('{0} of {1}', ++settled, valid.length), increment: 100 / valid.length }),
         });
