@@ -6,7 +6,7 @@
  */
 
 /** Calls in flight at most, all places together. */
-export const GLOBAL_CALL_LIMIT = 96;
+export const GLOBAL_CALL_LIMIT = 128;
 /** Calls in flight at most per place (profile and region). */
 export const PLACE_CALL_LIMIT = 8;
 /** First pause of a throttled place; it doubles per throttling answer in a row, up to `MAX_BACKOFF_MS`. */
