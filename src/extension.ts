@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const inboxView = vscode.window.createTreeView('licenseManager.views.inbox', { treeDataProvider: inbox, canSelectMany: true });
   inbox.attach(inboxView);
   context.subscriptions.push(inbox, inboxView);
-  context.subscriptions.push(watchSelectionActions(view, SELECTION_KEYS.explorer), watchSelectionActions(inboxView, SELECTION_KEYS.inbox));
+  context.subscriptions.push(watchSelectionActions(view, SELECTION_KEYS.explorer, explorer.onDidChangeTreeData), watchSelectionActions(inboxView, SELECTION_KEYS.inbox, inbox.onDidChangeTreeData));
   context.subscriptions.push(
     explorer,
     view,

@@ -32,9 +32,9 @@ export function selectionActionsOf(nodes: readonly unknown[]): string {
   return common.join(' ');
 }
 
-/** Keeps `key` set to the actions the view's selection allows. */
-export function watchSelectionActions(view: vscode.TreeView<unknown>, key: string): vscode.Disposable {
+/** Keeps `key` set to the actions the view's selection allows, also when the selected items reload (`changed`). */
+export function watchSelectionActions(view: vscode.TreeView<unknown>, key: string, changed: vscode.Event<unknown>): vscode.Disposable {
   const update = (): void => void vscode.commands.executeCommand('setContext', key, view.selection.length > 1 ? selectionActionsOf(view.selection) : '');
   update();
-  return view.onDidChangeSelection(update);
+  return vscode.Disposable.from(view.onDidChangeSelection(update), changed(update));
 }
