@@ -184,10 +184,9 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// 4. Export and the grants inbox (against their own emulators; figures with their targets).
+// 4. Export (against its own emulator; figures with their targets).
 {
   const { exportList } = require(join(root, 'out/src/data/export.js'));
-  const { loadInbox } = require(join(root, 'out/src/data/inbox.js'));
   const { spawn } = await import('node:child_process');
   const { writeFileSync } = await import('node:fs');
   const MiB = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -303,63 +302,12 @@ try {
     child.kill();
     rmSync(exportDir, { recursive: true, force: true });
   }
+}
 
-  const LATENCY = 300;
-  const inboxEmu = await startEmulator({ latencyMs: LATENCY });
-  const inboxDir = mkdtempSync(join(tmpdir(), 'lm-bench-inbox-'));
-  const inboxFiles = inboxEmu.writeAwsConfig(inboxDir);
-  process.env.AWS_CONFIG_FILE = inboxFiles.configFile;
-  process.env.AWS_SHARED_CREDENTIALS_FILE = inboxFiles.credentialsFile;
-  const inboxFactory = aws.createClientFactory({});
-  try {
-    const profiles = inboxEmu.state.identityList().map((i) => i.profile).slice(0, 4);
-    const regions = inboxEmu.state.regions.slice(0, 3);
-    const places = profiles.flatMap((profile) => regions.map((region) => ({ profile, region })));
-    const one = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      await inboxFactory.get(profiles[1], regions[0]).listReceivedGrants({ maxResults: 100 });
-      one.push(performance.now() - t);
-    }
-    const oneCall = median(one);
-    const refresh = async () => {
-      let receivedDone = 0;
-      const start = performance.now();
-      const before = inboxEmu.requests.length;
-      const api = (p, r) => {
-        const facade = inboxFactory.get(p, r);
-        return Object.assign(Object.create(facade), {
-          listReceivedGrants: (req) => facade.listReceivedGrants(req).finally(() => (receivedDone = performance.now() - start)),
-        });
-      };
-      const load = await loadInbox(places, { api, collectAll: aws.collectAll });
-      return { ms: performance.now() - start, receivedMs: receivedDone, requests: inboxEmu.requests.length - before, load };
-    };
-    await refresh();
-    const runs = [await refresh(), await refresh(), await refresh()];
-    const full = median(runs.map((r) => r.ms));
-    const received = median(runs.map((r) => r.receivedMs));
-    const label = `${profiles.length} profiles x ${regions.length} regions`;
-    row(`one ListReceivedGrants call, ${LATENCY} ms emulator latency, median of 3`, ms(oneCall));
-    row(`inbox refresh, ${label}, median of 3`, ms(full));
-    // At most 8 calls in flight: 12 calls take 2 rounds and 24 take 3, so 2x and 3x are the floors;
-    // the targets leave 15 % for scheduling on a busy machine.
-    row('  full refresh / one call (2 lists a place: 3 rounds of 8)', ratio(full / oneCall), '<= 3.45x', full / oneCall <= 3.45);
-    row('  received grants of every place / one call (12 calls: 2 rounds of 8)', ratio(received / oneCall), '<= 2.3x', received / oneCall <= 2.3);
-    row('  requests per refresh', runs[0].requests, undefined, undefined, `${places.length} places x 2 lists, <= 8 in flight`);
-    const keys = (load) => load.items.map((i) => i.key).sort().join('\n');
-    inboxEmu.setFaults({ throttleRate: 0.3 });
-    const throttled = await refresh();
-    inboxEmu.setFaults({ throttleRate: 0 });
-    const complete = keys(throttled.load) === keys(runs[0].load);
-    row('inbox refresh with 30 % throttling', ms(throttled.ms));
-    row('  items arrived', `${throttled.load.items.length}/${runs[0].load.items.length}${complete ? '' : ' (DIFFERENT)'}`, 'all', complete);
-    row('  requests (throttled answers included)', throttled.requests);
-  } finally {
-    inboxFactory.dispose();
-    await inboxEmu.close();
-    rmSync(inboxDir, { recursive: true, force: true });
-  }
+// 4a. The inbox and bulk grant actions across 60 profiles x 4 regions (scripts/benchScale.mjs).
+{
+  const { benchScale } = await import('./benchScale.mjs');
+  await benchScale({ row, ratio, ms, median, root, aws, startEmulator });
 }
 
 // 4b. Checkout Lab: a Try Checkout round trip against one GetLicense, and code generation.

@@ -17,6 +17,7 @@ import { ArnLookup } from './tree/arnLookup';
 import { registerArnProviders } from './documents/arnHover';
 import { DeepLinkHandler } from './documents/deepLinkHandler';
 import { watchWalkthrough } from './tree/walkthrough';
+import { SELECTION_KEYS, watchSelectionActions } from './tree/selectionActions';
 
 /** What `activate` returns; the in-host tests drive the extension through it. */
 export interface ExtensionApi {
@@ -47,12 +48,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = vscode.window.createTreeView('licenseManager.views.explorer', {
     treeDataProvider: explorer,
     showCollapseAll: true,
+    canSelectMany: true,
   });
   explorer.attach(view);
   const inbox = new InboxProvider(services, { names: () => explorer.productNames(), changed: explorer.onDidShowList });
-  const inboxView = vscode.window.createTreeView('licenseManager.views.inbox', { treeDataProvider: inbox });
+  const inboxView = vscode.window.createTreeView('licenseManager.views.inbox', { treeDataProvider: inbox, canSelectMany: true });
   inbox.attach(inboxView);
   context.subscriptions.push(inbox, inboxView);
+  context.subscriptions.push(watchSelectionActions(view, SELECTION_KEYS.explorer, explorer.onDidChangeTreeData), watchSelectionActions(inboxView, SELECTION_KEYS.inbox, inbox.onDidChangeTreeData));
   context.subscriptions.push(
     explorer,
     view,

@@ -36,6 +36,11 @@ export interface CommandDefinition {
    */
   readonly accepts?: readonly ResourceKind[];
   run(ctx: CommandContext, ...args: unknown[]): unknown;
+  /**
+   * Runs the command on a selection of several items (VS Code's second argument from a tree view's
+   * menu); the items are still VS Code's, to be looked up among the held nodes (`bulkGrants.ts`).
+   */
+  runSelection?(ctx: CommandContext, selection: readonly unknown[]): unknown;
 }
 
 /**
@@ -48,6 +53,7 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
     vscode.commands.registerCommand(def.id, async (...args: unknown[]) => {
       log.debug(`command ${def.id}`);
       try {
+        if (def.runSelection && isSelection(args[1])) return await def.runSelection(ctx, args[1]);
         if (def.accepts) args[0] = await trustedArgument(ctx, args[0], def.accepts);
         return await def.run(ctx, ...args);
       } catch (e) {
@@ -63,4 +69,9 @@ export function registerCommand(ctx: CommandContext, def: CommandDefinition): vo
       }
     }),
   );
+}
+
+/** True when VS Code passed a selection of several items as the command's second argument. */
+export function isSelection(arg: unknown): arg is readonly unknown[] {
+  return Array.isArray(arg) && arg.length > 1;
 }

@@ -7,7 +7,8 @@ import type { CollectOptions, Collected, PageFetcher } from '../aws/pager';
 import { isLicenseManagerError } from '../aws/errors';
 import type { Grant, LicenseManagerApi } from '../aws/types';
 import { buildInbox, type GrantSide, type InboxItem, type InboxListing, type InboxPlace } from '../model/inbox';
-import { DEFAULT_FAN_OUT_LIMIT, fanOut } from './fanOut';
+import { DEFAULT_FAN_OUT_LIMIT, fanOut, type PlaceGate } from './fanOut';
+import { placeKeyOf } from './placeLimit';
 
 /** The AWS layer's `collectAll` (passed in: this layer does not load the AWS bundle itself). */
 export type CollectAll = <T>(fetch: PageFetcher<T>, options?: CollectOptions) => Promise<Collected<T>>;
@@ -17,35 +18,21 @@ export const INBOX_PAGE_SIZE = 100;
 /** Grants per list at most; far above any real account, it only bounds memory. */
 export const INBOX_MAX_ITEMS = 100_000;
 
-/** Extra tries of a page the service throttled (after the SDK's own retries), with doubling delays. */
+/** Extra tries of a page the service throttled (after the SDK's own retries), each after its place's pause. */
 export const INBOX_THROTTLE_RETRIES = 3;
-const THROTTLE_DELAY_MS = 250;
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }
-    function abort(): void {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    if (signal?.aborted) abort();
-    else signal?.addEventListener('abort', abort, { once: true });
-  });
-}
-
-/** `fetch`, tried again after a throttling answer, so a busy service delays the inbox instead of emptying it. */
-function patient<T>(fetch: PageFetcher<T>, signal: AbortSignal | undefined): PageFetcher<T> {
+/**
+ * `fetch`, tried again after a throttling answer once its place has paused (the place alone slows
+ * down, see `PlaceGate`), so a busy service delays the inbox instead of emptying it.
+ */
+function patient<T>(fetch: PageFetcher<T>, place: PlaceGate, signal: AbortSignal | undefined): PageFetcher<T> {
   return async (token) => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await fetch(token);
       } catch (e) {
         if (attempt >= INBOX_THROTTLE_RETRIES || !isLicenseManagerError(e) || e.kind !== 'throttled') throw e;
-        await sleep(THROTTLE_DELAY_MS * 2 ** attempt, signal);
+        await place.backoff(signal);
       }
     }
   };
@@ -64,8 +51,10 @@ export interface LoadInboxOptions {
   /** The facade of a (profile, region), e.g. the client factory's `get`. */
   readonly api: (profile: string, region: string) => LicenseManagerApi;
   readonly collectAll: CollectAll;
-  /** Calls in flight at most, all places together; default 8. */
+  /** Calls in flight at most, all places together; default `GLOBAL_CALL_LIMIT`. */
   readonly limit?: number;
+  /** Calls in flight at most per profile and region; default `PLACE_CALL_LIMIT`. */
+  readonly perPlace?: number;
   /** Stops starting calls and paging; places not done settle with the abort reason as their error. */
   readonly signal?: AbortSignal;
   /** The account of a profile, when known (merges organization grants across profiles). */
@@ -91,16 +80,18 @@ export async function loadInbox(places: readonly InboxPlace[], options: LoadInbo
   const calls = (['received', 'distributed'] as const).flatMap((side) => places.map((place, index) => ({ side, place, index })));
   const partial = places.map(() => ({}) as Partial<Record<GrantSide, PromiseSettledResult<Grant[]>>>);
   const results: InboxPlaceResult[] = new Array(places.length);
-  const list = async (side: GrantSide, place: InboxPlace, signal: AbortSignal | undefined): Promise<Grant[]> => {
+  const list = async (side: GrantSide, place: InboxPlace, signal: AbortSignal | undefined, gate: PlaceGate): Promise<Grant[]> => {
     const api = options.api(place.profile, place.region);
     const fetch: PageFetcher<Grant> = (nextToken) =>
       side === 'received'
         ? api.listReceivedGrants({ maxResults: INBOX_PAGE_SIZE, nextToken })
         : api.listDistributedGrants({ maxResults: INBOX_PAGE_SIZE, nextToken });
-    return (await options.collectAll(patient(fetch, signal), { maxItems: INBOX_MAX_ITEMS, signal })).items;
+    return (await options.collectAll(patient(fetch, gate, signal), { maxItems: INBOX_MAX_ITEMS, signal })).items;
   };
-  await fanOut(calls, (call, signal) => list(call.side, call.place, signal), {
+  await fanOut(calls, (call, signal, gate) => list(call.side, call.place, signal, gate), {
     limit: options.limit ?? DEFAULT_FAN_OUT_LIMIT,
+    perPlace: options.perPlace,
+    placeOf: (call) => placeKeyOf(call.place),
     signal: options.signal,
     onSettled: (call, settled) => {
       const sides = partial[call.index];

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { NetworkSettings } from '../aws/transport';
+import { PLACE_CALL_LIMIT } from './placeLimit';
 
 const KEYS = ['proxy', 'noProxy', 'proxyStrictSSL', 'proxySupport'] as const;
 
@@ -35,4 +36,13 @@ export function onNetworkSettingsChange(listener: () => void): vscode.Disposable
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (KEYS.some((k) => e.affectsConfiguration(`http.${k}`))) listener();
   });
+}
+
+/**
+ * `licenseManager.network.callsPerRegion`: calls in flight at most per profile and region, for the
+ * inbox and actions on a selection (1 up to `PLACE_CALL_LIMIT`; it can only lower the bound).
+ */
+export function callsPerPlace(): number {
+  const v = vscode.workspace.getConfiguration('licenseManager.network').get<number>('callsPerRegion');
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(PLACE_CALL_LIMIT, Math.max(1, Math.floor(v))) : PLACE_CALL_LIMIT;
 }

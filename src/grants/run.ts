@@ -18,6 +18,8 @@ import { noteAccessDenied } from './readOnly';
 export interface Affected {
   readonly grantArn?: string;
   readonly licenseArn?: string;
+  /** More grants and licenses (a bulk action). */
+  readonly arns?: readonly string[];
   /** Categories of the acting profile to reload. */
   readonly categories: readonly CategoryKind[];
 }
@@ -28,7 +30,7 @@ export interface Affected {
  * shows (`showsOtherSide` in `RESOURCE_LISTS`).
  */
 export async function announceChange(ctx: GrantDeps, profile: string, affected: Affected): Promise<void> {
-  const arns = [affected.grantArn, affected.licenseArn].filter((a): a is string => !!a);
+  const arns = [affected.grantArn, affected.licenseArn, ...(affected.arns ?? [])].filter((a): a is string => !!a);
   ctx.services.changes.fire({ profile, arns, categories: affected.categories });
   let others: string[] = [];
   try {
@@ -80,7 +82,7 @@ function requestKey(spec: GrantActionSpec): string | undefined {
 }
 
 /** The longest wait for one call (`licenseManager.network.callTimeout`, seconds), in milliseconds. */
-function callDeadlineMs(): number {
+export function callDeadlineMs(): number {
   const v = vscode.workspace.getConfiguration('licenseManager.network').get<number>('callTimeout');
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v * 1000 : 60_000;
 }

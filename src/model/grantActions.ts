@@ -91,6 +91,21 @@ export interface GrantActionRecord {
   label(t: Translate): string;
   /** How it asks and sends when it is one request; New Grant Version has a multi-step input of its own. */
   readonly flow?: GrantRequestFlow;
+  /** Offered on a selection of several grants (one question, each grant sent on its own with `flow`, no reason asked). */
+  readonly bulk?: GrantBulkTexts;
+}
+
+/** What an action on a selection says: the question, its button, the progress and the count done. */
+export interface GrantBulkTexts {
+  question(t: Translate, count: number, accounts: string): string;
+  button(t: Translate): string;
+  progress(t: Translate, count: number): string;
+  done(t: Translate, count: number): string;
+}
+
+/** The texts of an action on a selection, e.g. "Activate 3 grants from accounts …?". */
+function bulkTexts(verb: (t: Translate) => string, ing: (t: Translate, n: number) => string, question: (t: Translate, n: number, a: string) => string, done: (t: Translate, n: number) => string): GrantBulkTexts {
+  return { question, button: verb, progress: ing, done };
 }
 
 const copyToken = (clientToken: string): string[] => ['--client-token', clientToken];
@@ -120,6 +135,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     inline: 'inline@1',
     destructive: false,
     invited: true,
+    bulk: bulkTexts((t) => t('Accept'), (t, n) => t('Accepting {0} grants…', n), (t, n, a) => t('Accept {0} grants from accounts {1}?', n, a), (t, n) => t('{0} accepted', n)),
     validIn: { received: ['PENDING_ACCEPT'], distributed: [] },
     title: (t) => t('Accept Grant'),
     label: (t) => t('Accept'),
@@ -146,6 +162,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     inline: 'inline@2',
     destructive: false,
     invited: true,
+    bulk: bulkTexts((t) => t('Activate'), (t, n) => t('Activating {0} grants…', n), (t, n, a) => t('Activate {0} grants from accounts {1}?', n, a), (t, n) => t('{0} activated', n)),
     validIn: { received: ['DISABLED'], distributed: ['DISABLED'] },
     title: (t) => t('Activate Grant'),
     label: (t) => t('Activate…'),
@@ -163,6 +180,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     group: '2_edit@3',
     destructive: false,
     invited: false,
+    bulk: bulkTexts((t) => t('Deactivate'), (t, n) => t('Deactivating {0} grants…', n), (t, n, a) => t('Deactivate {0} grants from accounts {1}?', n, a), (t, n) => t('{0} deactivated', n)),
     validIn: { received: ['ACTIVE'], distributed: ['ACTIVE'] },
     title: (t) => t('Deactivate Grant'),
     label: (t) => t('Deactivate…'),
@@ -198,6 +216,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     group: '9_destructive@1',
     destructive: true,
     invited: false,
+    bulk: bulkTexts((t) => t('Reject'), (t, n) => t('Rejecting {0} grants…', n), (t, n, a) => t('Reject {0} grants from accounts {1}?', n, a), (t, n) => t('{0} rejected', n)),
     validIn: { received: ['PENDING_ACCEPT', 'DISABLED', 'ACTIVE'], distributed: [] },
     title: (t) => t('Reject Grant'),
     label: (t) => t('Reject…'),

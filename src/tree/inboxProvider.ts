@@ -3,6 +3,7 @@ import { t } from '../ui/window';
 import { withAccessibility } from './accessibility';
 import { loadInbox, type InboxPlaceResult } from '../data/inbox';
 import { selectedTargets } from '../data/fanOut';
+import { callsPerPlace } from '../data/networkSettings';
 import { buildInbox, INBOX_GROUPS, newWaiting, placeKey, waitingCount, EMPTY_SEEN, type InboxItem, type InboxSeen } from '../model/inbox';
 import type { Services } from '../services';
 import { InboxSchedule, type RefreshOutcome } from '../state/inboxSchedule';
@@ -183,6 +184,7 @@ export class InboxProvider implements vscode.TreeDataProvider<ExplorerNode>, vsc
       const load = await loadInbox(places, {
         api: (profile, region) => factory.get(profile, region),
         collectAll: aws.collectAll,
+        perPlace: callsPerPlace(),
         signal: abort.signal,
         onPlace: (result) => {
           if (abort.signal.aborted) return;

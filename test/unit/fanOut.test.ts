@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fanOut } from '../../src/data/fanOut';
+import { PlaceState } from '../../src/data/placeLimit';
 
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
@@ -62,5 +63,78 @@ describe('fanOut across profiles and regions', () => {
     );
     assert.equal(started, 1);
     assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'rejected', 'rejected']);
+  });
+
+  describe('per profile and region', () => {
+    const place = (profile: string, region: string, n: number) => ({ profile, region, n });
+
+    it('bounds each place apart from the bound of all places together', async () => {
+      const targets = [
+        ...Array.from({ length: 6 }, (_, n) => place('a', 'us-east-1', n)),
+        ...Array.from({ length: 6 }, (_, n) => place('b', 'us-east-1', n)),
+        ...Array.from({ length: 6 }, (_, n) => place('a', 'eu-west-1', n)),
+      ];
+      const running = new Map<string, number>();
+      const peaks = new Map<string, number>();
+      let all = 0;
+      let peakAll = 0;
+      await fanOut(
+        targets,
+        async (t) => {
+          const key = `${t.profile}/${t.region}`;
+          running.set(key, (running.get(key) ?? 0) + 1);
+          peaks.set(key, Math.max(peaks.get(key) ?? 0, running.get(key)!));
+          peakAll = Math.max(peakAll, ++all);
+          await new Promise((r) => setTimeout(r, 5));
+          running.set(key, running.get(key)! - 1);
+          all--;
+        },
+        { limit: 5, perPlace: 2 },
+      );
+      assert.deepEqual(Object.fromEntries(peaks), { 'a/us-east-1': 2, 'b/us-east-1': 2, 'a/eu-west-1': 2 });
+      assert.equal(peakAll, 5);
+    });
+
+    it('backs off only the place that was throttled, and retries there after its pause', async () => {
+      const startedAt: Array<{ key: string; at: number }> = [];
+      const t0 = Date.now();
+      let throttledOnce = false;
+      const targets = [place('slow', 'us-east-1', 0), ...Array.from({ length: 4 }, (_, n) => place('slow', 'us-east-1', n + 1)), ...Array.from({ length: 4 }, (_, n) => place('fast', 'us-east-1', n))];
+      const results = await fanOut(
+        targets,
+        async (t, signal, gate) => {
+          const key = `${t.profile}#${t.n}`;
+          startedAt.push({ key, at: Date.now() - t0 });
+          if (t.profile === 'slow' && t.n === 0 && !throttledOnce) {
+            throttledOnce = true;
+            await gate.backoff(signal);
+          }
+          await new Promise((r) => setTimeout(r, 2));
+          return key;
+        },
+        { limit: 10, perPlace: 1 },
+      );
+      assert.equal(results.every((r) => r.status === 'fulfilled'), true);
+      const slowLater = startedAt.filter((s) => s.key.startsWith('slow#') && s.key !== 'slow#0');
+      const fast = startedAt.filter((s) => s.key.startsWith('fast#'));
+      // The throttled place waits its pause (at least 3/4 of the first 250 ms) before its next call...
+      assert.ok(slowLater.every((s) => s.at >= 180), `slow starts ${JSON.stringify(slowLater)}`);
+      // ...while the other place goes on at once.
+      assert.ok(fast.every((s) => s.at < 150), `fast starts ${JSON.stringify(fast)}`);
+    });
+
+    it('waits out a burst of throttling once: calls throttled during the pause end with it', async () => {
+      const s = new PlaceState(8);
+      assert.equal(s.throttled(1000, () => 0.5), 250);
+      assert.equal(s.limit, 4);
+      assert.equal(s.throttled(1100, () => 0.5), 150);
+      assert.equal(s.limit, 4);
+      assert.equal(s.canStart(1249), false);
+      assert.equal(s.canStart(1250), true);
+      assert.equal(s.throttled(1300, () => 0.5), 500);
+      assert.equal(s.limit, 2);
+      s.succeeded();
+      assert.equal(s.limit, 3);
+    });
   });
 });

@@ -124,22 +124,28 @@ describe('grants inbox loading (emulator)', function () {
       assert.deepEqual(load.items, []);
     });
 
-    it('never has more than 8 calls in flight and pages fully', async () => {
+    it('never has more calls in flight than its bounds, all places and per place, and pages fully', async () => {
       const places = placesOf(seed);
       let running = 0;
       let peak = 0;
+      const runningAt = new Map<string, number>();
+      let peakAtPlace = 0;
       let pagesAsked = 0;
       const load = await loadInbox(places, {
         api: (p, r) => {
           const api = world.factory.get(p, r);
+          const place = `${p}/${r}`;
           const wrap = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
             running++;
             pagesAsked++;
             peak = Math.max(peak, running);
+            runningAt.set(place, (runningAt.get(place) ?? 0) + 1);
+            peakAtPlace = Math.max(peakAtPlace, runningAt.get(place)!);
             try {
               return await f(...a);
             } finally {
               running--;
+              runningAt.set(place, runningAt.get(place)! - 1);
             }
           };
           return {
@@ -151,8 +157,11 @@ describe('grants inbox loading (emulator)', function () {
           };
         },
         collectAll,
+        limit: 3,
+        perPlace: 1,
       });
-      assert.ok(peak <= 8 && peak > 1, `peak ${peak}`);
+      assert.equal(peak, 3);
+      assert.equal(peakAtPlace, 1);
       assert.ok(pagesAsked > places.length * 2, 'one grant per page: several pages per place');
       assert.deepEqual(actual(load.items), expectedInbox(seed, places));
     });

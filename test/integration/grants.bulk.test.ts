@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { BulkResult } from '../../src/grants/bulk';
+import type { CategoryKind, ResourceHolder } from '../../src/model/resources';
+import { getApi, useEmulator, waitFor } from '../support';
+
+const REGION = 'us-east-1';
+
+type Window = typeof vscode.window;
+interface Shown {
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly items: string[];
+}
+
+/** Answers the extension's messages in place of the user and records them; `cancelWhen` cancels the progress notification. */
+class Prompts {
+  readonly shown: Shown[] = [];
+  answer: string | undefined;
+  /** Checked every 10 ms while a progress notification is shown; true cancels it (the user's Cancel). */
+  cancelWhen: (() => boolean) | undefined;
+  private readonly saved = new Map<keyof Window, unknown>();
+
+  constructor() {
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const message =
+      (kind: Shown['kind']) =>
+      async (message: string, ...rest: unknown[]): Promise<string | undefined> => {
+        const items = rest.filter((r): r is string => typeof r === 'string');
+        this.shown.push({ kind, message, items });
+        return items.includes(this.answer ?? '\u0000') ? this.answer : undefined;
+      };
+    const replace = (name: keyof Window, fn: unknown): void => {
+      this.saved.set(name, w[name]);
+      w[name] = fn;
+    };
+    replace('showInformationMessage', message('info'));
+    replace('showWarningMessage', message('warning'));
+    replace('showErrorMessage', message('error'));
+    const real = vscode.window.withProgress;
+    replace('withProgress', async (options: vscode.ProgressOptions, task: (p: vscode.Progress<unknown>, t: vscode.CancellationToken) => Thenable<unknown>) => {
+      if (!options.cancellable || !this.cancelWhen) return real(options, task);
+      const source = new vscode.CancellationTokenSource();
+      const cancelWhen = this.cancelWhen;
+      const timer = setInterval(() => {
+        if (cancelWhen()) {
+          clearInterval(timer);
+          source.cancel();
+        }
+      }, 10);
+      try {
+        return await task({ report: () => undefined }, source.token);
+      } finally {
+        clearInterval(timer);
+        source.dispose();
+      }
+    });
+  }
+
+  restore(): void {
+    const w = vscode.window as unknown as Record<string, unknown>;
+    for (const [name, fn] of this.saved) w[name] = fn;
+  }
+}
+
+/** The explorer's node of a grant, loaded as the user sees it. */
+async function grantNode(api: ExtensionApi, profile: string, category: CategoryKind, name: string): Promise<ResourceHolder> {
+  const find = async (parent: unknown, pick: (n: Record<string, unknown>) => boolean): Promise<unknown> => {
+    const children = await api.explorer.getChildren(parent as never);
+    const found = children.find((c) => pick(c as unknown as Record<string, unknown>));
+    if (!found) throw new Error(`not in the tree yet (${children.length} siblings)`);
+    return found;
+  };
+  return waitFor(async () => {
+    const p = await find(undefined, (n) => n.name === profile);
+    const r = await find(p, (n) => n.region === REGION);
+    const c = await find(r, (n) => n.category === category);
+    return (await find(c, (n) => (n.data as { GrantName?: string } | undefined)?.GrantName === name)) as ResourceHolder;
+  }, 10_000, `${profile} ${category} “${name}”`);
+}
+
+describe('grant actions on a selection', () => {
+  const env = useEmulator('grants');
+  let api: ExtensionApi;
+  let prompts: Prompts;
+
+  beforeEach(async () => {
+    env.reset();
+    api = await getApi();
+    await api.explorer.reloadProfiles();
+    await api.services.state.setSelectedProfiles(['seller', 'buyer', 'buyer-readonly']);
+    prompts = new Prompts();
+    env.current.emulator.requests.length = 0;
+  });
+  afterEach(async () => {
+    prompts.restore();
+    env.current.emulator.setFaults({ latencyMs: 0 });
+    await vscode.workspace.getConfiguration('licenseManager.network').update('callsPerRegion', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  const sent = (operation: string): string[] =>
+    env.current.emulator.requests.filter((r) => r.operation === operation).map((r) => (r.body as { GrantArn?: string }).GrantArn ?? '');
+  const statusOf = (arn: string): string => {
+    const g = (env.current.emulator.state as unknown as { grants: Map<string, { versions: { GrantStatus: string }[] }> }).grants.get(arn);
+    assert.ok(g, `the emulator has ${arn}`);
+    return g.versions[g.versions.length - 1].GrantStatus;
+  };
+  const arnOf = (node: ResourceHolder): string => (node.data as { GrantArn: string }).GrantArn;
+
+  it('activates a mixed selection: one CreateGrantVersion per grant it is valid for, and one summary of what happened to each', async () => {
+    const dashboards = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
+    const compute = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const archive = await grantNode(api, 'buyer-readonly', 'receivedGrants', 'Fabrikam archive');
+    const reporting = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam reporting');
+    // The grantor changes "Fabrikam compute" after the explorer loaded it.
+    const seller = (await api.services.clients()).get('seller', REGION);
+    await seller.createGrantVersion({ grantArn: arnOf(compute), statusReason: 'Changed by the grantor', sourceVersion: (compute.data as { Version: string }).Version, clientToken: 'bulk-test-change-elsewhere-0001' });
+    env.current.emulator.requests.length = 0;
+
+    prompts.answer = 'Activate';
+    const selection = [dashboards, compute, archive, reporting];
+    const result = (await vscode.commands.executeCommand('licenseManager.grant.activate', dashboards, selection)) as BulkResult;
+
+    const question = prompts.shown.find((s) => s.items.includes('Activate'));
+    assert.equal(question?.message, 'Activate 3 grants from accounts 111111111111?');
+    const summary =
+      '1 activated, 1 changed since loaded, 1 access denied, 1 not possible in their status. ' +
+      'Not done: “Fabrikam compute” (changed since loaded), “Fabrikam archive” (access denied), “Fabrikam reporting” (ACTIVE).';
+    assert.equal(result.summary, summary);
+    const shown = prompts.shown.filter((s) => s.message === summary);
+    assert.deepEqual(shown, [{ kind: 'warning', message: summary, items: ['Retry failed'] }]);
+    assert.deepEqual(sent('CreateGrantVersion').sort(), [arnOf(dashboards), arnOf(compute), arnOf(archive)].sort());
+    assert.equal(statusOf(arnOf(dashboards)), 'ACTIVE');
+    assert.equal(statusOf(arnOf(compute)), 'DISABLED');
+    assert.equal(statusOf(arnOf(archive)), 'DISABLED');
+    assert.equal(statusOf(arnOf(reporting)), 'ACTIVE');
+  });
+
+  it('sends nothing more after Cancel: the grant on its way is said so, the rest not sent', async () => {
+    await vscode.workspace.getConfiguration('licenseManager.network').update('callsPerRegion', 1, vscode.ConfigurationTarget.Global);
+    const names = ['Fabrikam dashboards', 'Fabrikam compute', 'Fabrikam archive'];
+    const nodes = [];
+    for (const name of names) nodes.push(await grantNode(api, 'buyer', 'receivedGrants', name));
+    env.current.emulator.requests.length = 0;
+    env.current.emulator.setFaults({ latencyMs: 300 });
+    prompts.answer = 'Activate';
+    // Cancel while the second request is on its way (one call at a time in this region).
+    prompts.cancelWhen = () => sent('CreateGrantVersion').length === 2;
+
+    const result = (await vscode.commands.executeCommand('licenseManager.grant.activate', nodes[0], nodes)) as BulkResult;
+
+    assert.equal(
+      result.summary,
+      '1 activated, 1 cancelled on the way, 1 not sent. Not done: “Fabrikam compute” (cancelled on the way), “Fabrikam archive” (not sent).',
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(sent('CreateGrantVersion'), [arnOf(nodes[0]), arnOf(nodes[1])]);
+    assert.equal(statusOf(arnOf(nodes[0])), 'ACTIVE');
+    assert.equal(statusOf(arnOf(nodes[2])), 'DISABLED');
+  });
+});
