@@ -80,8 +80,13 @@ describe('grant actions: one record each, menus, panel buttons, prompts and comm
 
     it(`${r.action}: the explorer and inbox menus show it by its token alone, in its group (and inline when it says so)`, () => {
       const entries = itemMenus.filter((m) => m.command === r.command);
-      const menu = { command: r.command, when: `view == licenseManager.views.explorer && ${token(r.token)} || view == licenseManager.views.inbox && ${token(r.token)}`, group: r.group };
-      const inline = r.inline ? [{ command: r.command, when: `view == licenseManager.views.inbox && ${token(r.token)}`, group: r.inline }] : [];
+      // One item: its own token. Several selected: offered only by records with `bulk`, when the view's selection key allows it for all.
+      const place = (view: string, key: string): string =>
+        r.bulk
+          ? `view == licenseManager.views.${view} && !listMultiSelection && ${token(r.token)} || view == licenseManager.views.${view} && listMultiSelection && licenseManager:${key} =~ /(^| )${r.action}( |$)/`
+          : `view == licenseManager.views.${view} && !listMultiSelection && ${token(r.token)}`;
+      const menu = { command: r.command, when: `${place('explorer', 'explorerSelectionActions')} || ${place('inbox', 'inboxSelectionActions')}`, group: r.group };
+      const inline = r.inline ? [{ command: r.command, when: `view == licenseManager.views.inbox && !listMultiSelection && ${token(r.token)}`, group: r.inline }] : [];
       assert.deepEqual(entries, [menu, ...inline]);
     });
 
