@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { JSON_KINDS, isResourceHolder } from '../model/resources';
+import { ALL_RESOURCE_KINDS, isResourceHolder } from '../model/resources';
 import { licenseManagerArnKind } from '../model/arn';
 import { isArn } from '../model/validation';
 import { notify, t } from '../ui/window';
@@ -13,7 +13,7 @@ import type { CommandDefinition } from './register';
  */
 export const copyArn: CommandDefinition = {
   id: 'licenseManager.resource.copyArn',
-  accepts: JSON_KINDS,
+  accepts: ALL_RESOURCE_KINDS,
   async run({ explorer }, arg?: unknown) {
     const holder = isResourceHolder(arg) ? arg : await pickLoadedResource(explorer, t('Copy the ARN of'), true);
     const { arn, kind } = holder.resource;

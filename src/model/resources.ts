@@ -17,8 +17,6 @@ export type OrganizationItemKind = 'organizationReceivedLicense' | 'organization
 export const ALL_RESOURCE_KINDS: readonly ResourceKind[] = ['licenseConfiguration', 'license', 'receivedLicense', 'distributedGrant', 'receivedGrant', 'usage', 'association'];
 export const GRANT_KINDS: readonly ResourceKind[] = ['distributedGrant', 'receivedGrant'];
 export const LICENSE_KINDS: readonly ResourceKind[] = ['license', 'receivedLicense'];
-/** What Open JSON and Copy ARN accept: every resource kind, and the items of the organization lists. */
-export const JSON_KINDS: readonly ResourceKind[] = [...ALL_RESOURCE_KINDS, 'organizationReceivedLicense', 'organizationGrant', 'organizationLicenseConfiguration'];
 
 /** Identifies one resource as seen through one (profile, region). */
 export interface ResourceRef {

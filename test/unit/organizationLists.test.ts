@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { CSV_COLUMNS, csvRow } from '../../src/model/csv';
 import { organizationListOfKind } from '../../src/model/organizationLists';
 import { listOfKind } from '../../src/model/resourceLists';
-import { ALL_RESOURCE_KINDS, JSON_KINDS } from '../../src/model/resources';
+import { ALL_RESOURCE_KINDS } from '../../src/model/resources';
+import { kindLabel } from '../../src/panels/views/summary';
 import { contextValue } from '../../src/tree/contextValue';
 
 const root = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'package.nls.json')))!;
@@ -61,15 +62,15 @@ describe('organization list rows', () => {
   });
 
   for (const k of Object.keys(EXPECTED) as OrganizationListKind[]) {
-    it(`${k}: answers what its items are, worded in the l10n bundle, exported with columns, shown as JSON with Copy ARN and no panel`, () => {
+    it(`${k}: answers what its items are, worded in the l10n bundle, exported with columns, with no resource list row (no panel, history or actions)`, () => {
       const row = ORGANIZATION_LISTS[k] as (typeof ORGANIZATION_LISTS)[OrganizationListKind];
       const { itemKind, item, children, needsParent, csvKind } = row;
       assert.deepEqual({ itemKind, item, children, needsParent, csvKind, homeRegion: row.homeRegionOf !== undefined, kindLabel: row.kindLabel(t) }, EXPECTED[k]);
       for (const text of [row.label(t), row.kindLabel(t), row.emptyText(t)]) assert.ok(bundle[text], `“${text}” is in l10n/bundle.l10n.json`);
       assert.equal(organizationListOfKind(itemKind), row, 'its items lead back to its row');
       assert.equal(listOfKind(itemKind), undefined, 'no resource list claims its items');
-      assert.ok(JSON_KINDS.includes(itemKind), 'Open JSON and Copy ARN accept its items');
-      assert.ok(!ALL_RESOURCE_KINDS.includes(itemKind), 'commands that open panels or act do not');
+      assert.ok(!ALL_RESOURCE_KINDS.includes(itemKind), 'not read from AWS as a command argument');
+      assert.equal(kindLabel(t, itemKind), row.kindLabel(t), 'named by its row wherever its kind is named');
       const { item: sample, arnColumn } = SAMPLE[k];
       const arn = row.arnOf(sample as never);
       assert.match(arn ?? '', /^arn:/);
