@@ -188,4 +188,17 @@ describe('organization lists in the explorer (emulator, organization seed)', () 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('opens an ARN only an organization row shows through the owner\'s profile, never as the read-only row', async () => {
+    const holdingsGrant = 'arn:aws:license-manager::210987654321:grant:g-1a0749fa55c208e32194169b7da343dc';
+    const orgRows = await children(api, await path(api, ...ANALYTICS, 'Organization grants'));
+    assert.ok(orgRows.some((n) => label(api, n) === '500000000001'));
+    const opened = await vscode.commands.executeCommand<unknown>('licenseManager.resource.openArn', holdingsGrant);
+    // The vendor's profile is not selected: the truth, not a panel built from someone else's row.
+    assert.deepEqual(opened, {
+      refused:
+        'No selected profile is of account 210987654321, so nothing was sent. Select a profile of that account in the License Manager explorer (its account shows once one of its lists loads), then try again.',
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
