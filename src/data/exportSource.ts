@@ -6,6 +6,7 @@ import type { PageFetcher } from '../aws/pager';
 import type { LicenseManagerApi, Page } from '../aws/types';
 import type { CsvKind } from '../model/csv';
 import { receivedLicenseRegion } from '../model/regions';
+import { ORGANIZATION_LISTS, type OrganizationItems, type OrganizationList, type OrganizationListKind } from '../model/organizationLists';
 import { listFilters, matchesStatus, RESOURCE_LISTS, type ItemOf, type ResourceList } from '../model/resourceLists';
 import type { CategoryKind } from '../model/resources';
 import { usageFilters, type ExplorerFilter, type UsageFilter } from '../model/rules';
@@ -28,7 +29,15 @@ export type ExportList =
   /** A configuration's associations. */
   | { readonly list: 'associations'; readonly configurationArn: string }
   /** An issued license's tokens (what they are, never the tokens). */
-  | { readonly list: 'tokens'; readonly licenseArn: string };
+  | { readonly list: 'tokens'; readonly licenseArn: string }
+  /** An organization list (`ORGANIZATION_LISTS`), for its parent license when it needs one. */
+  | {
+      readonly list: 'organization';
+      readonly kind: OrganizationListKind;
+      readonly parentArn?: string;
+      /** The profile's selected regions: received licenses are exported under the region the tree shows them in. */
+      readonly selectedRegions: readonly string[];
+    };
 
 /** One list as seen through one (profile, region). */
 export interface ExportSource {
@@ -48,6 +57,8 @@ export function csvKindOf(list: ExportList): CsvKind {
       return 'association';
     case 'tokens':
       return 'token';
+    case 'organization':
+      return ORGANIZATION_LISTS[list.kind].csvKind;
   }
 }
 
@@ -65,6 +76,21 @@ function categoryFetcher<K extends CategoryKind>(
     (!def.homeRegionOf || receivedLicenseRegion(def.homeRegionOf(item), list.selectedRegions) === source.region);
   return async (nextToken): Promise<Page<object>> => {
     const page = await def.list(api, { maxResults: EXPORT_PAGE_SIZE, nextToken, ...(filters.length ? { filters } : {}) }, { signal });
+    return { ...page, items: page.items.filter(shown) };
+  };
+}
+
+function organizationFetcher(
+  api: LicenseManagerApi,
+  source: ExportSource,
+  list: Extract<ExportList, { list: 'organization' }>,
+  signal: AbortSignal | undefined,
+): PageFetcher<object> {
+  const def = ORGANIZATION_LISTS[list.kind] as OrganizationList<OrganizationItems[OrganizationListKind]>;
+  const shown = (item: OrganizationItems[OrganizationListKind]): boolean =>
+    !def.homeRegionOf || receivedLicenseRegion(def.homeRegionOf(item), list.selectedRegions) === source.region;
+  return async (nextToken): Promise<Page<object>> => {
+    const page = await def.list(api, list.parentArn, { maxResults: EXPORT_PAGE_SIZE, nextToken }, { signal });
     return { ...page, items: page.items.filter(shown) };
   };
 }
@@ -95,5 +121,7 @@ export function exportFetcher(api: LicenseManagerApi, source: ExportSource, sign
         // The tokens the tree shows: those of this license.
         return { ...page, items: page.items.filter((i) => i.LicenseArn === undefined || i.LicenseArn === list.licenseArn) };
       };
+    case 'organization':
+      return organizationFetcher(api, source, list, signal);
   }
 }

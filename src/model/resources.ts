@@ -7,7 +7,11 @@ export type ResourceKind =
   | 'receivedGrant'
   | 'usage'
   | 'association'
-  | 'token';
+  | 'token'
+  | OrganizationItemKind;
+
+/** The kinds of the items of the organization lists (one per row of `ORGANIZATION_LISTS`): shown as JSON, no panel. */
+export type OrganizationItemKind = 'organizationReceivedLicense' | 'organizationGrant' | 'organizationLicenseConfiguration';
 
 /** Every resource kind, and the groups commands accept. */
 export const ALL_RESOURCE_KINDS: readonly ResourceKind[] = ['licenseConfiguration', 'license', 'receivedLicense', 'distributedGrant', 'receivedGrant', 'usage', 'association'];

@@ -3,6 +3,7 @@ import { fetchResource } from '../data/fetchResource';
 import { itemFacts, parseLmArn, type ArnKind, type LmArn } from '../model/lmArn';
 import { isResourceHolder, resourceKey, type ResourceKind, type ResourceRef } from '../model/resources';
 import { kindsOfArn } from '../model/resourceLists';
+import { organizationListOfKind } from '../model/organizationLists';
 import type { ArnAnswer, ArnSource } from '../documents/arnHover';
 import type { Services } from '../services';
 import type { ExplorerProvider } from './explorerProvider';
@@ -64,10 +65,10 @@ export class ArnLookup implements ArnSource, vscode.Disposable {
   }
   private readonly subscription: vscode.Disposable;
 
-  /** The explorer or inbox node showing this ARN, explorer first. */
+  /** The explorer or inbox node showing this ARN, explorer first; organization rows are read-only views, never the resource itself. */
   held(arn: string): ResourceNode | undefined {
     return (
-      this.explorer.loadedResources().find((n) => n.resource.arn === arn) ??
+      this.explorer.loadedResources().find((n) => n.resource.arn === arn && organizationListOfKind(n.resource.kind) === undefined) ??
       this.inbox.grantNodes().find((n) => n.resource.arn === arn)
     );
   }

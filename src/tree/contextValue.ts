@@ -25,7 +25,8 @@ export type NodeState =
   | { readonly node: 'loadMore' }
   | { readonly node: 'message'; readonly retry: boolean; readonly ssoSignIn?: boolean; readonly hasError?: boolean; readonly hasRequestId?: boolean }
   | { readonly node: 'inboxGroup' }
-  | { readonly node: 'organization' | 'organizationList' | 'organizationItem' };
+  | { readonly node: 'organization' | 'organizationList' }
+  | { readonly node: 'organizationItem'; readonly hasArn: boolean };
 
 const RESOURCE = ['refreshable', 'hasDetails', 'hasJson', 'hasArn'];
 
@@ -83,6 +84,6 @@ export function contextValue(state: NodeState): string {
     case 'organizationList':
       return [state.node, 'refreshable'].join(' ');
     case 'organizationItem':
-      return 'organizationItem';
+      return ['organizationItem', 'hasJson', ...(state.hasArn ? ['hasArn'] : [])].join(' ');
   }
 }

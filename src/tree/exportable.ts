@@ -8,6 +8,8 @@ import { AssociationListNode } from './nodes/associationListNode';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { LicenseConfigurationNode } from './nodes/licenseConfigurationNode';
+import { OrganizationListNode } from './nodes/organizationNode';
+import { ORGANIZATION_LISTS, type OrganizationListKind } from '../model/organizationLists';
 import { TokenListNode } from './nodes/tokenListNode';
 import { UsageListNode } from './nodes/usageListNode';
 
@@ -87,6 +89,24 @@ export function exportableOf(node: unknown, filter: ExplorerFilter): Exportable 
       title: t('Tokens of {0} ({1})', name, `${node.owner.name}, ${node.region}`),
       nameParts: ['tokens', name],
       count: (n) => counted(n, t('token'), t('tokens')),
+    };
+  }
+  if (node instanceof OrganizationListNode) {
+    const kind: OrganizationListKind = node.kind;
+    const def = ORGANIZATION_LISTS[kind];
+    const parent = node.parent as { label?: unknown } | undefined;
+    const of = def.needsParent && typeof parent?.label === 'string' ? parent.label : undefined;
+    const where = `${node.owner.name}, ${node.region}`;
+    return {
+      node,
+      source: {
+        profile: node.owner.name,
+        region: node.region,
+        list: { list: 'organization', kind, parentArn: node.parentArn, selectedRegions: node.owner.selectedRegions() },
+      },
+      title: of !== undefined ? t('{0} of {1} ({2})', def.label(t), of, where) : t('{0} ({1})', def.label(t), where),
+      nameParts: [def.label(t).toLowerCase(), ...(of !== undefined ? [of] : []), node.owner.name, node.region],
+      count: (n) => counted(n, def.kindLabel(t).toLowerCase(), def.label(t).toLowerCase()),
     };
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { lastArnPart } from '../../model/arn';
 import { listOfKind } from '../../model/resourceLists';
+import { organizationListOfKind } from '../../model/organizationLists';
 import type { ResourceHolder, ResourceKind, ResourceRef } from '../../model/resources';
 import type { DetailView, SubjectView } from '../../shared/detailView';
 import { configurationSummary } from './configurationView';
@@ -17,7 +18,7 @@ export function kindLabel(t: Translate, kind: ResourceKind): string {
     case 'token':
       return t('Token');
     default:
-      return listOfKind(kind)?.kindLabel(t) ?? kind;
+      return listOfKind(kind)?.kindLabel(t) ?? organizationListOfKind(kind)?.kindLabel(t) ?? kind;
   }
 }
 

@@ -5,29 +5,17 @@ import { lastArnPart } from '../../model/arn';
 import { granteeLabel } from '../../model/organizationLists';
 import { statusIcon } from '../../model/statuses';
 import { contextValue } from '../contextValue';
+import type { ResourceRef } from '../../model/resources';
 import { ExplorerNode } from './explorerNode';
-import { tooltipLines } from './resourceNode';
+import { ResourceNode, tooltipLines } from './resourceNode';
 
 
-/** A row of an organization list: what AWS answered, shown as text only. */
-export abstract class OrganizationItemNode<T extends object = object> extends ExplorerNode {
-  readonly id: string;
-
-  constructor(parent: ExplorerNode, readonly key: string, private current: T) {
-    super(parent);
-    this.id = `${parent.id}|${key}`;
+/** A row of an organization list: what AWS answered, shown as text only; Open JSON and Copy ARN, no panel. */
+export abstract class OrganizationItemNode<T extends object = object> extends ResourceNode<T> {
+  /** The tokens of its context menu: its JSON, and its ARN when it has one. */
+  protected menuTokens(): string {
+    return contextValue({ node: 'organizationItem', hasArn: this.resource.arn !== '' });
   }
-
-  get data(): T {
-    return this.current;
-  }
-
-  update(data: object): void {
-    this.current = data as T;
-  }
-
-  /** Texts the explorer's text filter looks in. */
-  abstract searchText(): (string | undefined)[];
 }
 
 function iconOf(status: string | undefined): vscode.ThemeIcon {
@@ -37,11 +25,12 @@ function iconOf(status: string | undefined): vscode.ThemeIcon {
 
 /** A license an account of the organization received; "Organization grants" below it. */
 export class OrganizationLicenseNode extends OrganizationItemNode<GrantedLicense> {
-  private readonly grants: ExplorerNode;
+  private readonly lists: readonly ExplorerNode[];
 
-  constructor(parent: ExplorerNode, key: string, data: GrantedLicense, grants: (parent: ExplorerNode) => ExplorerNode) {
-    super(parent, key, data);
-    this.grants = grants(this);
+  constructor(parent: ExplorerNode, resource: ResourceRef, data: GrantedLicense, key: string, children: (parent: ExplorerNode) => ExplorerNode | undefined) {
+    super(parent, resource, data, key);
+    const below = children(this);
+    this.lists = below ? [below] : [];
   }
 
   get label(): string {
@@ -69,21 +58,21 @@ export class OrganizationLicenseNode extends OrganizationItemNode<GrantedLicense
       [vscode.l10n.t('Home region'), l.HomeRegion],
       [vscode.l10n.t('ARN'), l.LicenseArn],
     ]), { multiline: true }));
-    item.contextValue = contextValue({ node: 'organizationItem' });
+    item.contextValue = this.menuTokens();
     item.accessibilityInformation = { label: uiText([this.label, vscode.l10n.t('Organization received license'), status ? vscode.l10n.t('status {0}', status) : ''].filter(Boolean).join(', ')) };
     return item;
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
-    return Promise.resolve([this.grants]);
+    return Promise.resolve([...this.lists]);
   }
 
   override loadedChildren(): readonly ExplorerNode[] {
-    return [this.grants];
+    return this.lists;
   }
 
   override reset(): void {
-    this.grants.reset();
+    for (const l of this.lists) l.reset();
   }
 }
 
@@ -113,7 +102,8 @@ export class OrganizationGrantNode extends OrganizationItemNode<Grant> {
       [vscode.l10n.t('Parent'), g.ParentArn],
       [vscode.l10n.t('ARN'), g.GrantArn],
     ]), { multiline: true }));
-    item.contextValue = contextValue({ node: 'organizationItem' });
+    item.contextValue = this.menuTokens();
+    item.command = this.openJson();
     item.accessibilityInformation = { label: uiText([this.label, vscode.l10n.t('Organization grant'), g.GrantStatus ? vscode.l10n.t('status {0}', g.GrantStatus) : ''].filter(Boolean).join(', ')) };
     return item;
   }
@@ -145,7 +135,8 @@ export class OrganizationConfigurationNode extends OrganizationItemNode<LicenseC
       [vscode.l10n.t('Description'), c.Description],
       [vscode.l10n.t('ARN'), c.LicenseConfigurationArn],
     ]), { multiline: true }));
-    item.contextValue = contextValue({ node: 'organizationItem' });
+    item.contextValue = this.menuTokens();
+    item.command = this.openJson();
     return item;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Grant, GrantedLicense, LicenseConfiguration } from '../../aws/types';
 import { setItemText, treeItem, uiText, withProgress } from '../../ui/window';
 import { receivedLicenseRegion } from '../../model/regions';
 import {
@@ -160,11 +161,10 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
     return [...this.nodes.values()];
   }
 
-  /** Received licenses come back in every region: each shows once per profile (see `receivedLicenseRegion`). */
+  /** Lists the service returns in every region show each item once per profile (see `receivedLicenseRegion`). */
   private isShown(item: OrganizationItems[K]): boolean {
-    if (this.kind !== 'organizationReceivedLicenses') return true;
-    const home = (item as OrganizationItems['organizationReceivedLicenses']).HomeRegion;
-    return receivedLicenseRegion(home, this.owner.selectedRegions()) === this.region;
+    if (!this.def.homeRegionOf) return true;
+    return receivedLicenseRegion(this.def.homeRegionOf(item), this.owner.selectedRegions()) === this.region;
   }
 
   private nodeFor(item: OrganizationItems[K], index: number): OrganizationItemNode {
@@ -180,17 +180,22 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
   }
 
   private createNode(item: OrganizationItems[K], key: string): OrganizationItemNode {
-    switch (this.kind) {
-      case 'organizationReceivedLicenses': {
-        const license = item as OrganizationItems['organizationReceivedLicenses'];
-        const grants = (parent: ExplorerNode) =>
-          new OrganizationListNode(parent, this.ctx, this.owner, license.HomeRegion || this.region, 'organizationGrants', license.LicenseArn, this.onRefused);
-        return new OrganizationLicenseNode(this, key, license, grants);
+    const arn = this.def.arnOf(item) ?? '';
+    const resource = { kind: this.def.itemKind, profile: this.owner.name, region: this.region, arn };
+    switch (this.def.item) {
+      case 'license': {
+        const license = item as GrantedLicense;
+        const below = this.def.children;
+        const children = (parent: ExplorerNode) =>
+          below === undefined
+            ? undefined
+            : new OrganizationListNode(parent, this.ctx, this.owner, this.def.homeRegionOf?.(item) || this.region, below, arn, this.onRefused);
+        return new OrganizationLicenseNode(this, resource, license, key, children);
       }
-      case 'organizationGrants':
-        return new OrganizationGrantNode(this, key, item as OrganizationItems['organizationGrants']);
-      default:
-        return new OrganizationConfigurationNode(this, key, item as OrganizationItems['organizationLicenseConfigurations']);
+      case 'grant':
+        return new OrganizationGrantNode(this, resource, item as Grant, key);
+      case 'configuration':
+        return new OrganizationConfigurationNode(this, resource, item as LicenseConfiguration, key);
     }
   }
 
