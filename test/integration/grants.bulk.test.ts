@@ -18,6 +18,8 @@ interface Shown {
 class Prompts {
   readonly shown: Shown[] = [];
   answer: string | undefined;
+  /** Answered once, the first time it is offered (e.g. **Retry failed**, so a retry that fails again is not retried forever). */
+  answerOnce: string | undefined;
   /** Checked every 10 ms while a progress notification is shown; true cancels it (the user's Cancel). */
   cancelWhen: (() => boolean) | undefined;
   private readonly saved = new Map<keyof Window, unknown>();
@@ -29,6 +31,11 @@ class Prompts {
       async (message: string, ...rest: unknown[]): Promise<string | undefined> => {
         const items = rest.filter((r): r is string => typeof r === 'string');
         this.shown.push({ kind, message, items });
+        if (this.answerOnce !== undefined && items.includes(this.answerOnce)) {
+          const once = this.answerOnce;
+          this.answerOnce = undefined;
+          return once;
+        }
         return items.includes(this.answer ?? '\u0000') ? this.answer : undefined;
       };
     const replace = (name: keyof Window, fn: unknown): void => {
@@ -107,6 +114,12 @@ describe('grant actions on a selection', () => {
     return g.versions[g.versions.length - 1].GrantStatus;
   };
   const arnOf = (node: ResourceHolder): string => (node.data as { GrantArn: string }).GrantArn;
+  const versionOf = (node: ResourceHolder): string => (node.data as { Version: string }).Version;
+  /** Waits until the explorer shows the grant in `status` (it reloads after its own change). */
+  const shownIn = async (name: string, status: string): Promise<void> => {
+    const statusShown = async (): Promise<string> => ((await grantNode(api, 'buyer', 'receivedGrants', name)).data as { GrantStatus: string }).GrantStatus;
+    await waitFor(async () => (await statusShown()) === status, 10_000, `“${name}” shown as ${status}`);
+  };
 
   it('activates a mixed selection: one CreateGrantVersion per grant it is valid for, and one summary of what happened to each', async () => {
     const dashboards = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
@@ -158,5 +171,93 @@ describe('grant actions on a selection', () => {
     assert.deepEqual(sent('CreateGrantVersion'), [arnOf(nodes[0]), arnOf(nodes[1])]);
     assert.equal(statusOf(arnOf(nodes[0])), 'ACTIVE');
     assert.equal(statusOf(arnOf(nodes[2])), 'DISABLED');
+  });
+
+  it('accepts several pending grants: one AcceptGrant each, one question, one summary, and the explorer shows them accepted', async () => {
+    const names = ['Fabrikam pipeline', 'Fabrikam gateway trial', 'Fabrikam storage'];
+    const nodes = [];
+    for (const name of names) nodes.push(await grantNode(api, 'buyer', 'receivedGrants', name));
+    env.current.emulator.requests.length = 0;
+    prompts.answer = 'Accept';
+
+    const result = (await vscode.commands.executeCommand('licenseManager.grant.accept', nodes[0], nodes)) as BulkResult;
+
+    assert.deepEqual(
+      prompts.shown.filter((s) => s.items.includes('Accept')),
+      [{ kind: 'warning', message: 'Accept 3 grants from accounts 111111111111?', items: ['Accept'] }],
+    );
+    assert.equal(result.summary, '3 accepted.');
+    assert.deepEqual(prompts.shown.filter((s) => s.message === '3 accepted.'), [{ kind: 'info', message: '3 accepted.', items: [] }]);
+    assert.deepEqual(sent('AcceptGrant').sort(), nodes.map(arnOf).sort());
+    assert.deepEqual(sent('CreateGrantVersion'), []);
+    for (const node of nodes) assert.equal(statusOf(arnOf(node)), 'DISABLED');
+    for (const name of names) await shownIn(name, 'DISABLED');
+  });
+
+  it('rejects a selection only once confirmed: declined sends nothing, confirmed sends one RejectGrant per grant', async () => {
+    // Pending, accepted and active: Reject is possible in each.
+    const names = ['Fabrikam pipeline', 'Fabrikam compute', 'Fabrikam warehouse'];
+    const nodes = [];
+    for (const name of names) nodes.push(await grantNode(api, 'buyer', 'receivedGrants', name));
+    env.current.emulator.requests.length = 0;
+    const question = { kind: 'warning', message: 'Reject 3 grants from accounts 111111111111?', items: ['Reject'] };
+
+    prompts.answer = undefined;
+    await vscode.commands.executeCommand('licenseManager.grant.reject', nodes[0], nodes);
+    assert.deepEqual(prompts.shown, [question]);
+    assert.deepEqual(sent('RejectGrant'), []);
+    assert.deepEqual(nodes.map((n) => statusOf(arnOf(n))), ['PENDING_ACCEPT', 'DISABLED', 'ACTIVE']);
+
+    prompts.shown.length = 0;
+    prompts.answer = 'Reject';
+    const result = (await vscode.commands.executeCommand('licenseManager.grant.reject', nodes[0], nodes)) as BulkResult;
+
+    assert.deepEqual(prompts.shown.filter((s) => s.items.includes('Reject')), [question]);
+    assert.equal(result.summary, '3 rejected.');
+    assert.deepEqual(prompts.shown.filter((s) => s.message === '3 rejected.'), [{ kind: 'info', message: '3 rejected.', items: [] }]);
+    assert.deepEqual(sent('RejectGrant').sort(), nodes.map(arnOf).sort());
+    assert.deepEqual(nodes.map((n) => statusOf(arnOf(n))), ['REJECTED', 'REJECTED', 'REJECTED']);
+  });
+
+  it('Retry failed reads the grants that changed since loaded again and sends each once with its current version', async () => {
+    const dashboards = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
+    const compute = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const archive = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    assert.deepEqual([compute, archive].map(versionOf), ['2', '2']);
+    // The grantor changes two of them after the explorer loaded them: each now has version 3.
+    const seller = (await api.services.clients()).get('seller', REGION);
+    for (const [i, node] of [compute, archive].entries()) {
+      await seller.createGrantVersion({ grantArn: arnOf(node), statusReason: 'Changed by the grantor', sourceVersion: '2', clientToken: `bulk-test-retry-change-000${i}` });
+    }
+    env.current.emulator.requests.length = 0;
+    prompts.answer = 'Activate';
+    prompts.answerOnce = 'Retry failed';
+
+    const first = (await vscode.commands.executeCommand('licenseManager.grant.activate', dashboards, [dashboards, compute, archive])) as BulkResult;
+
+    const failed = '1 activated, 2 changed since loaded. Not done: “Fabrikam compute” (changed since loaded), “Fabrikam archive” (changed since loaded).';
+    assert.equal(first.summary, failed);
+    const final = await waitFor(() => prompts.shown.find((s) => s.message === '2 activated.'), 10_000, 'the summary of the retry');
+    assert.deepEqual(final, { kind: 'info', message: '2 activated.', items: [] });
+    assert.deepEqual(
+      prompts.shown.map((s) => s.message),
+      ['Activate 3 grants from accounts 111111111111?', failed, 'Activate 2 grants from accounts 111111111111?', '2 activated.'],
+    );
+    assert.deepEqual(prompts.shown[1].items, ['Retry failed']);
+    // The retry sent each failed grant once more, with the version AWS has now (read again: the explorer's node still says 2).
+    const versions = env.current.emulator.requests
+      .filter((r) => r.operation === 'CreateGrantVersion')
+      .map((r) => [(r.body as { GrantArn: string }).GrantArn, (r.body as { SourceVersion: string }).SourceVersion]);
+    assert.deepEqual(
+      versions.sort(),
+      [
+        [arnOf(dashboards), '2'],
+        [arnOf(compute), '2'],
+        [arnOf(archive), '2'],
+        [arnOf(compute), '3'],
+        [arnOf(archive), '3'],
+      ].sort(),
+    );
+    for (const node of [dashboards, compute, archive]) assert.equal(statusOf(arnOf(node)), 'ACTIVE');
   });
 });
