@@ -2,15 +2,15 @@
  * The bulk grant actions a tree view's selection allows, kept in a context key per view
  * (`licenseManager:explorerSelectionActions`, `licenseManager:inboxSelectionActions`) because a
  * menu's `when` sees only the focused item's `viewItem`. With several items selected, the menus
- * show Accept, Activate, Deactivate and Reject only when the key holds their token: every selected
+ * show an action whose record has `bulk` (Accept, Activate, Deactivate, Reject) only when the key holds their token: every selected
  * item is a grant and the action is valid for each (see `grantActionsFor`).
  */
 import * as vscode from 'vscode';
-import { grantActionsFor, type GrantAction } from '../model/grantActions';
+import { GRANT_ACTIONS, grantActionsFor, type GrantAction } from '../model/grantActions';
 import { isResourceHolder } from '../model/resources';
 
-/** The actions that can be sent to a selection. */
-export const SELECTION_ACTIONS: readonly GrantAction[] = ['accept', 'activate', 'deactivate', 'reject'];
+/** The actions that can be sent to a selection: those whose record has `bulk`. */
+export const SELECTION_ACTIONS: readonly GrantAction[] = GRANT_ACTIONS.filter((r) => r.bulk).map((r) => r.action);
 
 /** The context key of a view's selection. */
 export const SELECTION_KEYS = {
