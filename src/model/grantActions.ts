@@ -103,7 +103,7 @@ export interface GrantBulkTexts {
   done(t: Translate, count: number): string;
 }
 
-/** The texts of an action on a selection, e.g. "Activate 3 grants from accounts …?". */
+/** The texts of an action on a selection, e.g. "Activate 3 grants from accounts …?" ("Activate 1 grant from account …?" for one). */
 function bulkTexts(verb: (t: Translate) => string, ing: (t: Translate, n: number) => string, question: (t: Translate, n: number, a: string) => string, done: (t: Translate, n: number) => string): GrantBulkTexts {
   return { question, button: verb, progress: ing, done };
 }
@@ -135,7 +135,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     inline: 'inline@1',
     destructive: false,
     invited: true,
-    bulk: bulkTexts((t) => t('Accept'), (t, n) => t('Accepting {0} grants…', n), (t, n, a) => t('Accept {0} grants from accounts {1}?', n, a), (t, n) => t('{0} accepted', n)),
+    bulk: bulkTexts((t) => t('Accept'), (t, n) => (n === 1 ? t('Accepting 1 grant…') : t('Accepting {0} grants…', n)), (t, n, a) => (n === 1 ? t('Accept 1 grant from account {0}?', a) : t('Accept {0} grants from accounts {1}?', n, a)), (t, n) => t('{0} accepted', n)),
     validIn: { received: ['PENDING_ACCEPT'], distributed: [] },
     title: (t) => t('Accept Grant'),
     label: (t) => t('Accept'),
@@ -162,7 +162,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     inline: 'inline@2',
     destructive: false,
     invited: true,
-    bulk: bulkTexts((t) => t('Activate'), (t, n) => t('Activating {0} grants…', n), (t, n, a) => t('Activate {0} grants from accounts {1}?', n, a), (t, n) => t('{0} activated', n)),
+    bulk: bulkTexts((t) => t('Activate'), (t, n) => (n === 1 ? t('Activating 1 grant…') : t('Activating {0} grants…', n)), (t, n, a) => (n === 1 ? t('Activate 1 grant from account {0}?', a) : t('Activate {0} grants from accounts {1}?', n, a)), (t, n) => t('{0} activated', n)),
     validIn: { received: ['DISABLED'], distributed: ['DISABLED'] },
     title: (t) => t('Activate Grant'),
     label: (t) => t('Activate…'),
@@ -180,7 +180,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     group: '2_edit@3',
     destructive: false,
     invited: false,
-    bulk: bulkTexts((t) => t('Deactivate'), (t, n) => t('Deactivating {0} grants…', n), (t, n, a) => t('Deactivate {0} grants from accounts {1}?', n, a), (t, n) => t('{0} deactivated', n)),
+    bulk: bulkTexts((t) => t('Deactivate'), (t, n) => (n === 1 ? t('Deactivating 1 grant…') : t('Deactivating {0} grants…', n)), (t, n, a) => (n === 1 ? t('Deactivate 1 grant from account {0}?', a) : t('Deactivate {0} grants from accounts {1}?', n, a)), (t, n) => t('{0} deactivated', n)),
     validIn: { received: ['ACTIVE'], distributed: ['ACTIVE'] },
     title: (t) => t('Deactivate Grant'),
     label: (t) => t('Deactivate…'),
@@ -216,7 +216,7 @@ export const GRANT_ACTIONS: readonly GrantActionRecord[] = [
     group: '9_destructive@1',
     destructive: true,
     invited: false,
-    bulk: bulkTexts((t) => t('Reject'), (t, n) => t('Rejecting {0} grants…', n), (t, n, a) => t('Reject {0} grants from accounts {1}?', n, a), (t, n) => t('{0} rejected', n)),
+    bulk: bulkTexts((t) => t('Reject'), (t, n) => (n === 1 ? t('Rejecting 1 grant…') : t('Rejecting {0} grants…', n)), (t, n, a) => (n === 1 ? t('Reject 1 grant from account {0}?', a) : t('Reject {0} grants from accounts {1}?', n, a)), (t, n) => t('{0} rejected', n)),
     validIn: { received: ['PENDING_ACCEPT', 'DISABLED', 'ACTIVE'], distributed: [] },
     title: (t) => t('Reject Grant'),
     label: (t) => t('Reject…'),
