@@ -13,6 +13,7 @@ import { ExplorerProvider } from './tree/explorerProvider';
 import { InboxProvider } from './tree/inboxProvider';
 import { watchSsoCache } from './tree/ssoCacheWatcher';
 import { logFailure, safeLog } from './ui/log';
+import { LicenseNames } from './state/licenseNames';
 import { ArnLookup } from './tree/arnLookup';
 import { registerArnProviders } from './documents/arnHover';
 import { DeepLinkHandler } from './documents/deepLinkHandler';
@@ -43,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log, loader, changes, state);
 
   const explorer = new ExplorerProvider(services);
-  const panels = new DetailPanelManager(services, () => explorer.productNames());
+  const names = new LicenseNames(() => explorer.productNames(), explorer.onDidShowList);
+  const panels = new DetailPanelManager(services, names);
   const json = new JsonDocumentProvider(services);
   const view = vscode.window.createTreeView('licenseManager.views.explorer', {
     treeDataProvider: explorer,
@@ -51,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     canSelectMany: true,
   });
   explorer.attach(view);
-  const inbox = new InboxProvider(services, { names: () => explorer.productNames(), changed: explorer.onDidShowList });
+  const inbox = new InboxProvider(services, { names: () => names.names(), changed: names.onDidChange });
   const inboxView = vscode.window.createTreeView('licenseManager.views.inbox', { treeDataProvider: inbox, canSelectMany: true });
   inbox.attach(inboxView);
   context.subscriptions.push(inbox, inboxView);
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     explorer,
     view,
     panels,
+    names,
     json,
     vscode.workspace.registerFileSystemProvider(JSON_SCHEME, json, { isCaseSensitive: true, isReadonly: true }),
     // A sign-in (or sign-out) changes the SSO token cache: load again with the new token.

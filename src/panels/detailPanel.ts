@@ -13,7 +13,10 @@ import { loadResource } from '../data/fetchResource';
 import { lastArnPart } from '../model/arn';
 import type { Translate } from '../model/translate';
 import { errorView, uiStrings } from './views/state';
+import { LICENSE_FIELD_ID } from './views/grantView';
 import { PanelVersions } from './panelVersions';
+import type { LicenseNames } from '../state/licenseNames';
+import { grantLicenseArn, readLicenseName } from './licenseName';
 import { buildDetailView, canReload, needsLoad, subjectView } from './views/summary';
 
 export const DETAIL_VIEW_TYPE = 'licenseManager.details';
@@ -24,8 +27,8 @@ export interface PanelHost {
   readonly t: Translate;
   /** Opens (or reveals) the panel of a related resource. */
   open(holder: ResourceHolder): Promise<void>;
-  /** The product name of a license the explorer has listed. */
-  productName?(licenseArn: string): string | undefined;
+  /** Product names of licenses, listed or read once by a grant panel. */
+  readonly names: LicenseNames;
 }
 
 /** One webview panel showing one resource seen through one (profile, region). */
@@ -36,7 +39,10 @@ export class DetailPanel implements vscode.Disposable {
   private loadSeq = 0;
   /** Aborts the load in progress: a newer load replaces it, closing the panel abandons it. */
   private loadAbort = new AbortController();
+  /** Aborts the reading of the license's product name when the panel closes. */
+  private readonly nameAbort = new AbortController();
   private pending: Promise<void> = Promise.resolve();
+  private naming: Promise<void> = Promise.resolve();
   private disposed = false;
   private readonly versions: PanelVersions;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -89,7 +95,10 @@ export class DetailPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
     );
     this.applyTitle();
-    if (!needsLoad(this.holder)) this.versions.loadUsage(this.holder.resource).catch(logFailure(host.services.log, 'details: loading usage'));
+    if (!needsLoad(this.holder)) {
+      this.versions.loadUsage(this.holder.resource).catch(logFailure(host.services.log, 'details: loading usage'));
+      this.readLicenseName();
+    }
   }
 
   get resource(): ResourceRef {
@@ -114,9 +123,10 @@ export class DetailPanel implements vscode.Disposable {
     if (!this.disposed) this.panel.reveal(undefined, false);
   }
 
-  /** Resolves when the load in progress (if any) has settled. */
-  whenIdle(): Promise<void> {
-    return this.pending;
+  /** Resolves when the load in progress (if any) and the reading of the license's name have settled. */
+  async whenIdle(): Promise<void> {
+    await this.pending;
+    await this.naming;
   }
 
   /** Reads the resource again from AWS. Only the newest of overlapping loads is shown. */
@@ -139,6 +149,7 @@ export class DetailPanel implements vscode.Disposable {
         const log = this.host.services.log;
         if (reopen) this.versions.showHistory(ref, data, false).catch(logFailure(log, 'details: loading versions'));
         this.versions.loadUsage(ref).catch(logFailure(log, 'details: loading usage'));
+        this.readLicenseName();
       } catch (e) {
         if (seq !== this.loadSeq || this.disposed) return;
         const error = errorView(this.host.t, e);
@@ -148,6 +159,19 @@ export class DetailPanel implements vscode.Disposable {
     };
     this.pending = run();
     return this.pending;
+  }
+
+  /** Shows the license's product name once it is known (by a list or another panel). */
+  nameLicense(): void {
+    if (this.disposed || this.current.phase !== 'ready' || directionOf(this.resource.kind) === undefined) return;
+    const arn = grantLicenseArn(this.holder.data);
+    const shown = this.current.view?.sections.flatMap((s) => s.fields ?? []).find((f) => f.copy?.id === LICENSE_FIELD_ID);
+    const name = arn === undefined ? undefined : this.host.names.get(arn);
+    if (name !== undefined && shown !== undefined && shown.value !== name) this.setState({ ...this.current, view: this.readyState().view });
+  }
+
+  private readLicenseName(): void {
+    this.naming = readLicenseName(this.host.services, this.host.names, this.resource, this.holder.data, this.nameAbort.signal);
   }
 
   /** Handles anything the webview posted; refuses what does not validate. */
@@ -272,7 +296,7 @@ export class DetailPanel implements vscode.Disposable {
     return {
       phase: 'ready',
       subject: subjectView(this.host.t, this.holder.resource),
-      view: buildDetailView(this.host.t, this.holder, new Date(), { productName: (arn) => this.host.productName?.(arn) }),
+      view: buildDetailView(this.host.t, this.holder, new Date(), { productName: (arn) => this.host.names.get(arn) }),
       ...this.versions.extras,
       strings: uiStrings(this.host.t),
     };
@@ -303,6 +327,7 @@ export class DetailPanel implements vscode.Disposable {
     this.loadSeq++;
     this.versions.dispose();
     this.loadAbort.abort();
+    this.nameAbort.abort();
     this.disposeEmitter.fire();
     for (const d of this.subscriptions) d.dispose();
     this.panel.dispose();

@@ -10,6 +10,7 @@ import { logFailure } from '../ui/log';
 import { DETAIL_VIEW_TYPE, DetailPanel, type PanelHost } from './detailPanel';
 import { parseRestoredRef } from '../model/restoredPanel';
 import { needsLoad } from './views/summary';
+import { LicenseNames } from '../state/licenseNames';
 
 /** Opens one detail panel per resource (kind, profile, region, ARN) and keeps open panels current. */
 export class DetailPanelManager implements vscode.Disposable {
@@ -19,11 +20,15 @@ export class DetailPanelManager implements vscode.Disposable {
 
   constructor(
     readonly services: Services,
-    productNames: () => ReadonlyMap<string, string> = () => new Map(),
+    /** Product names of licenses, shared with the explorer and the inbox. */
+    readonly names: LicenseNames = new LicenseNames(() => new Map()),
   ) {
     // Panels draw text themselves (invisible characters marked in the webview): the plain translation.
-    this.host = { services, t: vscode.l10n.t, open: (holder) => this.open(holder), productName: (arn) => productNames().get(arn) };
+    this.host = { services, t: vscode.l10n.t, open: (holder) => this.open(holder), names };
     this.subscription = vscode.Disposable.from(
+      names.onDidChange(() => {
+        for (const p of this.list()) p.nameLicense();
+      }),
       services.changes.event((change) => this.applyChange(change).catch(logFailure(services.log, 'details: showing a change'))),
       vscode.window.registerWebviewPanelSerializer(DETAIL_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),

@@ -12,6 +12,7 @@ const grantArn = (id: string): string => `arn:aws:license-manager::${SELLER}:gra
 const PENDING = grantArn('g-c132e69f9d9cd0434181e903155676a7'); // Globex data pipeline rollout
 const ACTIVE = grantArn('g-4abfbe07ca6291fc4c9fdf856c5dd1a8'); // Globex analytics production
 const DISABLED = grantArn('g-b4f37dd6cdf1a2947c06f05a5915b2f2'); // Globex BI dashboards
+const ORGANIZATION = grantArn('g-55ce89a980d561735f86d9ed57bef176'); // Globex organization analytics, same license as ACTIVE
 const REGION = 'us-east-1';
 
 function holder(node: Node): ResourceHolder {
@@ -111,6 +112,29 @@ describe('detail panels (in host, demo seed)', () => {
     ]);
   });
 
+  it('names a distributed grant’s license by its product after one GetLicense; a second grant of that license sends none', async () => {
+    const licenseArn = `arn:aws:license-manager::${SELLER}:license:l-a6963f0a7a16d9273f168c9f27a32c38`;
+    const first = holder(await treeGrant('seller', 'Distributed grants', ACTIVE));
+    const second = holder(await treeGrant('seller', 'Distributed grants', ORGANIZATION));
+    api.panels.names.clear();
+    assert.equal(api.explorer.productNames().get(licenseArn), undefined, 'the seller’s Licenses are not expanded');
+    env.current.emulator.requests.length = 0;
+    const licenseField = (p: DetailPanel) => p.state.view?.sections.flatMap((s) => s.fields ?? []).find((f) => f.label === 'License');
+
+    await api.panels.open(first);
+    await waitFor(() => licenseField(panelOf(ACTIVE, 'seller'))?.value === 'Northwind Analytics', 10_000, 'the product name shown');
+    const field = licenseField(panelOf(ACTIVE, 'seller'));
+    assert.equal(field?.hover, licenseArn);
+    assert.equal(field?.copy?.text, licenseArn);
+    assert.equal(field?.mono, false);
+    assert.deepEqual(requests(), [`GetLicense seller ${REGION}`]);
+
+    await api.panels.open(second);
+    await panelOf(ORGANIZATION, 'seller').whenIdle();
+    assert.equal(licenseField(panelOf(ORGANIZATION, 'seller'))?.value, 'Northwind Analytics');
+    assert.deepEqual(requests(), [`GetLicense seller ${REGION}`], 'the name is read once');
+  });
+
   it('Refresh reloads the grant from AWS and shows a change made behind the extension’s back', async () => {
     await api.panels.open(holder(await treeGrant('buyer', 'Received grants', ACTIVE)));
     const clients = await api.services.clients();
@@ -139,6 +163,7 @@ describe('detail panels (in host, demo seed)', () => {
     await api.panels.open(holder(await treeGrant('buyer', 'Received grants', DISABLED)));
     await api.panels.open(holder(await treeGrant('seller', 'Distributed grants', DISABLED)));
     await api.panels.open(holder(await treeGrant('buyer', 'Received grants', PENDING)));
+    await Promise.all(api.panels.list().map((p) => p.whenIdle()));
     const seen: string[] = [];
     for (const p of api.panels.list()) p.onDidChangeState((s) => seen.push(`${p.resource.profile} ${p.resource.arn} ${s.phase}`));
     await api.panels.applyChange({ profile: 'buyer', arns: [DISABLED] });
