@@ -27,7 +27,7 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const bundles = [
   // The extension: `vscode` is provided by the host; the AWS layer is a separate
   // bundle loaded on first use so activation never loads SDK code; so are the issuing flows
-  // (dist/issuing.js: license documents, license and token actions).
+  // (dist/issuing.js: license documents, license and token actions, the export file writer).
   {
     absWorkingDir: root,
     entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', issuing: 'src/commands/issuingEntry.ts' },

@@ -3,13 +3,14 @@ import { homedir } from 'node:os';
 import { basename, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { isLicenseManagerError } from '../aws/errors';
-import { exportList as writeList, isExportError, type ExportFormat } from '../data/export';
+import type { ExportFormat } from '../data/export';
 import { csvKindOf, exportFetcher } from '../data/exportSource';
 import { errorKindLabel } from '../model/errorKinds';
 import { exportFileName } from '../model/fileNames';
 import { Cancelled } from '../shared/cancelled';
 import { exportableOf, loadedExportables, type Exportable } from '../tree/exportable';
 import { notify, showQuickPick, t, uiText, withProgress } from '../ui/window';
+import { loadIssuing } from './issuing';
 import type { CommandContext, CommandDefinition } from './register';
 
 /** globalState key of the format chosen last. */
@@ -129,6 +130,8 @@ export const exportList: CommandDefinition = {
     const stop = (): void => controller.abort();
     if (options.signal?.aborted) stop();
     options.signal?.addEventListener('abort', stop, { once: true });
+    // The file writer (and its CSV library) is loaded on the first export, not at activation.
+    const writer = await loadIssuing();
     try {
       const count = await withProgress(
         { location: vscode.ProgressLocation.Notification, title: t('Exporting {0}', e.title), cancellable: true },
@@ -138,7 +141,7 @@ export const exportList: CommandDefinition = {
             const [aws, clients] = await Promise.all([services.aws(), services.clients()]);
             const api = clients.get(e.source.profile, e.source.region);
             const signal = controller.signal;
-            return await writeList({
+            return await writer.writeExportList({
               pages: aws.pages(exportFetcher(api, e.source, signal), { signal }),
               format,
               kind: csvKindOf(e.source.list),
@@ -155,7 +158,7 @@ export const exportList: CommandDefinition = {
       announce(e, target, count);
       return { outcome: 'exported', count, target };
     } catch (err) {
-      if (!isExportError(err)) throw err;
+      if (!writer.isExportError(err)) throw err;
       if (err.reason === 'cancelled') {
         void notify.info(t('Export cancelled; nothing was written.'));
         return { outcome: 'cancelled', count: err.count, target };

@@ -24,9 +24,9 @@ describe('the first hour in the demo: a new window (installed VSIX)', function (
   for (const width of WIDTHS) {
     it(`8: at ${width} px, the Grants Inbox starts collapsed and the explorer has the side bar`, async () => {
       const { page } = ui.current;
-      await setWidth(page, width);
-      // As a new user opens it: the activity bar icon, no section touched.
+      // As a new user opens it: the activity bar icon, no section touched; then the editor's width.
       if (!(await container(page).isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label^="License Manager"]').click();
+      await setWidth(page, width);
       const inbox = sectionHeader(page, 'Grants Inbox');
       await inbox.waitFor({ state: 'visible', timeout: 30_000 });
       assert.equal(await inbox.getAttribute('aria-expanded'), 'false', 'the inbox section is collapsed');

@@ -98,7 +98,7 @@ async function renderedIn(el: Locator): Promise<string[]> {
   return el.evaluateAll((els, sel) => els.flatMap((e) => [...e.querySelectorAll(sel)].map((x) => x.outerHTML.slice(0, 80))), RENDERED);
 }
 
-function grantState(ui: UiSession, name: string): { versions: { GrantStatus: string; Version: string }[] } {
+function grantState(ui: UiSession, name: string): { versions: { GrantStatus: string; Version: string; StatusReason?: string }[] } {
   const all = (ui.emulator!.state as unknown as { grants: Map<string, { versions: { GrantName: string; GrantStatus: string; Version: string }[] }> }).grants;
   const found = [...all.values()].find((g) => g.versions[0].GrantName === name);
   assert.ok(found, 'the grant is in the emulator');
@@ -221,6 +221,10 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
 
   it('New Grant Version: the placeholder and the prompts name the grant literally; Esc sends nothing', async () => {
     const { page, emulator } = ui.current;
+    // Other tests of this file accept or reject the grant: start from the seed's status and reason.
+    const g = grantState(ui.current, MARKED.name);
+    const last = g.versions[g.versions.length - 1];
+    g.versions.push({ ...last, GrantStatus: 'PENDING_ACCEPT', StatusReason: grants[1].statusReason, Version: String(Number(last.Version) + 1) });
     emulator!.requests.length = 0;
     await runCommand(page, 'License Manager: New Grant Version…');
     await waitForQuickInput(page);

@@ -1,5 +1,4 @@
 /** The two window shapes the first-hour tests look at, and what is cut at them. */
-import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,14 +10,27 @@ import { poll } from './wait';
 export const WIDTHS = [1500, 700] as const;
 export type Width = (typeof WIDTHS)[number];
 
-/** 1500 × 950, or a window whose editor is `width` px wide next to the side bar. */
+/**
+ * 1500 × 950, or a window whose editor is `width` px wide next to the side bar as it is now. The
+ * viewport is corrected from the editor's measured width until it fits (the workbench may still be
+ * laying out its parts after the first resize).
+ */
 export async function setWidth(page: Page, width: Width): Promise<void> {
   await page.setViewportSize({ width: 1500, height: 950 });
   if (width === 1500) return;
-  const editor = await page.locator('.part.editor').boundingBox();
-  assert.ok(editor, 'the editor part is shown');
-  await page.setViewportSize({ width: Math.round(1500 - (editor.width - width)), height: 950 });
-  await poll(async () => Math.abs(((await page.locator('.part.editor').boundingBox())?.width ?? 0) - width) <= 2, 5_000, `a ${width} px editor`);
+  await poll(
+    async () => {
+      const editor = await page.locator('.part.editor').boundingBox();
+      if (!editor) return false;
+      if (Math.abs(editor.width - width) <= 2) return true;
+      const viewport = page.viewportSize() ?? { width: 1500, height: 950 };
+      await page.setViewportSize({ width: Math.round(viewport.width - (editor.width - width)), height: 950 });
+      await new Promise((r) => setTimeout(r, 250));
+      return false;
+    },
+    15_000,
+    `a ${width} px editor`,
+  );
 }
 
 /** Saves the window as `test-results/ui/first-hour-<name>.png`. */
