@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { setItemText, treeItem, uiText } from '../../ui/window';
+import { setItemText, t, treeItem, uiText, withProgress } from '../../ui/window';
+import type { PagedList, PageFetcher } from '../pagedList';
 import { contextValue } from '../contextValue';
 import { ExplorerNode } from './explorerNode';
 
@@ -29,5 +30,29 @@ export class LoadMoreNode extends ExplorerNode {
     item.contextValue = contextValue({ node: 'loadMore' });
     item.command = { command: 'licenseManager.explorer.loadMore', title: label, arguments: [this] };
     return item;
+  }
+}
+
+/**
+ * Loads the page `node` carries into `list` under a cancellable notification, the node showing it
+ * loads meanwhile. Cancel abandons the page (`abandon`): the loaded items and Load more stay, and
+ * nothing more is sent.
+ */
+export async function loadPageOf<T>(node: LoadMoreNode, list: PagedList<T>, fetcher: PageFetcher<T>, abandon: () => void, changed: (n: ExplorerNode) => void): Promise<void> {
+  if (!node.loading) {
+    node.loading = true;
+    changed(node);
+  }
+  try {
+    await withProgress({ location: vscode.ProgressLocation.Notification, title: t('Loading more items…'), cancellable: true }, async (_progress, cancel) => {
+      const sub = cancel.onCancellationRequested(abandon);
+      try {
+        await list.loadMore(node.token, fetcher);
+      } finally {
+        sub.dispose();
+      }
+    });
+  } finally {
+    node.loading = false;
   }
 }

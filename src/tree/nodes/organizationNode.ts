@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Grant, GrantedLicense, LicenseConfiguration } from '../../aws/types';
-import { setItemText, treeItem, uiText, withProgress } from '../../ui/window';
+import { setItemText, treeItem, uiText } from '../../ui/window';
 import { receivedLicenseRegion } from '../../model/regions';
 import {
   isNotOrganizationAdmin,
@@ -15,7 +15,7 @@ import { matchesText } from '../../model/rules';
 import { contextValue } from '../contextValue';
 import { PagedList } from '../pagedList';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
-import { LoadMoreNode, type PagedOwner } from './loadMoreNode';
+import { loadPageOf, LoadMoreNode, type PagedOwner } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { OrganizationConfigurationNode, OrganizationGrantNode, OrganizationLicenseNode, type OrganizationItemNode } from './organizationItemNodes';
 
@@ -201,24 +201,7 @@ export class OrganizationListNode<K extends OrganizationListKind = OrganizationL
 
   async loadMore(node: LoadMoreNode): Promise<void> {
     if (node.parent !== this || node.token !== this.list.nextToken) return;
-    node.loading = true;
-    this.ctx.changed(node);
-    try {
-      // Cancel abandons the page: the loaded items and Load more stay, nothing more is sent.
-      await withProgress(
-        { location: vscode.ProgressLocation.Notification, title: uiText(vscode.l10n.t('Loading more items…')), cancellable: true },
-        async (_progress, cancel) => {
-          const sub = cancel.onCancellationRequested(() => this.abandonCalls());
-          try {
-            await this.list.loadMore(node.token, this.fetcher);
-          } finally {
-            sub.dispose();
-          }
-        },
-      );
-    } finally {
-      node.loading = false;
-    }
+    await loadPageOf(node, this.list, this.fetcher, () => this.abandonCalls(), (n) => this.ctx.changed(n));
     this.ctx.changed(this);
   }
 

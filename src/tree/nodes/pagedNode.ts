@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { t, withProgress } from '../../ui/window';
+import { t } from '../../ui/window';
 import { isLicenseManagerError } from '../../aws/errors';
 import type { LicenseManagerApi, Page } from '../../aws/types';
 import { PagedList, type PageFetcher } from '../pagedList';
 import { matchesText } from '../../model/rules';
 import { ExplorerNode, type ExplorerContext, type ProfileHooks } from './explorerNode';
-import { LoadMoreNode, type PagedOwner } from './loadMoreNode';
+import { loadPageOf, LoadMoreNode, type PagedOwner } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import type { ResourceNode } from './resourceNode';
 
@@ -130,26 +130,7 @@ export abstract class PagedNode<T extends object> extends ExplorerNode implement
   /** Loads the page a "Load more…" item carries; repeated clicks share one request. */
   async loadMore(node: LoadMoreNode): Promise<void> {
     if (node.parent !== this || node.token !== this.list.nextToken) return;
-    if (!node.loading) {
-      node.loading = true;
-      this.ctx.changed(node);
-    }
-    try {
-      // Cancel abandons the page: the loaded items and Load more stay, nothing more is sent.
-      await withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Loading more items…'), cancellable: true },
-        async (_progress, cancel) => {
-          const sub = cancel.onCancellationRequested(() => this.abandonCalls());
-          try {
-            await this.list.loadMore(node.token, this.fetcher);
-          } finally {
-            sub.dispose();
-          }
-        },
-      );
-    } finally {
-      node.loading = false;
-    }
+    await loadPageOf(node, this.list, this.fetcher, () => this.abandonCalls(), (n) => this.ctx.changed(n));
     this.ctx.changed(this);
   }
 
