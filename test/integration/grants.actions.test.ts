@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GrantMutationResult } from '../../src/aws/types';
 import type { ExtensionApi } from '../../src/extension';
-import type { CategoryKind, ResourceChange, ResourceHolder } from '../../src/model/resources';
+import type { ResourceChange, ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
 import { answerInputBoxes, type AskedBox } from './inputBoxes';
+import { grantItem, isInboxAnnouncement } from './grantPrompts';
 
 const REGION = 'us-east-1';
 
@@ -38,8 +39,7 @@ class Prompts {
       (kind: Shown['kind']) =>
       async (message: string, ...rest: unknown[]): Promise<string | undefined> => {
         const items = rest.filter((r): r is string => typeof r === 'string');
-        // The Grants Inbox announces grants other tests created whenever it refreshes: not this test's prompts.
-        if (kind === 'info' && /^\d+ new license grants$|^New license grant from /.test(message)) return undefined;
+        if (isInboxAnnouncement(kind, message)) return undefined;
         this.shown.push({ kind, message, items });
         return items.includes(this.answer ?? '\u0000') ? this.answer : undefined;
       };
@@ -63,22 +63,6 @@ class Prompts {
   texts(kind: Shown['kind']): string[] {
     return this.shown.filter((s) => s.kind === kind).map((s) => s.message);
   }
-}
-
-/** The tree item of a grant, loaded through the explorer as the user would see it. */
-async function treeItem(api: ExtensionApi, profile: string, category: CategoryKind, name: string): Promise<ResourceHolder> {
-  const find = async (parent: unknown, pick: (n: Record<string, unknown>) => boolean): Promise<unknown> => {
-    const children = await api.explorer.getChildren(parent as never);
-    const found = children.find((c) => pick(c as unknown as Record<string, unknown>));
-    if (!found) throw new Error(`not in the tree yet (${children.length} siblings)`);
-    return found;
-  };
-  return waitFor(async () => {
-    const p = await find(undefined, (n) => n.name === profile);
-    const r = await find(p, (n) => n.region === REGION);
-    const c = await find(r, (n) => n.category === category);
-    return (await find(c, (n) => (n.data as { GrantName?: string } | undefined)?.GrantName === name)) as ResourceHolder;
-  }, 10_000, `${profile} ${category} “${name}”`);
 }
 
 function grantState(env: { current: { emulator: { state: unknown } } }, name: string): { versions: { GrantStatus: string; Version: string; StatusReason?: string }[] } {
@@ -115,7 +99,7 @@ describe('grant actions in the host', () => {
     env.current.emulator.requests.filter((r) => r.operation === operation);
 
   it('retries a version that failed after commit with the same ClientToken and creates exactly one new version', async () => {
-    const holder = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const holder = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
     const before = grantState(env, 'Fabrikam compute').versions.length;
     env.current.emulator.setFaults({ failAfterCommitRate: 0.5 });
     dice.push(0); // the first CreateGrantVersion is saved, then answered 500
@@ -135,14 +119,14 @@ describe('grant actions in the host', () => {
     assert.equal(result?.Version, current(g).Version);
     assert.deepEqual(prompts.texts('info'), ['Activated “Fabrikam compute”. Its licenses can be used now.']);
     await waitFor(
-      async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute')).data as { GrantStatus: string }).GrantStatus === 'ACTIVE',
+      async () => ((await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute')).data as { GrantStatus: string }).GrantStatus === 'ACTIVE',
       10_000,
       'the tree shows ACTIVE',
     );
   });
 
   it('sends one request when the same action is invoked twice quickly', async () => {
-    const holder = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam storage');
+    const holder = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam storage');
     env.current.emulator.setFaults({ latencyMs: 300 });
 
     const results = await Promise.all([
@@ -158,7 +142,7 @@ describe('grant actions in the host', () => {
   });
 
   it('says an accepted grant is not active yet and activates it from the notification button', async () => {
-    const holder = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam storage');
+    const holder = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam storage');
     prompts.answer = 'Activate';
     prompts.inputs = [''];
     await vscode.commands.executeCommand('licenseManager.grant.accept', holder);
@@ -171,7 +155,7 @@ describe('grant actions in the host', () => {
   });
 
   it('offers Refresh when the grant changed since it was loaded, and refreshes', async () => {
-    const node = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    const node = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
     // What an open detail panel holds: a copy of the grant as loaded.
     const stale: ResourceHolder = { resource: node.resource, data: { ...node.data } };
     const loaded = (stale.data as { Version: string }).Version;
@@ -196,7 +180,7 @@ describe('grant actions in the host', () => {
       assert.deepEqual(warning.items, ['Refresh']);
       await waitFor(() => changes.some((c) => c.profile === 'buyer' && c.arns.includes(node.resource.arn)), 5000, 'Refresh reloads the grant');
       await waitFor(
-        async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive')).data as { Version: string }).Version !== loaded,
+        async () => ((await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive')).data as { Version: string }).Version !== loaded,
         10_000,
         'the tree shows the current version',
       );
@@ -207,7 +191,7 @@ describe('grant actions in the host', () => {
   });
 
   it('says which profile lacked the permission', async () => {
-    const node = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    const node = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
     // No view shows it through buyer-readonly: it is read through that profile and confirmed first.
     const holder: ResourceHolder = { resource: { ...node.resource, profile: 'buyer-readonly' }, data: node.data };
     const before = grantState(env, 'Fabrikam archive').versions.length;
@@ -222,7 +206,7 @@ describe('grant actions in the host', () => {
   });
 
   it('sends no RejectGrant when the reject confirmation is cancelled', async () => {
-    const pending = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam pipeline');
+    const pending = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam pipeline');
     env.current.emulator.requests.length = 0;
     prompts.answer = undefined; // Esc on the modal confirmation
     const result = await vscode.commands.executeCommand('licenseManager.grant.reject', pending);
@@ -236,7 +220,7 @@ describe('grant actions in the host', () => {
   });
 
   it('deactivates an active grant after confirmation: one CreateGrantVersion with DISABLED and the reason', async () => {
-    const active = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse');
+    const active = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse');
     const before = current(grantState(env, 'Fabrikam warehouse'));
     assert.equal(before.GrantStatus, 'ACTIVE');
     env.current.emulator.requests.length = 0;
@@ -254,14 +238,14 @@ describe('grant actions in the host', () => {
     assert.equal(result?.Version, after.Version);
     assert.deepEqual(prompts.texts('info'), ['Deactivated “Fabrikam warehouse”. Its licenses cannot be used until it is activated again.']);
     await waitFor(
-      async () => ((await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse')).data as { GrantStatus: string }).GrantStatus === 'DISABLED',
+      async () => ((await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse')).data as { GrantStatus: string }).GrantStatus === 'DISABLED',
       10_000,
       'the tree shows DISABLED',
     );
   });
 
   it('sends nothing when the action is not valid for the grant status or the user cancels', async () => {
-    const active = await treeItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse');
+    const active = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam warehouse');
     await vscode.commands.executeCommand('licenseManager.grant.accept', active);
     assert.ok(prompts.texts('warning').some((t) => t.includes('not possible')), JSON.stringify(prompts.shown));
     prompts.inputs = [undefined]; // Esc in the reason box
@@ -277,7 +261,7 @@ describe('grant actions in the host', () => {
   });
 
   it('deletes with a reason asked as one step of the multi-step input; a refused reason or Esc sends nothing', async () => {
-    const holder = await treeItem(api, 'seller', 'distributedGrants', 'Fabrikam reporting');
+    const holder = await grantItem(api, 'seller', 'distributedGrants', 'Fabrikam reporting');
     const version = current(grantState(env, 'Fabrikam reporting')).Version;
     env.current.emulator.requests.length = 0;
     prompts.answer = 'Delete';

@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { BulkResult } from '../../src/grants/bulk';
-import type { CategoryKind, ResourceHolder } from '../../src/model/resources';
+import type { ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
+import { grantItem, isInboxAnnouncement } from './grantPrompts';
 
 const REGION = 'us-east-1';
 
@@ -30,6 +31,7 @@ class Prompts {
       (kind: Shown['kind']) =>
       async (message: string, ...rest: unknown[]): Promise<string | undefined> => {
         const items = rest.filter((r): r is string => typeof r === 'string');
+        if (isInboxAnnouncement(kind, message)) return undefined;
         this.shown.push({ kind, message, items });
         if (this.answerOnce !== undefined && items.includes(this.answerOnce)) {
           const once = this.answerOnce;
@@ -71,22 +73,6 @@ class Prompts {
   }
 }
 
-/** The explorer's node of a grant, loaded as the user sees it. */
-async function grantNode(api: ExtensionApi, profile: string, category: CategoryKind, name: string): Promise<ResourceHolder> {
-  const find = async (parent: unknown, pick: (n: Record<string, unknown>) => boolean): Promise<unknown> => {
-    const children = await api.explorer.getChildren(parent as never);
-    const found = children.find((c) => pick(c as unknown as Record<string, unknown>));
-    if (!found) throw new Error(`not in the tree yet (${children.length} siblings)`);
-    return found;
-  };
-  return waitFor(async () => {
-    const p = await find(undefined, (n) => n.name === profile);
-    const r = await find(p, (n) => n.region === REGION);
-    const c = await find(r, (n) => n.category === category);
-    return (await find(c, (n) => (n.data as { GrantName?: string } | undefined)?.GrantName === name)) as ResourceHolder;
-  }, 10_000, `${profile} ${category} “${name}”`);
-}
-
 describe('grant actions on a selection', () => {
   const env = useEmulator('grants');
   let api: ExtensionApi;
@@ -117,15 +103,15 @@ describe('grant actions on a selection', () => {
   const versionOf = (node: ResourceHolder): string => (node.data as { Version: string }).Version;
   /** Waits until the explorer shows the grant in `status` (it reloads after its own change). */
   const shownIn = async (name: string, status: string): Promise<void> => {
-    const statusShown = async (): Promise<string> => ((await grantNode(api, 'buyer', 'receivedGrants', name)).data as { GrantStatus: string }).GrantStatus;
+    const statusShown = async (): Promise<string> => ((await grantItem(api, 'buyer', 'receivedGrants', name)).data as { GrantStatus: string }).GrantStatus;
     await waitFor(async () => (await statusShown()) === status, 10_000, `“${name}” shown as ${status}`);
   };
 
   it('activates a mixed selection: one CreateGrantVersion per grant it is valid for, and one summary of what happened to each', async () => {
-    const dashboards = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
-    const compute = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
-    const archive = await grantNode(api, 'buyer-readonly', 'receivedGrants', 'Fabrikam archive');
-    const reporting = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam reporting');
+    const dashboards = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
+    const compute = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const archive = await grantItem(api, 'buyer-readonly', 'receivedGrants', 'Fabrikam archive');
+    const reporting = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam reporting');
     // The grantor changes "Fabrikam compute" after the explorer loaded it.
     const seller = (await api.services.clients()).get('seller', REGION);
     await seller.createGrantVersion({ grantArn: arnOf(compute), statusReason: 'Changed by the grantor', sourceVersion: (compute.data as { Version: string }).Version, clientToken: 'bulk-test-change-elsewhere-0001' });
@@ -154,7 +140,7 @@ describe('grant actions on a selection', () => {
     await vscode.workspace.getConfiguration('licenseManager.network').update('callsPerRegion', 1, vscode.ConfigurationTarget.Global);
     const names = ['Fabrikam dashboards', 'Fabrikam compute', 'Fabrikam archive'];
     const nodes = [];
-    for (const name of names) nodes.push(await grantNode(api, 'buyer', 'receivedGrants', name));
+    for (const name of names) nodes.push(await grantItem(api, 'buyer', 'receivedGrants', name));
     env.current.emulator.requests.length = 0;
     env.current.emulator.setFaults({ latencyMs: 300 });
     prompts.answer = 'Activate';
@@ -176,7 +162,7 @@ describe('grant actions on a selection', () => {
   it('accepts several pending grants: one AcceptGrant each, one question, one summary, and the explorer shows them accepted', async () => {
     const names = ['Fabrikam pipeline', 'Fabrikam gateway trial', 'Fabrikam storage'];
     const nodes = [];
-    for (const name of names) nodes.push(await grantNode(api, 'buyer', 'receivedGrants', name));
+    for (const name of names) nodes.push(await grantItem(api, 'buyer', 'receivedGrants', name));
     env.current.emulator.requests.length = 0;
     prompts.answer = 'Accept';
 
@@ -198,7 +184,7 @@ describe('grant actions on a selection', () => {
     // Pending, accepted and active: Reject is possible in each.
     const names = ['Fabrikam pipeline', 'Fabrikam compute', 'Fabrikam warehouse'];
     const nodes = [];
-    for (const name of names) nodes.push(await grantNode(api, 'buyer', 'receivedGrants', name));
+    for (const name of names) nodes.push(await grantItem(api, 'buyer', 'receivedGrants', name));
     env.current.emulator.requests.length = 0;
     const question = { kind: 'warning', message: 'Reject 3 grants from accounts 111111111111?', items: ['Reject'] };
 
@@ -220,9 +206,9 @@ describe('grant actions on a selection', () => {
   });
 
   it('Retry failed reads the grant that changed since loaded again and sends it once with its current version', async () => {
-    const dashboards = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
-    const compute = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
-    const archive = await grantNode(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
+    const dashboards = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam dashboards');
+    const compute = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam compute');
+    const archive = await grantItem(api, 'buyer', 'receivedGrants', 'Fabrikam archive');
     assert.deepEqual([dashboards, compute, archive].map(versionOf), ['2', '2', '2']);
     // The grantor changes "Fabrikam compute" after the explorer loaded it: it now has version 3.
     const seller = (await api.services.clients()).get('seller', REGION);
