@@ -1,8 +1,8 @@
 /**
  * What a new user meets in the first hour, in the demo: outcome messages and their next step,
- * the inbox's Accept asking first, panels at 1500 px and in a 700 px wide editor, filtered export,
- * error rows, descriptions, a window reload, palette titles. Screenshots of each panel at both
- * widths are kept in test-results/ui/.
+ * the inbox's Accept asking first, panels, filtered export, error rows, descriptions, a window
+ * reload, palette titles; each at 1500 × 950 and in a 700 px wide editor. Screenshots of each
+ * at both widths are kept in test-results/ui/.
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -152,54 +152,59 @@ describe('the first hour in the demo (installed VSIX)', function () {
     await clickViewAction(page, 'Collapse All');
   });
 
-  it('1, 2: the inbox asks before Accept, naming the grantor’s account; a second click where the row was sends nothing; the outcome is in words with Activate next', async () => {
-    const { page } = ui.current;
-    await openContainer(page, 30_000, { inbox: true });
-    await runCommand(page, 'License Manager: Refresh Inbox');
-    const row = await inboxRow(page, PENDING);
-    const accept = row.locator('.actions .action-label[aria-label="Accept Grant"]');
-    const box = await poll(async () => {
-      await row.hover({ timeout: 2_000 }).catch(() => undefined);
-      return (await accept.isVisible()) ? ((await accept.boundingBox()) ?? undefined) : undefined;
-    }, 15_000, 'the inline Accept Grant shown on hover');
-    ui.current.emulator!.requests.length = 0;
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    await page.mouse.click(x, y);
-    const dialog = await waitForDialog(page);
-    assert.equal(dialog.text.split('\n')[0], `Accept “${PENDING}” from account ${SELLER_ACCOUNT}?`);
-    assert.match(dialog.text, /Profile “buyer” \(us-east-1\) receives .+ through it\. It stays inactive until you activate it\./);
-    assert.deepEqual(dialog.buttons.filter((b) => b !== 'Cancel'), ['Accept']);
-    // The second click lands where the row was: on the question, not on another grant.
-    await page.mouse.click(x, y);
-    await new Promise((r) => setTimeout(r, 1_000));
-    assert.equal(sent(ui.current, 'AcceptGrant'), 0, 'nothing sent before the answer');
-    await answerDialog(page, 'Accept');
-    const done = await waitForNotification(page, `Accepted “${PENDING}”. It is not active yet.`, 30_000);
-    assert.equal(done.message, `Accepted “${PENDING}”. It is not active yet.`);
-    assert.deepEqual(done.buttons, ['Activate']);
-    assert.equal(done.severity, 'info');
-    assert.equal(sent(ui.current, 'AcceptGrant'), 1);
-    // A third click where the row was: whatever row is there now, nothing is sent without a question.
-    await page.mouse.click(x, y);
-    await new Promise((r) => setTimeout(r, 1_500));
-    // Whatever row is there (the same grant before the inbox has reloaded, or another), a question comes first.
-    if (await page.locator('.monaco-dialog-box').isVisible()) {
-      const other = await waitForDialog(page);
-      assert.match(other.text.split('\n')[0], /^Accept “.+” from account \d{12}\?$/);
-      await answerDialog(page, 'Cancel');
-    }
-    if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
-    assert.equal(sent(ui.current, 'AcceptGrant'), 1, 'still one AcceptGrant');
-    // The next step from the notification: activate, then told in words with Open Details next.
-    await clickNotificationButton(page, `Accepted “${PENDING}”`, 'Activate');
-    await waitForQuickInput(page, { title: 'Activate Grant' });
-    await page.keyboard.press('Enter');
-    const active = await waitForNotification(page, `Activated “${PENDING}”. Its licenses can be used now.`, 30_000);
-    assert.deepEqual(active.buttons, ['Open Details']);
-    assert.equal(grantNamed(ui.current, PENDING).GrantStatus, 'ACTIVE');
-    await openContainer(page);
-  });
+  for (const width of WIDTHS) {
+    it(`1, 2: at ${width} px, the inbox asks before Accept, naming the grantor’s account; a second click where the row was sends nothing; the outcome is in words with Activate next`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      await openContainer(page, 30_000, { inbox: true });
+      await runCommand(page, 'License Manager: Refresh Inbox');
+      const row = await inboxRow(page, PENDING);
+      const accept = row.locator('.actions .action-label[aria-label="Accept Grant"]');
+      const box = await poll(async () => {
+        await row.hover({ timeout: 2_000 }).catch(() => undefined);
+        return (await accept.isVisible()) ? ((await accept.boundingBox()) ?? undefined) : undefined;
+      }, 15_000, 'the inline Accept Grant shown on hover');
+      ui.current.emulator!.requests.length = 0;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.click(x, y);
+      const dialog = await waitForDialog(page);
+      assert.equal(dialog.text.split('\n')[0], `Accept “${PENDING}” from account ${SELLER_ACCOUNT}?`);
+      assert.match(dialog.text, /Profile “buyer” \(us-east-1\) receives .+ through it\. It stays inactive until you activate it\./);
+      assert.deepEqual(dialog.buttons.filter((b) => b !== 'Cancel'), ['Accept']);
+      await screenshot(page, `inbox-accept-question-${width}`);
+      // The second click lands where the row was: on the question, not on another grant.
+      await page.mouse.click(x, y);
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.equal(sent(ui.current, 'AcceptGrant'), 0, 'nothing sent before the answer');
+      await answerDialog(page, 'Accept');
+      const done = await waitForNotification(page, `Accepted “${PENDING}”. It is not active yet.`, 30_000);
+      assert.equal(done.message, `Accepted “${PENDING}”. It is not active yet.`);
+      assert.deepEqual(done.buttons, ['Activate']);
+      assert.equal(done.severity, 'info');
+      assert.equal(sent(ui.current, 'AcceptGrant'), 1);
+      await screenshot(page, `inbox-accepted-${width}`);
+      // A third click where the row was: whatever row is there now, nothing is sent without a question.
+      await page.mouse.click(x, y);
+      await new Promise((r) => setTimeout(r, 1_500));
+      // Whatever row is there (the same grant before the inbox has reloaded, or another), a question comes first.
+      if (await page.locator('.monaco-dialog-box').isVisible()) {
+        const other = await waitForDialog(page);
+        assert.match(other.text.split('\n')[0], /^Accept “.+” from account \d{12}\?$/);
+        await answerDialog(page, 'Cancel');
+      }
+      if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
+      assert.equal(sent(ui.current, 'AcceptGrant'), 1, 'still one AcceptGrant');
+      // The next step from the notification: activate, then told in words with Open Details next.
+      await clickNotificationButton(page, `Accepted “${PENDING}”`, 'Activate');
+      await waitForQuickInput(page, { title: 'Activate Grant' });
+      await page.keyboard.press('Enter');
+      const active = await waitForNotification(page, `Activated “${PENDING}”. Its licenses can be used now.`, 30_000);
+      assert.deepEqual(active.buttons, ['Open Details']);
+      assert.equal(grantNamed(ui.current, PENDING).GrantStatus, 'ACTIVE');
+      await openContainer(page);
+    });
+  }
 
   for (const width of WIDTHS) {
     it(`5: grant panels at ${width} px lead with the invited step, name the license by product, never split words or ids`, async () => {
@@ -262,60 +267,68 @@ describe('the first hour in the demo (installed VSIX)', function () {
     });
   }
 
-  it('6: export of filtered usage says so in the dialog title, the file name and the result', async () => {
-    const { page, server } = ui.current;
-    await expandTreeItem(page, FLEET);
-    await findTreeItem(page, FLEET_USAGE);
-    await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
-    await waitForQuickInput(page, { title: 'Filter usage' });
-    await pickQuickPickItem(page, 'Resource type…');
-    await waitForQuickInput(page, { title: 'Resource type' });
-    await pickQuickPickItem(page, 'EC2_HOST');
-    await poll(async () => (await findTreeItem(page, FLEET_USAGE)).description === 'Resource type: EC2 host', 20_000, 'the filter in words');
-    await runTreeItemContextMenu(page, FLEET_USAGE, 'Export List…');
-    await waitForQuickInput(page, { title: 'Export format' });
-    await pickQuickPickItem(page, 'CSV');
-    await waitForQuickInput(page, { title: 'Export Usage of SQL Server Enterprise fleet (seller, us-east-1), filtered to Resource type: EC2 host' });
-    const input = quickInput(page).locator('.quick-input-box input');
-    let offered = '';
-    await poll(async () => /\.csv$/.test((offered = await input.inputValue())), 10_000, () => `a file name (has “${offered}”)`);
-    const d = new Date();
-    const today = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-    assert.ok(offered.endsWith(`/usage-SQL-Server-Enterprise-fleet-resourceType-EC2_HOST-${today}.csv`), offered);
-    const hosts = ui.current.emulator!.state.configs.find((c) => c.data.Name === 'SQL Server Enterprise fleet')!.usage.filter((u) => (u as { ResourceType?: string }).ResourceType === 'EC2_HOST').length;
-    assert.equal(hosts, 312, 'the seed');
-    await input.fill(join(server.folder, 'hosts.csv'));
-    await input.press('Enter');
-    const done = await waitForNotification(page, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv', 60_000);
-    assert.equal(done.message, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv');
-    await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
-    await waitForQuickInput(page, { title: 'Filter usage' });
-    await pickQuickPickItem(page, 'Clear usage filter');
-  });
+  for (const width of WIDTHS) {
+    it(`6: at ${width} px, export of filtered usage says so in the dialog title, the file name and the result`, async () => {
+      const { page, server } = ui.current;
+      await setWidth(page, width);
+      await expandTreeItem(page, FLEET);
+      await findTreeItem(page, FLEET_USAGE);
+      await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
+      await waitForQuickInput(page, { title: 'Filter usage' });
+      await pickQuickPickItem(page, 'Resource type…');
+      await waitForQuickInput(page, { title: 'Resource type' });
+      await pickQuickPickItem(page, 'EC2_HOST');
+      await poll(async () => (await findTreeItem(page, FLEET_USAGE)).description === 'Resource type: EC2 host', 20_000, 'the filter in words');
+      await runTreeItemContextMenu(page, FLEET_USAGE, 'Export List…');
+      await waitForQuickInput(page, { title: 'Export format' });
+      await pickQuickPickItem(page, 'CSV');
+      await waitForQuickInput(page, { title: 'Export Usage of SQL Server Enterprise fleet (seller, us-east-1), filtered to Resource type: EC2 host' });
+      const input = quickInput(page).locator('.quick-input-box input');
+      let offered = '';
+      await poll(async () => /\.csv$/.test((offered = await input.inputValue())), 10_000, () => `a file name (has “${offered}”)`);
+      const d = new Date();
+      const today = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+      assert.ok(offered.endsWith(`/usage-SQL-Server-Enterprise-fleet-resourceType-EC2_HOST-${today}.csv`), offered);
+      await screenshot(page, `export-filtered-${width}`);
+      const hosts = ui.current.emulator!.state.configs.find((c) => c.data.Name === 'SQL Server Enterprise fleet')!.usage.filter((u) => (u as { ResourceType?: string }).ResourceType === 'EC2_HOST').length;
+      assert.equal(hosts, 312, 'the seed');
+      await input.fill(join(server.folder, 'hosts.csv'));
+      await input.press('Enter');
+      const done = await waitForNotification(page, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv', 60_000);
+      assert.equal(done.message, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv');
+      await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
+      await waitForQuickInput(page, { title: 'Filter usage' });
+      await pickQuickPickItem(page, 'Clear usage filter');
+    });
+  }
 
-  it('7: an error row has its full text on hover, Copy Error and Copy Request Id, and shows its retry', async () => {
-    const { page } = ui.current;
-    const grants = ['buyer-readonly', 'us-east-1', 'Received grants'];
-    await expandTreeItem(page, grants);
-    const error = await poll(async () => (await treeChildren(page, grants)).find((r) => r.label === 'Access denied'), 20_000, 'the access denied row');
-    assert.ok(error.ariaLabel.includes('ListReceivedGrants'), `the full failure on hover: ${error.ariaLabel}`);
-    const entries = await openTreeItemContextMenu(page, [...grants, 'Access denied']);
-    await page.keyboard.press('Escape');
-    assert.ok(entries.includes('Copy Error') && entries.includes('Copy Request Id'), entries.join(', '));
-    await page.evaluate('navigator.clipboard.writeText("")');
-    await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Request Id');
-    const id = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string) || undefined, 5_000, 'the request id copied');
-    const request = [...ui.current.emulator!.requests].reverse().find((r) => r.operation === 'ListReceivedGrants');
-    assert.equal(id, request?.requestId);
-    await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Error');
-    const copied = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string).includes('Operation: ListReceivedGrants') || undefined, 5_000, 'the error copied');
-    assert.ok(copied);
-    ui.current.emulator!.setFaults({ latencyMs: 1_500 });
-    await clickTreeItem(page, [...grants, 'Access denied']);
-    await poll(async () => (await treeChildren(page, grants)).some((r) => r.description === 'Retrying…' && r.icons.includes('codicon-loading')), 5_000, 'a spinner while it retries');
-    await poll(async () => /^tried \d\d:\d\d:\d\d · /.test((await treeChildren(page, grants)).find((r) => r.label === 'Access denied')?.description ?? ''), 20_000, 'the time of the last try');
-    ui.current.emulator!.setFaults({ latencyMs: 0 });
-  });
+  for (const width of WIDTHS) {
+    it(`7: at ${width} px, an error row has its full text on hover, Copy Error and Copy Request Id, and shows its retry`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      const grants = ['buyer-readonly', 'us-east-1', 'Received grants'];
+      await expandTreeItem(page, grants);
+      const error = await poll(async () => (await treeChildren(page, grants)).find((r) => r.label === 'Access denied'), 20_000, 'the access denied row');
+      assert.ok(error.ariaLabel.includes('ListReceivedGrants'), `the full failure on hover: ${error.ariaLabel}`);
+      const entries = await openTreeItemContextMenu(page, [...grants, 'Access denied']);
+      await page.keyboard.press('Escape');
+      assert.ok(entries.includes('Copy Error') && entries.includes('Copy Request Id'), entries.join(', '));
+      await page.evaluate('navigator.clipboard.writeText("")');
+      await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Request Id');
+      const id = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string) || undefined, 5_000, 'the request id copied');
+      const request = [...ui.current.emulator!.requests].reverse().find((r) => r.operation === 'ListReceivedGrants');
+      assert.equal(id, request?.requestId);
+      await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Error');
+      const copied = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string).includes('Operation: ListReceivedGrants') || undefined, 5_000, 'the error copied');
+      assert.ok(copied);
+      ui.current.emulator!.setFaults({ latencyMs: 1_500 });
+      await clickTreeItem(page, [...grants, 'Access denied']);
+      await poll(async () => (await treeChildren(page, grants)).some((r) => r.description === 'Retrying…' && r.icons.includes('codicon-loading')), 5_000, 'a spinner while it retries');
+      await poll(async () => /^tried \d\d:\d\d:\d\d · /.test((await treeChildren(page, grants)).find((r) => r.label === 'Access denied')?.description ?? ''), 20_000, 'the time of the last try');
+      ui.current.emulator!.setFaults({ latencyMs: 0 });
+      await screenshot(page, `error-row-${width}`);
+    });
+  }
 
   for (const width of WIDTHS) {
     it(`8: at ${width} px, descriptions lead with the value that matters`, async () => {
@@ -337,46 +350,66 @@ describe('the first hour in the demo (installed VSIX)', function () {
     });
   }
 
-  it('9: an open panel comes back after a window reload, read again from AWS', async () => {
-    const { page } = ui.current;
-    await expandTreeItem(page, RECEIVED);
-    await openPanel(page, [...RECEIVED, PENDING], `Received grant: ${PENDING}`);
-    ui.current.emulator!.requests.length = 0;
-    await runCommand(page, 'Developer: Reload Window');
-    await page.waitForLoadState('load');
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    await poll(async () => (await editorTabs(page)).some((t) => t.title === `Received grant: ${PENDING}`), 60_000, 'the panel’s tab back');
-    const frame = await panel(page, PENDING);
-    assert.equal((await frame.locator('#status').innerText()).trim(), 'PENDING_ACCEPT');
-    assert.ok(ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant'), 'the grant was read again');
-    await openContainer(page);
-    await selectProfiles(page, ['buyer', 'buyer-readonly', 'seller']);
-  });
+  for (const width of WIDTHS) {
+    it(`9: at ${width} px, an open panel comes back after a window reload, read again from AWS`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      await expandTreeItem(page, RECEIVED);
+      await openPanel(page, [...RECEIVED, PENDING], `Received grant: ${PENDING}`);
+      ui.current.emulator!.requests.length = 0;
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForLoadState('load');
+      await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+      await poll(async () => (await editorTabs(page)).some((t) => t.title === `Received grant: ${PENDING}`), 60_000, 'the panel’s tab back');
+      const frame = await panel(page, PENDING);
+      assert.equal((await frame.locator('#status').innerText()).trim(), 'PENDING_ACCEPT');
+      assert.ok(ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant'), 'the grant was read again');
+      const editor = await page.locator('.part.editor').boundingBox();
+      assert.ok(editor && Math.abs(editor.width - width) <= 2, `the panel back in a ${width} px editor (${editor?.width})`);
+      await screenshot(page, `reload-panel-${width}`);
+      await openContainer(page);
+      await selectProfiles(page, ['buyer', 'buyer-readonly', 'seller']);
+    });
+  }
 
-  it('10: palette titles end in … where input follows, are title case and name their object', async () => {
-    const { page } = ui.current;
-    const shown = async (filter: string): Promise<string[]> => {
-      await page.keyboard.press('Escape');
+  for (const width of WIDTHS) {
+    it(`10: at ${width} px, palette titles end in … where input follows, are title case and name their object`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      const shown = async (filter: string): Promise<string[]> => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await waitForQuickInput(page);
+        await quickInput(page).locator('.quick-input-box input').fill(`>${filter}`);
+        await new Promise((r) => setTimeout(r, 800));
+        const labels = (await quickPickItems(page)).map((i) => i.label);
+        await page.keyboard.press('Escape');
+        return labels;
+      };
+      const expected = [
+        'License Manager: Activate Grant…',
+        'License Manager: Deactivate Grant…',
+        'License Manager: Reject Grant…',
+        'License Manager: Delete Grant…',
+        'License Manager: Export List…',
+        'License Manager: Filter Explorer…',
+        'License Manager: Refresh Explorer',
+        'License Manager: Sign In with AWS SSO',
+      ];
+      for (const title of expected) assert.ok((await shown(title)).includes(title), title);
+      // The titles as the palette lists them at this width, none cut.
       await page.keyboard.press('F1');
       await waitForQuickInput(page);
-      await quickInput(page).locator('.quick-input-box input').fill(`>${filter}`);
-      await new Promise((r) => setTimeout(r, 800));
-      const labels = (await quickPickItems(page)).map((i) => i.label);
+      await quickInput(page).locator('.quick-input-box input').fill('>License Manager: ');
+      await poll(async () => (await quickPickItems(page)).some((i) => expected.includes(i.label)), 10_000, 'the License Manager commands listed');
+      const cut = await quickInput(page)
+        .locator('.quick-input-list .monaco-list-row .monaco-icon-label-container')
+        .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el.textContent ?? '').trim()));
+      assert.deepEqual(cut, [], `no title cut at ${width} px`);
+      await screenshot(page, `palette-${width}`);
       await page.keyboard.press('Escape');
-      return labels;
-    };
-    const expected = [
-      'License Manager: Activate Grant…',
-      'License Manager: Deactivate Grant…',
-      'License Manager: Reject Grant…',
-      'License Manager: Delete Grant…',
-      'License Manager: Export List…',
-      'License Manager: Filter Explorer…',
-      'License Manager: Refresh Explorer',
-      'License Manager: Sign In with AWS SSO',
-    ];
-    for (const title of expected) assert.ok((await shown(title)).includes(title), title);
-    const gone = ['License Manager: Delete Grant', 'License Manager: Sign in (AWS SSO)', 'License Manager: Export…', 'License Manager: Filter…'];
-    for (const title of gone) assert.ok(!(await shown(title)).includes(title), `no “${title}”`);
-  });
+      const gone = ['License Manager: Delete Grant', 'License Manager: Sign in (AWS SSO)', 'License Manager: Export…', 'License Manager: Filter…'];
+      for (const title of gone) assert.ok(!(await shown(title)).includes(title), `no “${title}”`);
+    });
+  }
 });
