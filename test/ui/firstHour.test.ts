@@ -205,10 +205,10 @@ describe('the first hour in the demo (installed VSIX)', function () {
       await screenshot(page, `export-filtered-${width}`);
       const hosts = ui.current.emulator!.state.configs.find((c) => c.data.Name === 'SQL Server Enterprise fleet')!.usage.filter((u) => (u as { ResourceType?: string }).ResourceType === 'EC2_HOST').length;
       assert.equal(hosts, 312, 'the seed');
-      await input.fill(join(server.folder, 'hosts.csv'));
+      await input.fill(join(server.folder, `hosts-${width}.csv`));
       await input.press('Enter');
-      const done = await waitForNotification(page, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv', 60_000);
-      assert.equal(done.message, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv');
+      const done = await waitForNotification(page, `Exported 312 usage records (Resource type: EC2 host) to hosts-${width}.csv`, 60_000);
+      assert.equal(done.message, `Exported 312 usage records (Resource type: EC2 host) to hosts-${width}.csv`);
       await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
       await waitForQuickInput(page, { title: 'Filter usage' });
       await pickQuickPickItem(page, 'Clear usage filter');
