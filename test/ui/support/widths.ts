@@ -11,14 +11,34 @@ import { poll } from './wait';
 export const WIDTHS = [1500, 700] as const;
 export type Width = (typeof WIDTHS)[number];
 
-/** 1500 × 950, or a window whose editor is `width` px wide next to the side bar. */
+/** The editor part's width once two readings 100 ms apart agree (the workbench lays out after a resize). */
+async function settledEditorWidth(page: Page): Promise<number> {
+  let last = -1;
+  return poll(async () => {
+    const box = await page.locator('.part.editor').boundingBox();
+    assert.ok(box, 'the editor part is shown');
+    const same = Math.abs(box.width - last) < 0.5;
+    last = box.width;
+    return same ? box.width : undefined;
+  }, 5_000, 'the editor’s width to settle');
+}
+
+/**
+ * 1500 × 950, or a window whose editor is `width` px wide next to the side bar. The window is
+ * narrowed by what the editor has too much, again until it fits: after a reload the workbench can
+ * give part of a resize to the side bar.
+ */
 export async function setWidth(page: Page, width: Width): Promise<void> {
   await page.setViewportSize({ width: 1500, height: 950 });
   if (width === 1500) return;
-  const editor = await page.locator('.part.editor').boundingBox();
-  assert.ok(editor, 'the editor part is shown');
-  await page.setViewportSize({ width: Math.round(1500 - (editor.width - width)), height: 950 });
-  await poll(async () => Math.abs(((await page.locator('.part.editor').boundingBox())?.width ?? 0) - width) <= 2, 5_000, `a ${width} px editor`);
+  let viewport = 1500;
+  let shown = await settledEditorWidth(page);
+  for (let tries = 0; tries < 5 && Math.abs(shown - width) > 2; tries++) {
+    viewport = Math.round(viewport - (shown - width));
+    await page.setViewportSize({ width: viewport, height: 950 });
+    shown = await settledEditorWidth(page);
+  }
+  assert.ok(Math.abs(shown - width) <= 2, `a ${width} px editor (${shown} px in a ${viewport} px window)`);
 }
 
 /** Saves the window as `test-results/ui/first-hour-<name>.png`. */
