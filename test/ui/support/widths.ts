@@ -32,10 +32,14 @@ export async function setWidth(page: Page, width: Width): Promise<void> {
   await page.setViewportSize({ width: 1500, height: 950 });
   if (width === 1500) return;
   let viewport = 1500;
+  await poll(async () => Math.abs(((await page.locator('.monaco-workbench').boundingBox())?.width ?? 0) - viewport) <= 1, 5_000, 'the workbench 1500 px wide');
   let shown = await settledEditorWidth(page);
   for (let tries = 0; tries < 5 && Math.abs(shown - width) > 2; tries++) {
     viewport = Math.round(viewport - (shown - width));
+    assert.ok(viewport > width && viewport <= 1500, `a ${width} px editor in a window between ${width} and 1500 px (would be ${viewport} px)`);
     await page.setViewportSize({ width: viewport, height: 950 });
+    // Measured once the workbench has laid itself out at the new size, not before.
+    await poll(async () => Math.abs(((await page.locator('.monaco-workbench').boundingBox())?.width ?? 0) - viewport) <= 1, 5_000, `the workbench ${viewport} px wide`);
     shown = await settledEditorWidth(page);
   }
   assert.ok(Math.abs(shown - width) <= 2, `a ${width} px editor (${shown} px in a ${viewport} px window)`);
