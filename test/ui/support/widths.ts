@@ -24,6 +24,18 @@ async function settledEditorWidth(page: Page): Promise<number> {
 }
 
 /**
+ * Waits for the workbench to lay itself out at a window `width` px wide. A workbench reloaded
+ * while it was not resized can miss the resize of the emulated window: it is told again.
+ */
+async function workbenchAt(page: Page, width: number): Promise<void> {
+  await poll(async () => {
+    if (Math.abs(((await page.locator('.monaco-workbench').boundingBox())?.width ?? 0) - width) <= 1) return true;
+    await page.evaluate('window.dispatchEvent(new Event("resize"))');
+    return false;
+  }, 5_000, `the workbench ${width} px wide`);
+}
+
+/**
  * 1500 × 950, or a window whose editor is `width` px wide next to the side bar. The window is
  * narrowed by what the editor has too much, again until it fits: after a reload the workbench can
  * give part of a resize to the side bar.
@@ -32,14 +44,14 @@ export async function setWidth(page: Page, width: Width): Promise<void> {
   await page.setViewportSize({ width: 1500, height: 950 });
   if (width === 1500) return;
   let viewport = 1500;
-  await poll(async () => Math.abs(((await page.locator('.monaco-workbench').boundingBox())?.width ?? 0) - viewport) <= 1, 5_000, 'the workbench 1500 px wide');
+  await workbenchAt(page, viewport);
   let shown = await settledEditorWidth(page);
   for (let tries = 0; tries < 5 && Math.abs(shown - width) > 2; tries++) {
     viewport = Math.round(viewport - (shown - width));
     assert.ok(viewport > width && viewport <= 1500, `a ${width} px editor in a window between ${width} and 1500 px (would be ${viewport} px)`);
     await page.setViewportSize({ width: viewport, height: 950 });
     // Measured once the workbench has laid itself out at the new size, not before.
-    await poll(async () => Math.abs(((await page.locator('.monaco-workbench').boundingBox())?.width ?? 0) - viewport) <= 1, 5_000, `the workbench ${viewport} px wide`);
+    await workbenchAt(page, viewport);
     shown = await settledEditorWidth(page);
   }
   assert.ok(Math.abs(shown - width) <= 2, `a ${width} px editor (${shown} px in a ${viewport} px window)`);
