@@ -41,10 +41,10 @@ async function workbenchAt(page: Page, width: number): Promise<void> {
  * give part of a resize to the side bar.
  */
 export async function setWidth(page: Page, width: Width): Promise<void> {
-  await page.setViewportSize({ width: 1500, height: 950 });
-  if (width === 1500) return;
   let viewport = 1500;
+  await page.setViewportSize({ width: viewport, height: 950 });
   await workbenchAt(page, viewport);
+  if (width === 1500) return;
   let shown = await settledEditorWidth(page);
   for (let tries = 0; tries < 5 && Math.abs(shown - width) > 2; tries++) {
     viewport = Math.round(viewport - (shown - width));
