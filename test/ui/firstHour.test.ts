@@ -1,12 +1,11 @@
 /**
  * What a new user meets in the first hour, in the demo: outcome messages and their next step,
- * the inbox's Accept asking first, panels at 1500 px and in a 700 px wide editor, filtered export,
- * error rows, descriptions, a window reload, palette titles. Screenshots of each panel at both
- * widths are kept in test-results/ui/.
+ * the inbox's Accept asking first, panels, filtered export, error rows, descriptions, a window
+ * reload, palette titles; each at 1500 × 950 and in a 700 px wide editor. Screenshots of each
+ * at both widths are kept in test-results/ui/.
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
   answerDialog,
   clickNotificationButton,
@@ -30,10 +29,8 @@ import {
   waitForDialog,
   waitForNotification,
   waitForQuickInput,
-  waitForWebview,
-  type UiSession,
 } from './support';
-import { resultsDir } from './support/session';
+import { grantNamed, inboxRow, layoutProblems, openPanel, panel, productOf, sent } from './support/firstHour';
 import { screenshot, setWidth, WIDTHS } from './support/widths';
 
 const SELLER_ACCOUNT = '111122223333';
@@ -43,90 +40,6 @@ const RECEIVED = ['buyer', 'us-east-1', 'Received grants'];
 const RECEIVED_LICENSES = ['buyer', 'us-east-1', 'Received licenses'];
 const FLEET = ['seller', 'us-east-1', 'License configurations', 'SQL Server Enterprise fleet'];
 const FLEET_USAGE = [...FLEET, 'Usage'];
-const INBOX_TREE = '.monaco-list[role="tree"][aria-label="Grants Inbox"]';
-
-interface GrantWire {
-  GrantArn: string;
-  GrantName: string;
-  GrantStatus: string;
-  LicenseArn: string;
-}
-
-function grantNamed(ui: UiSession, name: string): GrantWire {
-  const state = ui.emulator!.state;
-  for (const g of state.grants.values()) {
-    const current = state.currentGrant(g) as unknown as GrantWire;
-    if (current.GrantName === name) return current;
-  }
-  throw new Error(`no seeded grant ${name}`);
-}
-
-function productOf(ui: UiSession, licenseArn: string): string {
-  const licenses = (ui.emulator!.state as unknown as { licenses: Map<string, unknown> }).licenses;
-  for (const l of licenses.values()) {
-    const versions = (l as { versions?: { LicenseArn?: string; ProductName?: string }[] }).versions;
-    const data = versions ? versions[versions.length - 1] : (l as { LicenseArn?: string; ProductName?: string });
-    if (data.LicenseArn === licenseArn && data.ProductName) return data.ProductName;
-  }
-  throw new Error(`no seeded license ${licenseArn}`);
-}
-
-function sent(ui: UiSession, operation: string): number {
-  return ui.emulator!.requests.filter((r) => r.operation === operation).length;
-}
-
-/** Waits for the visible panel to show `title`, loaded. */
-async function panel(page: Page, title: string): Promise<FrameLocator> {
-  const frame = await waitForWebview(page, undefined, 30_000);
-  await poll(
-    async () =>
-      (await frame.locator('#title').innerText().catch(() => '')).trim() === title &&
-      (await frame.locator('#app').getAttribute('data-phase').catch(() => '')) === 'ready',
-    30_000,
-    `the panel of “${title}”, loaded`,
-  );
-  return frame;
-}
-
-async function openPanel(page: Page, path: readonly string[], tab: string): Promise<FrameLocator> {
-  await poll(
-    async () => {
-      await clickTreeItem(page, path);
-      return poll(async () => (await editorTabs(page)).some((t) => t.title === tab && t.active), 5_000).then(() => true, () => false);
-    },
-    30_000,
-    `the tab “${tab}”`,
-  );
-  return panel(page, path[path.length - 1]);
-}
-
-/**
- * What breaks in the panel's layout: words or ids split over two lines (labels, headings, table
- * cells, ids, buttons, badges), a page that scrolls sideways, cards with nothing in them.
- */
-async function layoutProblems(frame: FrameLocator): Promise<string[]> {
-  return frame.locator('body').evaluate((body) => {
-    const doc = body.ownerDocument;
-    const problems: string[] = [];
-    if (doc.documentElement.scrollWidth > doc.documentElement.clientWidth + 1) problems.push('the page scrolls sideways');
-    for (const el of body.querySelectorAll('dt, th, td, h2, button, .badge, .mono, code#arn')) {
-      const range = doc.createRange();
-      range.selectNodeContents(el);
-      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (lines.size > 1) problems.push(`split over ${lines.size} lines: ${(el.textContent ?? '').slice(0, 60)}`);
-    }
-    for (const card of body.querySelectorAll('.sections > .card')) {
-      if (card.children.length < 2) problems.push(`an empty card: ${(card.textContent ?? '').slice(0, 60)}`);
-    }
-    return problems;
-  });
-}
-
-async function inboxRow(page: Page, name: string): Promise<Locator> {
-  const row = container(page).locator(`${INBOX_TREE} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) });
-  await row.first().waitFor({ state: 'visible', timeout: 30_000 });
-  return row.first();
-}
 
 describe('the first hour in the demo (installed VSIX)', function () {
   this.timeout(180_000);
@@ -152,54 +65,59 @@ describe('the first hour in the demo (installed VSIX)', function () {
     await clickViewAction(page, 'Collapse All');
   });
 
-  it('1, 2: the inbox asks before Accept, naming the grantor’s account; a second click where the row was sends nothing; the outcome is in words with Activate next', async () => {
-    const { page } = ui.current;
-    await openContainer(page, 30_000, { inbox: true });
-    await runCommand(page, 'License Manager: Refresh Inbox');
-    const row = await inboxRow(page, PENDING);
-    const accept = row.locator('.actions .action-label[aria-label="Accept Grant"]');
-    const box = await poll(async () => {
-      await row.hover({ timeout: 2_000 }).catch(() => undefined);
-      return (await accept.isVisible()) ? ((await accept.boundingBox()) ?? undefined) : undefined;
-    }, 15_000, 'the inline Accept Grant shown on hover');
-    ui.current.emulator!.requests.length = 0;
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    await page.mouse.click(x, y);
-    const dialog = await waitForDialog(page);
-    assert.equal(dialog.text.split('\n')[0], `Accept “${PENDING}” from account ${SELLER_ACCOUNT}?`);
-    assert.match(dialog.text, /Profile “buyer” \(us-east-1\) receives .+ through it\. It stays inactive until you activate it\./);
-    assert.deepEqual(dialog.buttons.filter((b) => b !== 'Cancel'), ['Accept']);
-    // The second click lands where the row was: on the question, not on another grant.
-    await page.mouse.click(x, y);
-    await new Promise((r) => setTimeout(r, 1_000));
-    assert.equal(sent(ui.current, 'AcceptGrant'), 0, 'nothing sent before the answer');
-    await answerDialog(page, 'Accept');
-    const done = await waitForNotification(page, `Accepted “${PENDING}”. It is not active yet.`, 30_000);
-    assert.equal(done.message, `Accepted “${PENDING}”. It is not active yet.`);
-    assert.deepEqual(done.buttons, ['Activate']);
-    assert.equal(done.severity, 'info');
-    assert.equal(sent(ui.current, 'AcceptGrant'), 1);
-    // A third click where the row was: whatever row is there now, nothing is sent without a question.
-    await page.mouse.click(x, y);
-    await new Promise((r) => setTimeout(r, 1_500));
-    // Whatever row is there (the same grant before the inbox has reloaded, or another), a question comes first.
-    if (await page.locator('.monaco-dialog-box').isVisible()) {
-      const other = await waitForDialog(page);
-      assert.match(other.text.split('\n')[0], /^Accept “.+” from account \d{12}\?$/);
-      await answerDialog(page, 'Cancel');
-    }
-    if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
-    assert.equal(sent(ui.current, 'AcceptGrant'), 1, 'still one AcceptGrant');
-    // The next step from the notification: activate, then told in words with Open Details next.
-    await clickNotificationButton(page, `Accepted “${PENDING}”`, 'Activate');
-    await waitForQuickInput(page, { title: 'Activate Grant' });
-    await page.keyboard.press('Enter');
-    const active = await waitForNotification(page, `Activated “${PENDING}”. Its licenses can be used now.`, 30_000);
-    assert.deepEqual(active.buttons, ['Open Details']);
-    assert.equal(grantNamed(ui.current, PENDING).GrantStatus, 'ACTIVE');
-    await openContainer(page);
-  });
+  for (const width of WIDTHS) {
+    it(`1, 2: at ${width} px, the inbox asks before Accept, naming the grantor’s account; a second click where the row was sends nothing; the outcome is in words with Activate next`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      await openContainer(page, 30_000, { inbox: true });
+      await runCommand(page, 'License Manager: Refresh Inbox');
+      const row = await inboxRow(page, PENDING);
+      const accept = row.locator('.actions .action-label[aria-label="Accept Grant"]');
+      const box = await poll(async () => {
+        await row.hover({ timeout: 2_000 }).catch(() => undefined);
+        return (await accept.isVisible()) ? ((await accept.boundingBox()) ?? undefined) : undefined;
+      }, 15_000, 'the inline Accept Grant shown on hover');
+      ui.current.emulator!.requests.length = 0;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.click(x, y);
+      const dialog = await waitForDialog(page);
+      assert.equal(dialog.text.split('\n')[0], `Accept “${PENDING}” from account ${SELLER_ACCOUNT}?`);
+      assert.match(dialog.text, /Profile “buyer” \(us-east-1\) receives .+ through it\. It stays inactive until you activate it\./);
+      assert.deepEqual(dialog.buttons.filter((b) => b !== 'Cancel'), ['Accept']);
+      await screenshot(page, `inbox-accept-question-${width}`);
+      // The second click lands where the row was: on the question, not on another grant.
+      await page.mouse.click(x, y);
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.equal(sent(ui.current, 'AcceptGrant'), 0, 'nothing sent before the answer');
+      await answerDialog(page, 'Accept');
+      const done = await waitForNotification(page, `Accepted “${PENDING}”. It is not active yet.`, 30_000);
+      assert.equal(done.message, `Accepted “${PENDING}”. It is not active yet.`);
+      assert.deepEqual(done.buttons, ['Activate']);
+      assert.equal(done.severity, 'info');
+      assert.equal(sent(ui.current, 'AcceptGrant'), 1);
+      await screenshot(page, `inbox-accepted-${width}`);
+      // A third click where the row was: whatever row is there now, nothing is sent without a question.
+      await page.mouse.click(x, y);
+      await new Promise((r) => setTimeout(r, 1_500));
+      // Whatever row is there (the same grant before the inbox has reloaded, or another), a question comes first.
+      if (await page.locator('.monaco-dialog-box').isVisible()) {
+        const other = await waitForDialog(page);
+        assert.match(other.text.split('\n')[0], /^Accept “.+” from account \d{12}\?$/);
+        await answerDialog(page, 'Cancel');
+      }
+      if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
+      assert.equal(sent(ui.current, 'AcceptGrant'), 1, 'still one AcceptGrant');
+      // The next step from the notification: activate, then told in words with Open Details next.
+      await clickNotificationButton(page, `Accepted “${PENDING}”`, 'Activate');
+      await waitForQuickInput(page, { title: 'Activate Grant' });
+      await page.keyboard.press('Enter');
+      const active = await waitForNotification(page, `Activated “${PENDING}”. Its licenses can be used now.`, 30_000);
+      assert.deepEqual(active.buttons, ['Open Details']);
+      assert.equal(grantNamed(ui.current, PENDING).GrantStatus, 'ACTIVE');
+      await openContainer(page);
+    });
+  }
 
   for (const width of WIDTHS) {
     it(`5: grant panels at ${width} px lead with the invited step, name the license by product, never split words or ids`, async () => {
@@ -262,60 +180,68 @@ describe('the first hour in the demo (installed VSIX)', function () {
     });
   }
 
-  it('6: export of filtered usage says so in the dialog title, the file name and the result', async () => {
-    const { page, server } = ui.current;
-    await expandTreeItem(page, FLEET);
-    await findTreeItem(page, FLEET_USAGE);
-    await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
-    await waitForQuickInput(page, { title: 'Filter usage' });
-    await pickQuickPickItem(page, 'Resource type…');
-    await waitForQuickInput(page, { title: 'Resource type' });
-    await pickQuickPickItem(page, 'EC2_HOST');
-    await poll(async () => (await findTreeItem(page, FLEET_USAGE)).description === 'Resource type: EC2 host', 20_000, 'the filter in words');
-    await runTreeItemContextMenu(page, FLEET_USAGE, 'Export List…');
-    await waitForQuickInput(page, { title: 'Export format' });
-    await pickQuickPickItem(page, 'CSV');
-    await waitForQuickInput(page, { title: 'Export Usage of SQL Server Enterprise fleet (seller, us-east-1), filtered to Resource type: EC2 host' });
-    const input = quickInput(page).locator('.quick-input-box input');
-    let offered = '';
-    await poll(async () => /\.csv$/.test((offered = await input.inputValue())), 10_000, () => `a file name (has “${offered}”)`);
-    const d = new Date();
-    const today = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-    assert.ok(offered.endsWith(`/usage-SQL-Server-Enterprise-fleet-resourceType-EC2_HOST-${today}.csv`), offered);
-    const hosts = ui.current.emulator!.state.configs.find((c) => c.data.Name === 'SQL Server Enterprise fleet')!.usage.filter((u) => (u as { ResourceType?: string }).ResourceType === 'EC2_HOST').length;
-    assert.equal(hosts, 312, 'the seed');
-    await input.fill(join(server.folder, 'hosts.csv'));
-    await input.press('Enter');
-    const done = await waitForNotification(page, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv', 60_000);
-    assert.equal(done.message, 'Exported 312 usage records (Resource type: EC2 host) to hosts.csv');
-    await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
-    await waitForQuickInput(page, { title: 'Filter usage' });
-    await pickQuickPickItem(page, 'Clear usage filter');
-  });
+  for (const width of WIDTHS) {
+    it(`6: at ${width} px, export of filtered usage says so in the dialog title, the file name and the result`, async () => {
+      const { page, server } = ui.current;
+      await setWidth(page, width);
+      await expandTreeItem(page, FLEET);
+      await findTreeItem(page, FLEET_USAGE);
+      await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
+      await waitForQuickInput(page, { title: 'Filter usage' });
+      await pickQuickPickItem(page, 'Resource type…');
+      await waitForQuickInput(page, { title: 'Resource type' });
+      await pickQuickPickItem(page, 'EC2_HOST');
+      await poll(async () => (await findTreeItem(page, FLEET_USAGE)).description === 'Resource type: EC2 host', 20_000, 'the filter in words');
+      await runTreeItemContextMenu(page, FLEET_USAGE, 'Export List…');
+      await waitForQuickInput(page, { title: 'Export format' });
+      await pickQuickPickItem(page, 'CSV');
+      await waitForQuickInput(page, { title: 'Export Usage of SQL Server Enterprise fleet (seller, us-east-1), filtered to Resource type: EC2 host' });
+      const input = quickInput(page).locator('.quick-input-box input');
+      let offered = '';
+      await poll(async () => /\.csv$/.test((offered = await input.inputValue())), 10_000, () => `a file name (has “${offered}”)`);
+      const d = new Date();
+      const today = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+      assert.ok(offered.endsWith(`/usage-SQL-Server-Enterprise-fleet-resourceType-EC2_HOST-${today}.csv`), offered);
+      await screenshot(page, `export-filtered-${width}`);
+      const hosts = ui.current.emulator!.state.configs.find((c) => c.data.Name === 'SQL Server Enterprise fleet')!.usage.filter((u) => (u as { ResourceType?: string }).ResourceType === 'EC2_HOST').length;
+      assert.equal(hosts, 312, 'the seed');
+      await input.fill(join(server.folder, `hosts-${width}.csv`));
+      await input.press('Enter');
+      const done = await waitForNotification(page, `Exported 312 usage records (Resource type: EC2 host) to hosts-${width}.csv`, 60_000);
+      assert.equal(done.message, `Exported 312 usage records (Resource type: EC2 host) to hosts-${width}.csv`);
+      await runTreeItemContextMenu(page, FLEET_USAGE, 'Filter Usage…');
+      await waitForQuickInput(page, { title: 'Filter usage' });
+      await pickQuickPickItem(page, 'Clear usage filter');
+    });
+  }
 
-  it('7: an error row has its full text on hover, Copy Error and Copy Request Id, and shows its retry', async () => {
-    const { page } = ui.current;
-    const grants = ['buyer-readonly', 'us-east-1', 'Received grants'];
-    await expandTreeItem(page, grants);
-    const error = await poll(async () => (await treeChildren(page, grants)).find((r) => r.label === 'Access denied'), 20_000, 'the access denied row');
-    assert.ok(error.ariaLabel.includes('ListReceivedGrants'), `the full failure on hover: ${error.ariaLabel}`);
-    const entries = await openTreeItemContextMenu(page, [...grants, 'Access denied']);
-    await page.keyboard.press('Escape');
-    assert.ok(entries.includes('Copy Error') && entries.includes('Copy Request Id'), entries.join(', '));
-    await page.evaluate('navigator.clipboard.writeText("")');
-    await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Request Id');
-    const id = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string) || undefined, 5_000, 'the request id copied');
-    const request = [...ui.current.emulator!.requests].reverse().find((r) => r.operation === 'ListReceivedGrants');
-    assert.equal(id, request?.requestId);
-    await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Error');
-    const copied = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string).includes('Operation: ListReceivedGrants') || undefined, 5_000, 'the error copied');
-    assert.ok(copied);
-    ui.current.emulator!.setFaults({ latencyMs: 1_500 });
-    await clickTreeItem(page, [...grants, 'Access denied']);
-    await poll(async () => (await treeChildren(page, grants)).some((r) => r.description === 'Retrying…' && r.icons.includes('codicon-loading')), 5_000, 'a spinner while it retries');
-    await poll(async () => /^tried \d\d:\d\d:\d\d · /.test((await treeChildren(page, grants)).find((r) => r.label === 'Access denied')?.description ?? ''), 20_000, 'the time of the last try');
-    ui.current.emulator!.setFaults({ latencyMs: 0 });
-  });
+  for (const width of WIDTHS) {
+    it(`7: at ${width} px, an error row has its full text on hover, Copy Error and Copy Request Id, and shows its retry`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      const grants = ['buyer-readonly', 'us-east-1', 'Received grants'];
+      await expandTreeItem(page, grants);
+      const error = await poll(async () => (await treeChildren(page, grants)).find((r) => r.label === 'Access denied'), 20_000, 'the access denied row');
+      assert.ok(error.ariaLabel.includes('ListReceivedGrants'), `the full failure on hover: ${error.ariaLabel}`);
+      const entries = await openTreeItemContextMenu(page, [...grants, 'Access denied']);
+      await page.keyboard.press('Escape');
+      assert.ok(entries.includes('Copy Error') && entries.includes('Copy Request Id'), entries.join(', '));
+      await page.evaluate('navigator.clipboard.writeText("")');
+      await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Request Id');
+      const id = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string) || undefined, 5_000, 'the request id copied');
+      const request = [...ui.current.emulator!.requests].reverse().find((r) => r.operation === 'ListReceivedGrants');
+      assert.equal(id, request?.requestId);
+      await runTreeItemContextMenu(page, [...grants, 'Access denied'], 'Copy Error');
+      const copied = await poll(async () => ((await page.evaluate('navigator.clipboard.readText()')) as string).includes('Operation: ListReceivedGrants') || undefined, 5_000, 'the error copied');
+      assert.ok(copied);
+      ui.current.emulator!.setFaults({ latencyMs: 1_500 });
+      await clickTreeItem(page, [...grants, 'Access denied']);
+      await poll(async () => (await treeChildren(page, grants)).some((r) => r.description === 'Retrying…' && r.icons.includes('codicon-loading')), 5_000, 'a spinner while it retries');
+      await poll(async () => /^tried \d\d:\d\d:\d\d · /.test((await treeChildren(page, grants)).find((r) => r.label === 'Access denied')?.description ?? ''), 20_000, 'the time of the last try');
+      ui.current.emulator!.setFaults({ latencyMs: 0 });
+      await screenshot(page, `error-row-${width}`);
+    });
+  }
 
   for (const width of WIDTHS) {
     it(`8: at ${width} px, descriptions lead with the value that matters`, async () => {
@@ -333,50 +259,71 @@ describe('the first hour in the demo (installed VSIX)', function () {
       const box = await shown.boundingBox();
       const pane = await container(page).boundingBox();
       assert.ok(box && pane && box.x < pane.x + pane.width, 'the count is in view');
-      await page.screenshot({ path: join(resultsDir, `first-hour-descriptions-${width}.png`) });
+      await screenshot(page, `descriptions-${width}`);
     });
   }
 
-  it('9: an open panel comes back after a window reload, read again from AWS', async () => {
-    const { page } = ui.current;
-    await expandTreeItem(page, RECEIVED);
-    await openPanel(page, [...RECEIVED, PENDING], `Received grant: ${PENDING}`);
-    ui.current.emulator!.requests.length = 0;
-    await runCommand(page, 'Developer: Reload Window');
-    await page.waitForLoadState('load');
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    await poll(async () => (await editorTabs(page)).some((t) => t.title === `Received grant: ${PENDING}`), 60_000, 'the panel’s tab back');
-    const frame = await panel(page, PENDING);
-    assert.equal((await frame.locator('#status').innerText()).trim(), 'PENDING_ACCEPT');
-    assert.ok(ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant'), 'the grant was read again');
-    await openContainer(page);
-    await selectProfiles(page, ['buyer', 'buyer-readonly', 'seller']);
-  });
+  for (const width of WIDTHS) {
+    it(`9: at ${width} px, an open panel comes back after a window reload, read again from AWS`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      await expandTreeItem(page, RECEIVED);
+      await openPanel(page, [...RECEIVED, PENDING], `Received grant: ${PENDING}`);
+      const before = (await page.locator('.part.editor').boundingBox())?.width ?? 0;
+      ui.current.emulator!.requests.length = 0;
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForLoadState('load');
+      await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+      await poll(async () => (await editorTabs(page)).some((t) => t.title === `Received grant: ${PENDING}`), 60_000, 'the panel’s tab back');
+      const frame = await panel(page, PENDING);
+      assert.equal((await frame.locator('#status').innerText()).trim(), 'PENDING_ACCEPT');
+      assert.ok(ui.current.emulator!.requests.some((r) => r.operation === 'GetGrant'), 'the grant was read again');
+      const editor = await page.locator('.part.editor').boundingBox();
+      assert.ok(editor && Math.abs(editor.width - before) <= 2, `the panel back in an editor as wide as before (${before} px, now ${editor?.width})`);
+      await screenshot(page, `reload-panel-${width}`);
+      await openContainer(page);
+      await selectProfiles(page, ['buyer', 'buyer-readonly', 'seller']);
+    });
+  }
 
-  it('10: palette titles end in … where input follows, are title case and name their object', async () => {
-    const { page } = ui.current;
-    const shown = async (filter: string): Promise<string[]> => {
-      await page.keyboard.press('Escape');
+  for (const width of WIDTHS) {
+    it(`10: at ${width} px, palette titles end in … where input follows, are title case and name their object`, async () => {
+      const { page } = ui.current;
+      await setWidth(page, width);
+      const shown = async (filter: string): Promise<string[]> => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await waitForQuickInput(page);
+        await quickInput(page).locator('.quick-input-box input').fill(`>${filter}`);
+        await new Promise((r) => setTimeout(r, 800));
+        const labels = (await quickPickItems(page)).map((i) => i.label);
+        await page.keyboard.press('Escape');
+        return labels;
+      };
+      const expected = [
+        'License Manager: Activate Grant…',
+        'License Manager: Deactivate Grant…',
+        'License Manager: Reject Grant…',
+        'License Manager: Delete Grant…',
+        'License Manager: Export List…',
+        'License Manager: Filter Explorer…',
+        'License Manager: Refresh Explorer',
+        'License Manager: Sign In with AWS SSO',
+      ];
+      for (const title of expected) assert.ok((await shown(title)).includes(title), title);
+      // The titles as the palette lists them at this width, none cut.
       await page.keyboard.press('F1');
       await waitForQuickInput(page);
-      await quickInput(page).locator('.quick-input-box input').fill(`>${filter}`);
-      await new Promise((r) => setTimeout(r, 800));
-      const labels = (await quickPickItems(page)).map((i) => i.label);
+      await quickInput(page).locator('.quick-input-box input').fill('>License Manager: ');
+      await poll(async () => (await quickPickItems(page)).some((i) => expected.includes(i.label)), 10_000, 'the License Manager commands listed');
+      const cut = await quickInput(page)
+        .locator('.quick-input-list .monaco-list-row .monaco-icon-label-container')
+        .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el.textContent ?? '').trim()));
+      assert.deepEqual(cut, [], `no title cut at ${width} px`);
+      await screenshot(page, `palette-${width}`);
       await page.keyboard.press('Escape');
-      return labels;
-    };
-    const expected = [
-      'License Manager: Activate Grant…',
-      'License Manager: Deactivate Grant…',
-      'License Manager: Reject Grant…',
-      'License Manager: Delete Grant…',
-      'License Manager: Export List…',
-      'License Manager: Filter Explorer…',
-      'License Manager: Refresh Explorer',
-      'License Manager: Sign In with AWS SSO',
-    ];
-    for (const title of expected) assert.ok((await shown(title)).includes(title), title);
-    const gone = ['License Manager: Delete Grant', 'License Manager: Sign in (AWS SSO)', 'License Manager: Export…', 'License Manager: Filter…'];
-    for (const title of gone) assert.ok(!(await shown(title)).includes(title), `no “${title}”`);
-  });
+      const gone = ['License Manager: Delete Grant', 'License Manager: Sign in (AWS SSO)', 'License Manager: Export…', 'License Manager: Filter…'];
+      for (const title of gone) assert.ok(!(await shown(title)).includes(title), `no “${title}”`);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * The first hour in the demo, the window itself: how the License Manager opens in a new window,
- * and what a window reload keeps (expanded nodes, profiles' account ids).
+ * and what a window reload keeps (expanded nodes, profiles' account ids); each at 1500 × 950 and
+ * in a 700 px wide editor.
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -40,36 +41,41 @@ describe('the first hour in the demo: a new window (installed VSIX)', function (
     });
   }
 
-  it('9: after a window reload, what was expanded opens again and each profile shows its account before its lists answer', async () => {
-    const { page } = ui.current;
-    await setWidth(page, 1500);
-    await openContainer(page);
-    await selectProfiles(page, ['buyer', 'seller']);
-    await expandTreeItem(page, LICENSES.slice(0, 2));
-    await expandTreeItem(page, LICENSES);
-    await poll(async () => (await treeChildren(page, LICENSES)).some((r) => r.label === LICENSE), 30_000, `${LICENSE} listed`);
-    await poll(async () => (await findTreeItem(page, ['seller'])).description === '111122223333 · access keys', 20_000, 'the seller’s account learnt');
-    // No answer at all after the reload: what shows is what the window remembered.
-    ui.current.emulator!.setFaults({ hang: ['*'] });
-    ui.current.emulator!.requests.length = 0;
-    try {
-      await runCommand(page, 'Developer: Reload Window');
-      await page.waitForLoadState('load');
-      await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-      // The window reopens the container it showed; clicking its icon meanwhile would close it.
-      await container(page).locator('.pane-body').first().waitFor({ state: 'visible', timeout: 30_000 });
-      const seller = await findTreeItem(page, ['seller'], 30_000);
-      assert.equal(seller.description, '111122223333 · access keys', 'the account id while no list has answered');
-      await poll(async () => (await findTreeItem(page, LICENSES)).expanded === true, 30_000, 'Licenses expanded again');
-      assert.equal((await findTreeItem(page, LICENSES.slice(0, 2))).expanded, true, 'the region expanded again');
-      assert.deepEqual((await treeChildren(page, LICENSES)).map((r) => r.label), ['Loading…'], 'the list says it loads, and holds nothing else back');
-      // A request is logged as it arrives; its status is set once answered.
-      assert.deepEqual(ui.current.emulator!.requests.filter((r) => r.status !== 0).map((r) => r.operation), [], 'nothing was answered');
-      await screenshot(page, 'reload-1500');
-    } finally {
-      ui.current.emulator!.setFaults({ hang: [] });
-    }
-    await runCommand(page, 'License Manager: Refresh Explorer');
-    await poll(async () => (await treeChildren(page, LICENSES)).some((r) => r.label === LICENSE), 60_000, `${LICENSE} listed again`);
-  });
+  for (const width of WIDTHS) {
+    it(`9: at ${width} px, after a window reload, what was expanded opens again and each profile shows its account before its lists answer`, async () => {
+      const { page } = ui.current;
+      await openContainer(page);
+      await setWidth(page, width);
+      await selectProfiles(page, ['buyer', 'seller']);
+      await expandTreeItem(page, LICENSES.slice(0, 2));
+      await expandTreeItem(page, LICENSES);
+      await poll(async () => (await treeChildren(page, LICENSES)).some((r) => r.label === LICENSE), 30_000, `${LICENSE} listed`);
+      await poll(async () => (await findTreeItem(page, ['seller'])).description === '111122223333 · access keys', 20_000, 'the seller’s account learnt');
+      const before = (await page.locator('.part.editor').boundingBox())?.width ?? 0;
+      // No answer at all after the reload: what shows is what the window remembered.
+      ui.current.emulator!.setFaults({ hang: ['*'] });
+      ui.current.emulator!.requests.length = 0;
+      try {
+        await runCommand(page, 'Developer: Reload Window');
+        await page.waitForLoadState('load');
+        await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+        // The window reopens the container it showed; clicking its icon meanwhile would close it.
+        await container(page).locator('.pane-body').first().waitFor({ state: 'visible', timeout: 30_000 });
+        const seller = await findTreeItem(page, ['seller'], 30_000);
+        assert.equal(seller.description, '111122223333 · access keys', 'the account id while no list has answered');
+        await poll(async () => (await findTreeItem(page, LICENSES)).expanded === true, 30_000, 'Licenses expanded again');
+        assert.equal((await findTreeItem(page, LICENSES.slice(0, 2))).expanded, true, 'the region expanded again');
+        assert.deepEqual((await treeChildren(page, LICENSES)).map((r) => r.label), ['Loading…'], 'the list says it loads, and holds nothing else back');
+        // A request is logged as it arrives; its status is set once answered.
+        assert.deepEqual(ui.current.emulator!.requests.filter((r) => r.status !== 0).map((r) => r.operation), [], 'nothing was answered');
+        const editor = await page.locator('.part.editor').boundingBox();
+        assert.ok(editor && Math.abs(editor.width - before) <= 2, `the window reloaded with its editor as wide as before (${before} px, now ${editor?.width})`);
+        await screenshot(page, `reload-${width}`);
+      } finally {
+        ui.current.emulator!.setFaults({ hang: [] });
+      }
+      await runCommand(page, 'License Manager: Refresh Explorer');
+      await poll(async () => (await treeChildren(page, LICENSES)).some((r) => r.label === LICENSE), 60_000, `${LICENSE} listed again`);
+    });
+  }
 });
