@@ -11,6 +11,7 @@ import {
   expandTreeItem,
   notifications,
   openContainer,
+  setSectionExpanded,
   poll,
   quickInput,
   quickPickItems,
@@ -280,6 +281,8 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
     await expandTreeItem(page, licenses);
     await poll(async () => (await treeChildren(page, licenses)).some((r) => r.label.includes('LM-PWNED-license')), 20_000, 'the seller’s license listed');
     await openContainer(page, 30_000, { inbox: true });
+    // The whole side bar for the inbox: an inbox section opened from collapsed may be too short to draw the row.
+    await setSectionExpanded(page, 'Explorer', false, 30_000);
     try {
       await runCommand(page, 'License Manager: Refresh Inbox');
       const inbox = container(page).locator('.monaco-list[role="tree"][aria-label="Grants Inbox"] .monaco-list-row');
@@ -302,6 +305,7 @@ describe('hostile names on every VS Code surface (installed VSIX, hostile seed)'
       assert.deepEqual(emulator!.requests.filter((r) => !/^(Get|List)/.test(r.operation)), [], 'only reads were sent');
     } finally {
       await page.keyboard.press('Control+W');
+      await setSectionExpanded(page, 'Explorer', true, 30_000);
       await openContainer(page);
     }
   });

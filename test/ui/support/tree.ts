@@ -42,7 +42,7 @@ function sectionHeader(page: Page, viewName: string): Locator {
 }
 
 /** Expands or collapses a view's section by clicking its header until it is as asked. */
-async function setSectionExpanded(page: Page, viewName: string, expanded: boolean, timeout: number): Promise<void> {
+export async function setSectionExpanded(page: Page, viewName: string, expanded: boolean, timeout: number): Promise<void> {
   const header = sectionHeader(page, viewName);
   if (!(await header.count())) return;
   await poll(
