@@ -2,12 +2,19 @@ import type { ExtensionApi } from '../../src/extension';
 import type { CategoryKind, ResourceHolder } from '../../src/model/resources';
 import { waitFor } from '../support';
 
+/** A message the extension showed, with the buttons it offered. */
+export interface Shown {
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly items: string[];
+}
+
 /**
  * True for the Grants Inbox's announcement of waiting grants ("2 new license grants"): the inbox
  * refreshes after grant actions and announces grants other tests created, which are not the prompts
  * of the test that records them.
  */
-export function isInboxAnnouncement(kind: 'info' | 'warning' | 'error', message: string): boolean {
+export function isInboxAnnouncement(kind: Shown['kind'], message: string): boolean {
   return kind === 'info' && /^\d+ new license grants$|^New license grant from /.test(message);
 }
 

@@ -5,7 +5,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ResourceChange, ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
 import { answerInputBoxes, type AskedBox } from './inputBoxes';
-import { grantItem, isInboxAnnouncement } from './grantPrompts';
+import { grantItem, isInboxAnnouncement, type Shown } from './grantPrompts';
 
 const REGION = 'us-east-1';
 
@@ -13,11 +13,6 @@ const REGION = 'us-east-1';
 const dice: number[] = [];
 
 type Window = typeof vscode.window;
-interface Shown {
-  readonly kind: 'info' | 'warning' | 'error';
-  readonly message: string;
-  readonly items: string[];
-}
 
 /**
  * Answers the extension's prompts in place of the user and records the messages

@@ -4,16 +4,11 @@ import type { ExtensionApi } from '../../src/extension';
 import type { BulkResult } from '../../src/grants/bulk';
 import type { ResourceHolder } from '../../src/model/resources';
 import { getApi, useEmulator, waitFor } from '../support';
-import { grantItem, isInboxAnnouncement } from './grantPrompts';
+import { grantItem, isInboxAnnouncement, type Shown } from './grantPrompts';
 
 const REGION = 'us-east-1';
 
 type Window = typeof vscode.window;
-interface Shown {
-  readonly kind: 'info' | 'warning' | 'error';
-  readonly message: string;
-  readonly items: string[];
-}
 
 /** Answers the extension's messages in place of the user and records them; `cancelWhen` cancels the progress notification. */
 class Prompts {
